@@ -1,0 +1,43 @@
+package io.mailflowkb.model;
+
+/**
+ * An input that cannot be used: not the format it claims, truncated, hostile. The message is one line a person
+ * can act on; {@link #getMessage()} names the input and, where known, the line.
+ */
+public class InvalidInputException extends RuntimeException {
+
+    private final String source;
+    private final Integer line;
+    private final String reason;
+
+    public InvalidInputException(String source, Integer line, String reason) {
+        this(source, line, reason, null);
+    }
+
+    public InvalidInputException(String source, Integer line, String reason, Throwable cause) {
+        super(format(source, line, reason), cause);
+        this.source = source;
+        this.line = line;
+        this.reason = reason;
+    }
+
+    /** The input as the user named it. */
+    public String source() {
+        return source;
+    }
+
+    /** 1-based line, or {@code null}. */
+    public Integer line() {
+        return line;
+    }
+
+    /** What is wrong, without the location. */
+    public String reason() {
+        return reason;
+    }
+
+    private static String format(String source, Integer line, String reason) {
+        String oneLine = reason == null ? "unreadable" : reason.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return source + (line != null ? ":" + line : "") + ": " + oneLine;
+    }
+}

@@ -1,0 +1,62 @@
+package io.mailflowkb.model.fact;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Registry paths: one spelling for roots, case-insensitive comparison, as Windows treats them. */
+public final class RegistryPaths {
+
+    public static final String SCHANNEL = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL";
+    public static final String SCHANNEL_PROTOCOLS = SCHANNEL + "\\Protocols";
+
+    private static final Map<String, String> ROOTS = Map.of(
+            "HKEY_LOCAL_MACHINE", "HKLM",
+            "HKEY_CURRENT_USER", "HKCU",
+            "HKEY_CLASSES_ROOT", "HKCR",
+            "HKEY_USERS", "HKU",
+            "HKEY_CURRENT_CONFIG", "HKCC");
+
+    private RegistryPaths() {
+    }
+
+    /**
+     * The canonical spelling: abbreviated root in upper case, single backslashes, no trailing backslash.
+     * PowerShell drive names ({@code HKLM:\}) are accepted because admins paste them.
+     */
+    public static String canonical(String path) {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("empty registry path");
+        }
+        String p = path.strip().replace('/', '\\');
+        while (p.endsWith("\\")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        int cut = p.indexOf('\\');
+        String root = cut < 0 ? p : p.substring(0, cut);
+        String rest = cut < 0 ? "" : p.substring(cut);
+        if (root.endsWith(":")) {
+            root = root.substring(0, root.length() - 1);
+        }
+        String upper = root.toUpperCase(Locale.ROOT);
+        String shortRoot = ROOTS.getOrDefault(upper, upper);
+        return shortRoot + rest;
+    }
+
+    public static boolean equal(String a, String b) {
+        return canonical(a).equalsIgnoreCase(canonical(b));
+    }
+
+    public static boolean isAncestor(String ancestor, String descendant) {
+        String a = canonical(ancestor).toLowerCase(Locale.ROOT) + "\\";
+        return canonical(descendant).toLowerCase(Locale.ROOT).startsWith(a);
+    }
+
+    /** The path without the well-known prefixes, for evidence lines: {@code SCHANNEL TLS 1.2\Client}. */
+    public static String shortName(String path) {
+        String c = canonical(path);
+        if (c.regionMatches(true, 0, SCHANNEL_PROTOCOLS + "\\", 0, SCHANNEL_PROTOCOLS.length() + 1)) {
+            return "SCHANNEL " + c.substring(SCHANNEL_PROTOCOLS.length() + 1);
+        }
+        return c;
+    }
+}

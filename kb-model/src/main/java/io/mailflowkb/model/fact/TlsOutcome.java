@@ -1,0 +1,49 @@
+package io.mailflowkb.model.fact;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The result of TLS negotiations seen in SMTP protocol logs, aggregated per direction, peer class, connector,
+ * protocol and result.
+ *
+ * @param direction {@code outbound} (send log) or {@code inbound} (receive log)
+ * @param peerClass {@code exchange-online}, {@code other} or {@code unknown}
+ * @param connector the connector id from the log, or {@code null}
+ * @param protocol  {@code TLS 1.0} ... {@code TLS 1.3} for successes, {@code null} when unknown (failures)
+ * @param result    {@code succeeded} or {@code failed}
+ * @param error     the value after {@code TLS negotiation failed with error}, e.g. {@code SocketError}
+ * @param cipher    bulk / MAC / key exchange algorithms for successes, or {@code null}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TlsOutcome(String direction, String peerClass, String connector, String protocol, String result,
+                         String error, String cipher, long count, String firstSeen, String lastSeen,
+                         List<Provenance> samples) implements Fact {
+
+    public TlsOutcome {
+        direction = direction == null ? "unknown" : direction;
+        peerClass = peerClass == null ? "unknown" : peerClass;
+        if (!"succeeded".equals(result) && !"failed".equals(result)) {
+            throw new IllegalArgumentException("TLS outcome result must be succeeded or failed, got " + result);
+        }
+        count = Math.max(1, count);
+        samples = samples == null ? List.of() : List.copyOf(samples);
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("TLS outcome without a sample provenance");
+        }
+    }
+
+    @Override
+    public Provenance source() {
+        return samples.get(0);
+    }
+
+    @Override
+    public String describe() {
+        String what = "succeeded".equals(result)
+                ? "TLS negotiation succeeded with " + (protocol == null ? "an unknown protocol" : protocol)
+                : "TLS negotiation failed" + (error == null ? "" : " with error " + error);
+        return what + " [" + direction + ", " + peerClass + (connector == null ? "" : ", " + connector) + "]"
+                + (count > 1 ? " (" + count + " sessions)" : "");
+    }
+}

@@ -1,0 +1,29 @@
+package io.mailflowkb.model.knowledge;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailflowkb.model.finding.Direction;
+import io.mailflowkb.model.finding.Severity;
+import java.util.List;
+
+/**
+ * A finding the knowledge can produce: when it fires ({@link #when}, all patterns must hold), what it says and how
+ * to fix it. In an override, only the id and the fields being replaced are given.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record FindingDefinition(String id, Severity severity, Direction direction, String title, String summary,
+                                List<PatternDefinition> when, List<StepDefinition> remediation,
+                                List<ReferenceDefinition> references,
+                                @JsonIgnore SourceLocation at) implements Located<FindingDefinition> {
+
+    public FindingDefinition {
+        when = when == null ? List.of() : List.copyOf(when);
+        remediation = remediation == null ? List.of() : List.copyOf(remediation);
+        references = references == null ? List.of() : List.copyOf(references);
+    }
+
+    @Override
+    public FindingDefinition at(SourceLocation location) {
+        return new FindingDefinition(id, severity, direction, title, summary, when, remediation, references, location);
+    }
+}

@@ -1,0 +1,29 @@
+package io.mailflowkb.model.knowledge;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * One YAML knowledge file. Data only: nothing in it is ever compiled or executed.
+ *
+ * @param knowledgeVersion format version, currently 1
+ * @param overrides        partial finding definitions that replace text, severity, remediation or references of a
+ *                         finding defined elsewhere (matched by id)
+ * @param disable          ids of findings to switch off
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record KnowledgeFile(int knowledgeVersion, List<SymptomDefinition> symptoms, List<FindingDefinition> findings,
+                            List<MissingEvidenceDefinition> missingEvidence, List<FindingDefinition> overrides,
+                            List<String> disable, List<ExampleDefinition> examples) {
+
+    public static final int VERSION = 1;
+
+    public KnowledgeFile {
+        symptoms = symptoms == null ? List.of() : List.copyOf(symptoms);
+        findings = findings == null ? List.of() : List.copyOf(findings);
+        missingEvidence = missingEvidence == null ? List.of() : List.copyOf(missingEvidence);
+        overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        disable = disable == null ? List.of() : List.copyOf(disable);
+        examples = examples == null ? List.of() : List.copyOf(examples);
+    }
+}

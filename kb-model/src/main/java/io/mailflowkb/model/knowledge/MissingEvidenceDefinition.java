@@ -1,0 +1,23 @@
+package io.mailflowkb.model.knowledge;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * Evidence to ask for when the inputs cannot decide: listed in the diagnosis when all {@link #when} patterns hold.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record MissingEvidenceDefinition(String id, String what, String why, String how,
+                                        List<PatternDefinition> when,
+                                        @JsonIgnore SourceLocation at) implements Located<MissingEvidenceDefinition> {
+
+    public MissingEvidenceDefinition {
+        when = when == null ? List.of() : List.copyOf(when);
+    }
+
+    @Override
+    public MissingEvidenceDefinition at(SourceLocation location) {
+        return new MissingEvidenceDefinition(id, what, why, how, when, location);
+    }
+}

@@ -1,0 +1,26 @@
+package io.mailflowkb.model.knowledge;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * A condition on the facts: "a fact of this type whose fields pass all these tests exists" (the default), "no
+ * such fact exists" ({@code absent: true}), or "at least {@code atLeast} such facts exist".
+ *
+ * @param fact  the fact type, e.g. {@code ProtocolState}, {@code Symptom}, {@code RegistryValue}
+ * @param where the tests, all of which must hold
+ */
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
+public record PatternDefinition(String fact, List<ConstraintDefinition> where, boolean absent, Integer atLeast,
+                                @JsonIgnore SourceLocation at) implements Located<PatternDefinition> {
+
+    public PatternDefinition {
+        where = where == null ? List.of() : List.copyOf(where);
+    }
+
+    @Override
+    public PatternDefinition at(SourceLocation location) {
+        return new PatternDefinition(fact, where, absent, atLeast, location);
+    }
+}

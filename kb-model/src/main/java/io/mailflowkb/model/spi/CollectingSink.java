@@ -1,0 +1,88 @@
+package io.mailflowkb.model.spi;
+
+import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.model.fact.Fact;
+import io.mailflowkb.model.finding.InputSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link FactSink} that keeps everything in memory and turns it into a {@link FactBundle}: facts in arrival
+ * order, and one {@link InputSummary} per input in the order inputs were first mentioned. Thread-safe.
+ */
+public final class CollectingSink implements FactSink {
+
+    private final List<Fact> facts = new ArrayList<>();
+    private final Map<String, Summary> inputs = new LinkedHashMap<>();
+    private final String defaultCollector;
+
+    /** @param defaultCollector the collector id recorded for inputs that only appear through facts or warnings */
+    public CollectingSink(String defaultCollector) {
+        this.defaultCollector = defaultCollector;
+    }
+
+    @Override
+    public synchronized void fact(Fact fact) {
+        facts.add(fact);
+        summary(fact.source().source(), null).facts++;
+    }
+
+    @Override
+    public synchronized void warning(String source, Integer line, String message) {
+        String where = line == null ? "" : "line " + line + ": ";
+        summary(source, null).warnings.add(where + message);
+    }
+
+    @Override
+    public synchronized void read(String source, String collectorId) {
+        summary(source, collectorId);
+    }
+
+    @Override
+    public synchronized void skipped(String source, String reason) {
+        summary(source, null).skipped = reason;
+    }
+
+    public synchronized List<Fact> facts() {
+        return List.copyOf(facts);
+    }
+
+    public synchronized List<InputSummary> inputs() {
+        return inputs.entrySet().stream()
+                .map(e -> new InputSummary(e.getKey(), e.getValue().collector, e.getValue().facts,
+                        e.getValue().warnings, e.getValue().skipped))
+                .toList();
+    }
+
+    /** All warnings of all inputs, each prefixed with its input, for callers that just print them. */
+    public synchronized List<String> warnings() {
+        List<String> all = new ArrayList<>();
+        inputs.forEach((source, s) -> s.warnings.forEach(w -> all.add(source + ": " + w)));
+        return all;
+    }
+
+    public synchronized FactBundle toBundle() {
+        return FactBundle.of(facts, inputs());
+    }
+
+    private Summary summary(String source, String collector) {
+        Summary s = inputs.computeIfAbsent(source, k -> new Summary(collector == null ? defaultCollector : collector));
+        if (collector != null) {
+            s.collector = collector;
+        }
+        return s;
+    }
+
+    private static final class Summary {
+        String collector;
+        int facts;
+        final List<String> warnings = new ArrayList<>();
+        String skipped;
+
+        Summary(String collector) {
+            this.collector = collector;
+        }
+    }
+}

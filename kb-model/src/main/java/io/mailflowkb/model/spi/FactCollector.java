@@ -1,0 +1,70 @@
+package io.mailflowkb.model.spi;
+
+import io.mailflowkb.model.InvalidInputException;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * A plugin that turns artifacts (files, live targets) into facts. Found with {@link java.util.ServiceLoader}:
+ * list the implementation in {@code META-INF/services/io.mailflowkb.model.spi.FactCollector}. Collectors never
+ * see the rule engine; they depend on {@code kb-model} alone.
+ *
+ * <p>Contract:
+ * <ul>
+ *   <li>{@link #collect} may block (file and network I/O) but must respect {@link CollectionRequest#timeLimit()}.</li>
+ *   <li>Facts go to the sink as they are found; nothing is returned in bulk.</li>
+ *   <li>A malformed part of an input is a {@link FactSink#warning}; an input that cannot be read at all (binary,
+ *       truncated, wrong format) is an {@link InvalidInputException} naming it, never another runtime exception.</li>
+ *   <li>Implementations must be stateless or thread-safe: one instance serves many requests.</li>
+ * </ul>
+ */
+public interface FactCollector {
+
+    /** A short unique id, e.g. {@code registry}; shown by {@code kb plugins} and in {@code inputs[].collector}. */
+    String id();
+
+    /** One line saying what it reads. */
+    String description();
+
+    /** The input kinds it takes. */
+    Set<InputKind> accepts();
+
+    /** File formats or targets it understands, for {@code kb plugins} (e.g. ".reg (UTF-16LE, UTF-8, ANSI)"). */
+    default String formats() {
+        return "";
+    }
+
+    /** Whether it can only run on the machine being diagnosed, and only there (e.g. reading the live registry). */
+    default boolean needsLocalMachine() {
+        return false;
+    }
+
+    /** Whether it can run here at all (a Windows-only live collector says no elsewhere), and if not, why. */
+    default String unavailableReason() {
+        return null;
+    }
+
+    /**
+     * Whether this collector reads the given input, judged from its first bytes (content, not name). Used to pick
+     * among several collectors that accept the same kind; the default takes everything of an accepted kind.
+     *
+     * @param head up to the first 64 KiB of the file (empty for live targets and folders)
+     */
+    default boolean recognizes(InputKind kind, String name, byte[] head) {
+        return accepts().contains(kind);
+    }
+
+    /** Version of the plugin, shown by {@code kb plugins}. */
+    default String version() {
+        String v = getClass().getPackage() == null ? null : getClass().getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /**
+     * Reads the input and sends facts and warnings to the sink.
+     *
+     * @throws InvalidInputException when the input cannot be read at all (names the input and line)
+     * @throws IOException           when the input cannot be accessed (missing file, network failure)
+     */
+    void collect(CollectionRequest request, FactSink sink) throws IOException;
+}
