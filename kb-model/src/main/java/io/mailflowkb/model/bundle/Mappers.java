@@ -68,7 +68,8 @@ public final class Mappers {
                 .maxStringLength(1024 * 1024)
                 .build());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // absent booleans (deleted, subtree, absent) mean false; required numbers are checked by the readers
+        mapper.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, false);
         mapper.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);

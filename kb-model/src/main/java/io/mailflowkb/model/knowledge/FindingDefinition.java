@@ -7,23 +7,27 @@ import io.mailflowkb.model.finding.Severity;
 import java.util.List;
 
 /**
- * A finding the knowledge can produce: when it fires ({@link #when}, all patterns must hold), what it says and how
- * to fix it. In an override, only the id and the fields being replaced are given.
+ * A finding the knowledge can produce: when it fires ({@link #when}, all patterns must hold; or all patterns of any
+ * list in {@link #alsoWhen}, for findings that different evidence can prove), what it says and how to fix it.
+ * In an override, only the id and the fields being replaced are given.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record FindingDefinition(String id, Severity severity, Direction direction, String title, String summary,
-                                List<PatternDefinition> when, List<StepDefinition> remediation,
+                                List<PatternDefinition> when, List<List<PatternDefinition>> alsoWhen,
+                                List<StepDefinition> remediation,
                                 List<ReferenceDefinition> references,
                                 @JsonIgnore SourceLocation at) implements Located<FindingDefinition> {
 
     public FindingDefinition {
         when = when == null ? List.of() : List.copyOf(when);
+        alsoWhen = alsoWhen == null ? List.of() : alsoWhen.stream().map(List::copyOf).toList();
         remediation = remediation == null ? List.of() : List.copyOf(remediation);
         references = references == null ? List.of() : List.copyOf(references);
     }
 
     @Override
     public FindingDefinition at(SourceLocation location) {
-        return new FindingDefinition(id, severity, direction, title, summary, when, remediation, references, location);
+        return new FindingDefinition(id, severity, direction, title, summary, when, alsoWhen, remediation, references,
+                location);
     }
 }

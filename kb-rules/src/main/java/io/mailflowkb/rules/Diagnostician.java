@@ -1,0 +1,81 @@
+package io.mailflowkb.rules;
+
+import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.model.fact.HostProfile;
+import io.mailflowkb.model.finding.Diagnosis;
+import io.mailflowkb.model.knowledge.SymptomDefinition;
+import io.mailflowkb.rules.engine.Engine;
+import io.mailflowkb.rules.knowledge.Knowledge;
+import io.mailflowkb.rules.knowledge.KnowledgeException;
+import io.mailflowkb.rules.knowledge.KnowledgeLoader;
+import io.mailflowkb.rules.knowledge.KnowledgeSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The public entry point: load knowledge once, then diagnose any number of fact bundles, from any number of
+ * threads. Never prints, never exits; bad knowledge is a {@link KnowledgeException}.
+ *
+ * <pre>{@code
+ * Diagnostician kb = Diagnostician.load(List.of(Path.of("my-knowledge")));
+ * Diagnosis d = kb.diagnose(BundleCodec.read(Path.of("server01.yaml")));
+ * d.findings().forEach(f -> System.out.println(f.id() + " " + f.title()));
+ * }</pre>
+ */
+public final class Diagnostician {
+
+    private final Knowledge knowledge;
+    private final Engine engine;
+
+    private Diagnostician(Knowledge knowledge) {
+        this.knowledge = knowledge;
+        this.engine = new Engine(knowledge);
+    }
+
+    /** The shipped knowledge only. */
+    public static Diagnostician load() {
+        return load(List.of());
+    }
+
+    /**
+     * The shipped knowledge plus user folders, applied in order: later folders may add findings and symptoms,
+     * override a finding's text, severity or remediation by id, or disable it.
+     *
+     * @throws KnowledgeException when any knowledge file is invalid (every problem is listed with file:line:column)
+     */
+    public static Diagnostician load(List<Path> userKnowledgeDirs) {
+        List<KnowledgeSource> sources = new ArrayList<>();
+        sources.add(KnowledgeSource.builtIn());
+        userKnowledgeDirs.forEach(d -> sources.add(KnowledgeSource.userFolder(d)));
+        return new Diagnostician(KnowledgeLoader.load(sources));
+    }
+
+    /** Diagnoses one bundle. Thread-safe; the same bundle always gives an equal diagnosis. */
+    public Diagnosis diagnose(FactBundle bundle) {
+        return engine.run(bundle, null).diagnosis();
+    }
+
+    /** Diagnoses one bundle and records which rules fired on which facts, and which findings did not fire. */
+    public Explained explain(FactBundle bundle) {
+        return engine.run(bundle, new ArrayList<>());
+    }
+
+    /** The loaded knowledge: findings with their origin, symptoms, missing-evidence items, examples. */
+    public Knowledge knowledge() {
+        return knowledge;
+    }
+
+    /** The symptom strings collectors should look for. */
+    public List<SymptomDefinition> symptoms() {
+        return knowledge.symptoms();
+    }
+
+    /** A diagnosis with the trace of rules that fired. */
+    public record Explained(Diagnosis diagnosis, List<String> firedRules, List<String> notFired) {
+    }
+
+    static HostProfile hostOf(FactBundle bundle) {
+        return bundle.host() == null ? HostProfile.UNKNOWN : bundle.host();
+    }
+}

@@ -1,0 +1,31 @@
+package io.mailflowkb.rules.derive;
+
+import io.mailflowkb.model.fact.RegistryPaths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One SChannel protocol role whose effective state the rules derive: {@code TLS 1.2} / {@code client}.
+ * The engine inserts all of them so a derivation exists for every slot, registry or not.
+ */
+public record ProtocolSlot(String protocol, String role) {
+
+    public static final List<String> PROTOCOLS = List.of("TLS 1.0", "TLS 1.1", "TLS 1.2", "TLS 1.3");
+    public static final List<String> ROLES = List.of("client", "server");
+    public static final List<ProtocolSlot> ALL;
+
+    static {
+        List<ProtocolSlot> all = new ArrayList<>();
+        for (String p : PROTOCOLS) {
+            for (String r : ROLES) {
+                all.add(new ProtocolSlot(p, r));
+            }
+        }
+        ALL = List.copyOf(all);
+    }
+
+    /** {@code HKLM\...\SCHANNEL\Protocols\TLS 1.2\Client} */
+    public String key() {
+        return RegistryPaths.SCHANNEL_PROTOCOLS + "\\" + protocol + "\\" + (role.equals("client") ? "Client" : "Server");
+    }
+}

@@ -1,0 +1,130 @@
+package io.mailflowkb.rules.engine;
+
+import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.model.fact.Fact;
+import io.mailflowkb.model.fact.HostProfile;
+import io.mailflowkb.model.finding.Diagnosis;
+import io.mailflowkb.model.finding.Evidence;
+import io.mailflowkb.model.finding.Finding;
+import io.mailflowkb.model.finding.MissingEvidence;
+import io.mailflowkb.model.finding.Reference;
+import io.mailflowkb.model.finding.RemediationStep;
+import io.mailflowkb.model.knowledge.FindingDefinition;
+import io.mailflowkb.rules.Diagnostician;
+import io.mailflowkb.rules.derive.ProtocolSlot;
+import io.mailflowkb.rules.knowledge.CompiledFinding;
+import io.mailflowkb.rules.knowledge.CompiledMissingEvidence;
+import io.mailflowkb.rules.knowledge.Knowledge;
+import io.mailflowkb.rules.knowledge.RuleTranslator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * One KieBase made of the shipped rules (pre-built DRL) and the translated knowledge, and the per-diagnosis
+ * session around it. Internal: the public API is {@link Diagnostician}.
+ */
+public final class Engine {
+
+    /** A diagnosis that fires more rules than this is looping; stop rather than hang. */
+    static final int MAX_FIRINGS = 100_000;
+
+    private final Knowledge knowledge;
+    private final KieBase kieBase;
+
+    public Engine(Knowledge knowledge) {
+        this.knowledge = knowledge;
+        this.kieBase = KieBaseBuilder.createKieBaseFromModel(
+                List.of(ShippedRules.model(), RuleTranslator.translate(knowledge)));
+    }
+
+    public Diagnostician.Explained run(FactBundle bundle, List<String> trace) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            if (trace != null) {
+                session.addEventListener(new DefaultAgendaEventListener() {
+                    @Override
+                    public void afterMatchFired(AfterMatchFiredEvent event) {
+                        StringBuilder b = new StringBuilder(event.getMatch().getRule().getName()).append(" <- ");
+                        List<String> on = new ArrayList<>();
+                        for (Object o : event.getMatch().getObjects()) {
+                            on.add(o instanceof Fact f ? f.describe() : String.valueOf(o));
+                        }
+                        trace.add(b.append(on.isEmpty() ? "(no facts)" : String.join("; ", on)).toString());
+                    }
+                });
+            }
+            session.insert(bundle.host() == null ? HostProfile.UNKNOWN : bundle.host());
+            bundle.facts().filter(f -> !(f instanceof HostProfile)).forEach(session::insert);
+            ProtocolSlot.ALL.forEach(session::insert);
+            session.fireAllRules(MAX_FIRINGS);
+
+            Map<String, Set<Evidence>> evidence = new TreeMap<>();
+            List<FindingHit> hits = new ArrayList<>();
+            List<String> missingIds = new ArrayList<>();
+            for (Object o : session.getObjects(o -> o instanceof FindingHit || o instanceof MissingHit)) {
+                if (o instanceof FindingHit h) {
+                    hits.add(h);
+                } else {
+                    missingIds.add(((MissingHit) o).missingId());
+                }
+            }
+            // Working memory has no stable order: sort hits so the same input gives byte-identical output.
+            for (FindingHit h : hits) {
+                evidence.computeIfAbsent(h.findingId(), k -> new LinkedHashSet<>());
+            }
+            hits.sort(Comparator.comparing((FindingHit h) -> h.findingId())
+                    .thenComparing(h -> render(h).toString()));
+            for (FindingHit h : hits) {
+                evidence.get(h.findingId()).addAll(render(h));
+            }
+            List<Finding> findings = new ArrayList<>();
+            for (Map.Entry<String, Set<Evidence>> e : evidence.entrySet()) {
+                knowledge.finding(e.getKey()).ifPresent(f -> findings.add(toFinding(f, List.copyOf(e.getValue()))));
+            }
+            List<MissingEvidence> missing = new ArrayList<>();
+            for (CompiledMissingEvidence m : knowledge.missingEvidence()) {
+                if (missingIds.contains(m.id())) {
+                    missing.add(new MissingEvidence(m.definition().what(), m.definition().why(), m.definition().how()));
+                }
+            }
+            Diagnosis diagnosis = new Diagnosis(findings, missing, bundle.inputs());
+            List<String> notFired = new ArrayList<>();
+            if (trace != null) {
+                for (CompiledFinding f : knowledge.findings()) {
+                    if (!evidence.containsKey(f.id())) {
+                        notFired.add(f.id());
+                    }
+                }
+            }
+            return new Diagnostician.Explained(diagnosis, trace == null ? List.of() : List.copyOf(trace), notFired);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static List<Evidence> render(FindingHit h) {
+        List<Evidence> lines = new ArrayList<>();
+        h.facts().forEach(f -> lines.addAll(EvidenceRenderer.render(f)));
+        return lines;
+    }
+
+    private static Finding toFinding(CompiledFinding f, List<Evidence> evidence) {
+        FindingDefinition d = f.definition();
+        List<RemediationStep> steps = new ArrayList<>();
+        for (int i = 0; i < d.remediation().size(); i++) {
+            steps.add(new RemediationStep(i + 1, d.remediation().get(i).text(), d.remediation().get(i).commands()));
+        }
+        List<Reference> refs = d.references().stream().map(r -> new Reference(r.title(), r.url())).toList();
+        return new Finding(d.id(), d.severity(), d.title(), d.direction(), evidence, steps, refs, f.rule());
+    }
+}

@@ -1,0 +1,105 @@
+package io.mailflowkb.rules.knowledge;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A validated test on one field, ready to run. Its {@link #id()} is a canonical, injective text of
+ * (fact type, field, operator, operands): Drools shares alpha nodes between constraints with the same id, so two
+ * different tests must never share one (design.md 5a, safeguard 1).
+ */
+public final class CompiledConstraint {
+
+    private final FactType<?> type;
+    private final FactField<?> field;
+    private final Operator op;
+    private final List<Object> operands;
+    private final BoundedRegex regex;
+    private final String id;
+
+    CompiledConstraint(FactType<?> type, FactField<?> field, Operator op, List<Object> operands, BoundedRegex regex) {
+        this.type = type;
+        this.field = field;
+        this.op = op;
+        this.operands = List.copyOf(operands);
+        this.regex = regex;
+        this.id = type.name() + "." + field.name() + " " + op.id() + " " + canonical();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Operator op() {
+        return op;
+    }
+
+    public String fieldName() {
+        return field.name();
+    }
+
+    /** Whether the fact passes this test. */
+    @SuppressWarnings("unchecked")
+    public boolean test(Object fact) {
+        Object value = ((FactField<Object>) field).getter().apply(fact);
+        return switch (op) {
+            case EXISTS -> value != null;
+            case MISSING -> value == null;
+            case EQUALS -> value != null && equal(value, operands.get(0));
+            case NOT_EQUALS -> value == null || !equal(value, operands.get(0));
+            case IN -> value != null && operands.stream().anyMatch(o -> equal(value, o));
+            case NOT_IN -> value == null || operands.stream().noneMatch(o -> equal(value, o));
+            case AT_LEAST -> value instanceof Long n && n >= (Long) operands.get(0);
+            case BELOW -> value instanceof Long n && n < (Long) operands.get(0);
+            case VERSION_AT_LEAST -> compareVersion(value) >= 0;
+            case VERSION_BELOW -> { int c = compareVersion(value); yield c != Integer.MIN_VALUE && c < 0; }
+            case MATCHES -> value != null && regex.find(value.toString());
+            case CONTAINS -> value != null && Operator.lower(value).contains((String) operands.get(0));
+        };
+    }
+
+    private int compareVersion(Object value) {
+        long[] v = value == null ? null : DottedVersion.parse(value.toString());
+        if (v == null) {
+            return Integer.MIN_VALUE;
+        }
+        return DottedVersion.compare(v, (long[]) operands.get(0));
+    }
+
+    private boolean equal(Object value, Object operand) {
+        return switch (field.kind()) {
+            case TEXT -> Operator.lower(value).equals(operand);
+            case NUMBER, BOOLEAN -> Objects.equals(value, operand);
+            case VERSION -> {
+                long[] v = DottedVersion.parse(value.toString());
+                yield v != null && DottedVersion.compare(v, (long[]) operand) == 0;
+            }
+        };
+    }
+
+    private String canonical() {
+        StringBuilder b = new StringBuilder("[");
+        for (Object o : operands) {
+            b.append(b.length() > 1 ? "," : "");
+            if (o instanceof long[] parts) {
+                b.append('v');
+                for (long p : parts) {
+                    b.append('.').append(p);
+                }
+            } else if (o instanceof String s) {
+                b.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            } else {
+                b.append(o);
+            }
+        }
+        if (regex != null) {
+            b.append("/").append(regex.pattern().replace("\\", "\\\\").replace("/", "\\/")).append("/");
+        }
+        return b.append("]").toString();
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,6 @@
+package io.mailflowkb.rules.knowledge;
+
+/** What a fact field holds, which decides the operators it allows and how YAML operands are parsed. */
+public enum FieldKind {
+    TEXT, NUMBER, BOOLEAN, VERSION
+}

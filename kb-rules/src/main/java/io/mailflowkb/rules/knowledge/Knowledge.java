@@ -1,0 +1,27 @@
+package io.mailflowkb.rules.knowledge;
+
+import io.mailflowkb.model.knowledge.SymptomDefinition;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything loaded from the shipped and user knowledge folders, validated and merged. Immutable. */
+public record Knowledge(List<SymptomDefinition> symptoms, List<CompiledFinding> findings,
+                        List<CompiledMissingEvidence> missingEvidence, List<KnowledgeExample> examples,
+                        List<String> disabled) {
+
+    public Knowledge {
+        symptoms = List.copyOf(symptoms);
+        findings = List.copyOf(findings);
+        missingEvidence = List.copyOf(missingEvidence);
+        examples = List.copyOf(examples);
+        disabled = List.copyOf(disabled);
+    }
+
+    public Optional<CompiledFinding> finding(String id) {
+        return findings.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    public Optional<KnowledgeExample> example(String name) {
+        return examples.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+}

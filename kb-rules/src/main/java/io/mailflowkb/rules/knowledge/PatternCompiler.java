@@ -1,0 +1,159 @@
+package io.mailflowkb.rules.knowledge;
+
+import io.mailflowkb.model.knowledge.ConstraintDefinition;
+import io.mailflowkb.model.knowledge.PatternDefinition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks conditions against the {@link FactVocabulary} and compiles them. Every operand is parsed and checked here,
+ * once; the rule engine later only runs the resulting predicates.
+ */
+final class PatternCompiler {
+
+    static final int MAX_LIST = 50;
+    static final int MAX_TEXT_OPERAND = 500;
+
+    private final String file;
+    private final List<KnowledgeProblem> problems;
+
+    PatternCompiler(String file, List<KnowledgeProblem> problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    List<CompiledPattern> compile(List<PatternDefinition> patterns) {
+        List<CompiledPattern> out = new ArrayList<>();
+        for (PatternDefinition p : patterns) {
+            CompiledPattern c = compile(p);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private CompiledPattern compile(PatternDefinition p) {
+        FactType<?> type = p.fact() == null ? null : FactVocabulary.type(p.fact());
+        if (type == null) {
+            problem(p.at(), "unknown fact type '" + p.fact() + "' (known: "
+                    + String.join(", ", FactVocabulary.types().keySet()) + ")");
+            return null;
+        }
+        if (p.atLeast() != null && (p.atLeast() < 1 || p.atLeast() > 1_000_000 || p.absent())) {
+            problem(p.at(), "atLeast must be between 1 and 1000000 and cannot be combined with absent");
+            return null;
+        }
+        List<CompiledConstraint> constraints = new ArrayList<>();
+        for (ConstraintDefinition c : p.where()) {
+            CompiledConstraint cc = compile(type, c);
+            if (cc != null) {
+                constraints.add(cc);
+            }
+        }
+        // Canonical order: equalities first, then by id, so identical prefixes share alpha nodes (safeguard 3).
+        constraints.sort(Comparator.comparing((CompiledConstraint c) -> c.op() != Operator.EQUALS)
+                .thenComparing(CompiledConstraint::id));
+        return new CompiledPattern(type, constraints, p.absent(), p.atLeast());
+    }
+
+    private CompiledConstraint compile(FactType<?> type, ConstraintDefinition c) {
+        FactField<?> field = c.field() == null ? null : type.fields().get(c.field());
+        if (field == null) {
+            problem(c.at(), "fact type " + type.name() + " has no field '" + c.field() + "' (fields: "
+                    + String.join(", ", type.fields().keySet()) + ")");
+            return null;
+        }
+        Operator op = c.op() == null ? null : Operator.of(c.op());
+        if (op == null) {
+            problem(c.at(), "unknown operator '" + c.op() + "' (operators: " + Operator.known() + ")");
+            return null;
+        }
+        if (!op.appliesTo(field.kind())) {
+            problem(c.at(), "operator " + op.id() + " does not apply to " + type.name() + "." + field.name()
+                    + " (" + field.kind().name().toLowerCase(Locale.ROOT) + ")");
+            return null;
+        }
+        List<Object> raw;
+        if (op.takesNoOperand()) {
+            if (c.value() != null || !c.values().isEmpty()) {
+                problem(c.at(), "operator " + op.id() + " takes no value");
+                return null;
+            }
+            raw = List.of();
+        } else if (op.takesList()) {
+            if (c.values().isEmpty() || c.value() != null || c.values().size() > MAX_LIST) {
+                problem(c.at(), "operator " + op.id() + " needs 'values' with 1 to " + MAX_LIST + " items");
+                return null;
+            }
+            raw = c.values();
+        } else {
+            if (c.value() == null || !c.values().isEmpty()) {
+                problem(c.at(), "operator " + op.id() + " needs one 'value'");
+                return null;
+            }
+            raw = List.of(c.value());
+        }
+        try {
+            List<Object> operands = new ArrayList<>();
+            BoundedRegex regex = null;
+            for (Object o : raw) {
+                if (op == Operator.MATCHES) {
+                    regex = BoundedRegex.compile(scalar(o));
+                } else {
+                    operands.add(parse(field.kind(), o));
+                }
+            }
+            return new CompiledConstraint(type, field, op, operands, regex);
+        } catch (IllegalArgumentException e) {
+            problem(c.at(), type.name() + "." + field.name() + " " + op.id() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static Object parse(FieldKind kind, Object o) {
+        String s = scalar(o);
+        return switch (kind) {
+            case TEXT -> {
+                if (s.length() > MAX_TEXT_OPERAND) {
+                    throw new IllegalArgumentException("value longer than " + MAX_TEXT_OPERAND + " characters");
+                }
+                yield s.toLowerCase(Locale.ROOT);
+            }
+            case NUMBER -> {
+                try {
+                    yield s.startsWith("0x") || s.startsWith("0X") ? Long.parseUnsignedLong(s.substring(2), 16)
+                            : Long.parseLong(s);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + s + "' is not a whole number");
+                }
+            }
+            case BOOLEAN -> {
+                if (!s.equals("true") && !s.equals("false")) {
+                    throw new IllegalArgumentException("'" + s + "' is not true or false");
+                }
+                yield Boolean.valueOf(s);
+            }
+            case VERSION -> {
+                long[] v = DottedVersion.parse(s);
+                if (v == null) {
+                    throw new IllegalArgumentException("'" + s + "' is not a dotted version such as 15.1.2507.6");
+                }
+                yield v;
+            }
+        };
+    }
+
+    private static String scalar(Object o) {
+        if (o instanceof java.util.Map || o instanceof java.util.Collection) {
+            throw new IllegalArgumentException("expected a single value, got a " + (o instanceof java.util.Map ? "mapping" : "list"));
+        }
+        return String.valueOf(o).strip();
+    }
+
+    private void problem(io.mailflowkb.model.knowledge.SourceLocation at, String message) {
+        problems.add(KnowledgeProblem.at(at, file, message));
+    }
+}
