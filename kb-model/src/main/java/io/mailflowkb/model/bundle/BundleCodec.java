@@ -74,7 +74,7 @@ public final class BundleCodec {
             }
             return mapper.readValue(text, FactBundle.class);
         } catch (JsonProcessingException e) {
-            throw invalid(name, e);
+            throw invalid(name, text, e);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(name, null, e.getMessage(), e);
         }
@@ -124,11 +124,12 @@ public final class BundleCodec {
         }
     }
 
-    static InvalidInputException invalid(String name, JsonProcessingException e) {
+    static InvalidInputException invalid(String name, String text, JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
         Integer line = loc != null && loc.getLineNr() > 0 ? loc.getLineNr() : null;
         String reason;
         if (e instanceof UnrecognizedPropertyException u) {
+            line = KeyLines.find(text, u.getPropertyName(), line);
             reason = "unknown key '" + u.getPropertyName() + "'" + path(u);
         } else {
             reason = e.getOriginalMessage();

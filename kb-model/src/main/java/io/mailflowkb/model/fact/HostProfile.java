@@ -1,5 +1,6 @@
 package io.mailflowkb.model.fact;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -27,6 +28,7 @@ public record HostProfile(String windowsProduct, Integer windowsBuild, String ex
     }
 
     /** Whether anything at all is known about the host. */
+    @JsonIgnore
     public boolean isKnown() {
         return windowsProduct != null || windowsBuild != null || exchangeBuild != null || dotNetRelease != null;
     }

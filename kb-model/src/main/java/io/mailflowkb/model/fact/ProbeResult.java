@@ -1,5 +1,6 @@
 package io.mailflowkb.model.fact;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -28,6 +29,7 @@ public record ProbeResult(String target, String tlsVersion, String outcome, Stri
         }
     }
 
+    @JsonIgnore
     public boolean succeeded() {
         return "ok".equals(outcome);
     }

@@ -1,5 +1,6 @@
 package io.mailflowkb.model.fact;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Locale;
 
 /**
@@ -37,10 +38,12 @@ public record RegistryValue(String key, String name, String type, String data, P
     }
 
     /** The numeric value of a DWORD or QWORD, or {@code null} for other types. */
+    @JsonIgnore
     public Long number() {
         return isNumeric(type) ? number(data) : null;
     }
 
+    @JsonIgnore
     public boolean isNumber() {
         return isNumeric(type);
     }
@@ -57,7 +60,8 @@ public record RegistryValue(String key, String name, String type, String data, P
 
     private String shownNumber() {
         long n = number();
-        return n > 9 ? n + " (0x" + Long.toHexString(n) + ")" : Long.toString(n);
+        return Long.compareUnsigned(n, 9) > 0 ? Long.toUnsignedString(n) + " (0x" + Long.toHexString(n) + ")"
+                : Long.toString(n);
     }
 
     private static boolean isNumeric(String type) {

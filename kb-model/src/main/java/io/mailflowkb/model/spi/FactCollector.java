@@ -39,7 +39,10 @@ public interface FactCollector {
         return false;
     }
 
-    /** Whether it can run here at all (a Windows-only live collector says no elsewhere), and if not, why. */
+    /**
+     * Why its live mode ({@link InputKind#PROBE}, {@link InputKind#LIVE_REGISTRY}) cannot run here, or {@code null}
+     * when it can. A Windows-only live registry reader says so on Linux; its file inputs still work.
+     */
     default String unavailableReason() {
         return null;
     }

@@ -39,8 +39,9 @@ final class EvidenceRenderer {
     }
 
     private static void samples(List<Provenance> samples, String text, List<Evidence> out) {
+        // A sample's own detail (the log line, the session) says more than the aggregate; fall back to it.
         for (Provenance p : samples) {
-            out.add(new Evidence(p.location(), text));
+            out.add(new Evidence(p.location(), p.detail() != null ? p.detail() : text));
         }
     }
 }

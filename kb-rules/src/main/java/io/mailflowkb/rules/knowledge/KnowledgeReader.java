@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.mailflowkb.model.bundle.KeyLines;
 import io.mailflowkb.model.bundle.Mappers;
 import io.mailflowkb.model.knowledge.KnowledgeFile;
 import java.io.IOException;
@@ -31,6 +32,7 @@ final class KnowledgeReader {
     }
 
     static KnowledgeFile read(Path file, String cited) {
+        String text = "";
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
@@ -38,7 +40,7 @@ final class KnowledgeReader {
                         + MAX_FILE_BYTES + " bytes");
             }
             byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
             if (text.indexOf('\0') >= 0) {
                 throw fail(cited, null, null, "binary content: not a YAML knowledge file");
@@ -59,7 +61,7 @@ final class KnowledgeReader {
             throw fail(cited, null, null, "not UTF-8 text");
         } catch (UnrecognizedPropertyException e) {
             JsonLocation l = e.getLocation();
-            throw fail(cited, line(l), column(l), "unknown key '" + e.getPropertyName() + "' (allowed: "
+            throw fail(cited, KeyLines.find(text, e.getPropertyName(), line(l)), null, "unknown key '" + e.getPropertyName() + "' (allowed: "
                     + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();

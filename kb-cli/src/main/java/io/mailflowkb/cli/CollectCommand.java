@@ -1,0 +1,55 @@
+package io.mailflowkb.cli;
+
+import io.mailflowkb.cli.input.CollectorCatalog;
+import io.mailflowkb.cli.input.InputAssembler;
+import io.mailflowkb.cli.input.InputOptions;
+import io.mailflowkb.model.bundle.BundleCodec;
+import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.rules.Diagnostician;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "collect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Read exports, logs, events or live probes into a fact bundle to diagnose later or elsewhere.", ""},
+        footerHeading = "%nExamples:%n",
+        footer = {"  kb collect --registry schannel.reg --registry host.reg -o server01.yaml",
+                "  kb collect --logs SmtpSend.zip -o server01.json",
+                "", "Exit codes: 0 written; 2 bad usage or an input that cannot be read."})
+final class CollectCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    InputOptions inputs;
+
+    @Option(names = "--knowledge", paramLabel = "DIR",
+            description = "Extra knowledge folder whose symptom strings the log collectors also look for.")
+    List<Path> knowledge = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "BUNDLE", required = true,
+            description = "Where to write the bundle: .yaml/.yml (YAML) or .json (JSON); - for YAML on stdout.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        if (inputs.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "nothing to collect: give --registry, --logs, --events, --probe or --input");
+        }
+        Diagnostician kb = Diagnostician.load(knowledge);
+        InputAssembler assembler = new InputAssembler(CollectorCatalog.load(inputs.pluginPath), kb.symptoms(),
+                inputs.collectorOptions);
+        FactBundle bundle = assembler.collect(inputs);
+        boolean stdout = output.toString().equals("-");
+        BundleCodec.Format format = stdout ? BundleCodec.Format.YAML : BundleCodec.Format.forFile(output.toString());
+        Output.write(BundleCodec.toString(bundle, format), stdout ? null : output, spec.commandLine().getOut());
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,133 @@
+package io.mailflowkb.cli;
+
+import io.mailflowkb.cli.input.CollectorCatalog;
+import io.mailflowkb.cli.input.InputAssembler;
+import io.mailflowkb.cli.input.InputOptions;
+import io.mailflowkb.cli.render.Format;
+import io.mailflowkb.cli.render.JsonRenderer;
+import io.mailflowkb.cli.render.Renderer;
+import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.model.finding.Diagnosis;
+import io.mailflowkb.rules.Diagnostician;
+import io.mailflowkb.rules.knowledge.KnowledgeExample;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Diagnose fact bundles or raw exports from one server and say what is wrong and how to fix it.",
+                "", "Several bundles are diagnosed one by one (JSON Lines with --format json); raw inputs "
+                + "(--registry, --logs, --events, --probe) are combined with at most one bundle into one diagnosis.",
+                ""},
+        footerHeading = "%nExamples:%n",
+        footer = {"  kb diagnose --example                              list the bundled examples",
+                "  kb diagnose --example tls12-client-disabled --format json",
+                "  kb diagnose --registry schannel.reg --logs \"C:\\Logs\\SmtpSend\"",
+                "  kb diagnose server01.yaml -o server01.txt",
+                "", "Exit codes: 0 nothing at warning or above; 1 a warning or critical finding; 2 bad usage or input."})
+final class DiagnoseCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "BUNDLE", arity = "0..*", description = "Fact bundle (.yaml or .json) from `kb collect`.")
+    List<Path> bundles = new ArrayList<>();
+
+    @Mixin
+    InputOptions inputs;
+
+    @Option(names = "--knowledge", paramLabel = "DIR",
+            description = "Extra knowledge folder (YAML) that adds, overrides or disables findings; repeatable.")
+    List<Path> knowledge = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), json. Valid values: ${COMPLETION-CANDIDATES}", converter = FormatConverter.class,
+            completionCandidates = FormatConverter.Candidates.class)
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE (atomically).")
+    Path output;
+
+    @Option(names = "--example", paramLabel = "NAME", arity = "0..1", fallbackValue = "",
+            description = "Diagnose a bundled example; without NAME, list the examples one per line.")
+    String example;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        Diagnostician kb = Diagnostician.load(knowledge);
+        if ("".equals(example)) {
+            kb.knowledge().examples().stream().filter(KnowledgeExample::shipped)
+                    .forEach(e -> out.println(e.name()));
+            kb.knowledge().examples().stream().filter(e -> !e.shipped()).forEach(e -> out.println(e.name()));
+            out.flush();
+            return ExitCode.OK;
+        }
+        CollectorCatalog catalog = CollectorCatalog.load(inputs.pluginPath);
+        InputAssembler assembler = new InputAssembler(catalog, kb.symptoms(), inputs.collectorOptions);
+        Renderer renderer = format.renderer(format == Format.TEXT && Output.colorWanted(output));
+
+        if (example != null) {
+            if (!bundles.isEmpty() || !inputs.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--example takes no other inputs");
+            }
+            KnowledgeExample e = kb.knowledge().example(example).orElseThrow(() ->
+                    new CommandLine.ParameterException(spec.commandLine(), "no example named '" + example
+                            + "' (kb diagnose --example lists them)"));
+            return emit(kb.diagnose(assembler.readExample(e.baseDir(), e.definition().inputs())), renderer);
+        }
+        if (bundles.size() > 1) {
+            if (!inputs.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "raw inputs (--registry, --logs, ...) go with at most one bundle");
+            }
+            return batch(kb, renderer);
+        }
+        if (bundles.isEmpty() && inputs.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "nothing to diagnose: give a BUNDLE, --registry, --logs, --events, --probe or --example");
+        }
+        FactBundle bundle = bundles.isEmpty() ? FactBundle.builder().build() : readBundle(bundles.get(0));
+        if (!inputs.isEmpty()) {
+            bundle = bundle.plus(assembler.collect(inputs));
+        }
+        return emit(kb.diagnose(bundle), renderer);
+    }
+
+    private int batch(Diagnostician kb, Renderer renderer) {
+        // Read every bundle first: a bad one stops the run before anything is printed.
+        List<FactBundle> read = new ArrayList<>();
+        for (Path p : bundles) {
+            read.add(readBundle(p));
+        }
+        StringBuilder text = new StringBuilder();
+        int worst = ExitCode.OK;
+        for (int i = 0; i < read.size(); i++) {
+            Diagnosis d = kb.diagnose(read.get(i));
+            worst = Math.max(worst, d.hasProblems() ? ExitCode.FINDINGS : ExitCode.OK);
+            if (renderer instanceof JsonRenderer json) {
+                text.append(json.renderLine(d));
+            } else {
+                text.append(i == 0 ? "" : "\n").append("== ").append(bundles.get(i)).append(" ==\n")
+                        .append(renderer.render(d));
+            }
+        }
+        Output.write(text.toString(), output, spec.commandLine().getOut());
+        return worst;
+    }
+
+    private int emit(Diagnosis d, Renderer renderer) {
+        Output.write(renderer.render(d), output, spec.commandLine().getOut());
+        return d.hasProblems() ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    private static FactBundle readBundle(Path p) {
+        return InputAssembler.readBundle(p);
+    }
+}

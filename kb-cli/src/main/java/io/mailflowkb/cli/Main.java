@@ -1,0 +1,99 @@
+package io.mailflowkb.cli;
+
+import io.mailflowkb.model.InvalidInputException;
+import io.mailflowkb.rules.knowledge.KnowledgeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code kb} command: diagnose Exchange Online mail-flow failures caused by TLS settings. */
+@Command(name = "kb",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        subcommands = {DiagnoseCommand.class, CollectCommand.class, RulesCommand.class, PluginsCommand.class,
+                CommandLine.HelpCommand.class},
+        description = {
+                "Explains why mail stopped flowing between a mail server and Exchange Online after TLS 1.0/1.1",
+                "were turned off, with the evidence and the exact fix.", ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  kb diagnose --example tls12-client-disabled       run a bundled example",
+                "  kb diagnose --registry schannel.reg --logs SmtpSend\\   diagnose exports from a server",
+                "  kb diagnose bundle.yaml --format json -o out.json  machine-readable result",
+                "  kb collect --registry schannel.reg -o bundle.yaml  collect now, diagnose later",
+                "",
+                "Exit codes: 0 no finding at warning or above; 1 at least one warning or critical finding;",
+                "            2 usage error or an input that cannot be read (one line on stderr names it)."})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs {@code kb} with the given arguments and streams; returns the exit code. Used by tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("kb: " + oneLine(e));
+            commandLine.getErr().flush();
+            return ExitCode.BAD_INPUT;
+        });
+        cl.setParameterExceptionHandler((e, args1) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("kb: " + e.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            c.getErr().flush();
+            return ExitCode.BAD_INPUT;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** One line for stderr: the input and line for bad input, the message otherwise; never a stack trace. */
+    static String oneLine(Throwable e) {
+        if (e instanceof InvalidInputException || e instanceof KnowledgeException) {
+            return e.getMessage();
+        }
+        if (e instanceof UncheckedIOException u) {
+            return u.getCause().getMessage();
+        }
+        if (e instanceof IOException) {
+            return e.getClass().getSimpleName().replace("Exception", "") + ": " + e.getMessage();
+        }
+        String m = e.getMessage();
+        return (m == null ? e.getClass().getSimpleName() : m).replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads the version Maven wrote into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/kb-cli.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                // fall through to "unknown"
+            }
+            return new String[] {"kb (Mailflow KB) " + p.getProperty("version", "unknown"),
+                    "Java " + System.getProperty("java.version") + ", Drools 10 executable model"};
+        }
+    }
+}
