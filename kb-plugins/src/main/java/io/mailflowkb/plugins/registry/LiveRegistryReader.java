@@ -24,22 +24,23 @@ final class LiveRegistryReader {
     record Query(String key, boolean subtree) {
     }
 
+    /** With /s except where the subtree is large and only the key's own values matter (CurrentVersion). */
     static final List<Query> QUERIES = List.of(
             new Query("HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL", true),
-            new Query("HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319", false),
-            new Query("HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319", false),
-            new Query("HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727", false),
-            new Query("HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v2.0.50727", false),
-            new Query("HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp", false),
-            new Query("HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp", false),
-            new Query("HKLM\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002", false),
-            new Query("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Cryptography\\Configuration\\Local\\SSL\\00010002", false),
-            new Query("HKLM\\SOFTWARE\\Policies\\Microsoft\\SystemCertificates\\AuthRoot", false),
+            new Query("HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319", true),
+            new Query("HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319", true),
+            new Query("HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727", true),
+            new Query("HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v2.0.50727", true),
+            new Query("HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp", true),
+            new Query("HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp", true),
+            new Query("HKLM\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002", true),
+            new Query("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Cryptography\\Configuration\\Local\\SSL\\00010002", true),
+            new Query("HKLM\\SOFTWARE\\Policies\\Microsoft\\SystemCertificates\\AuthRoot", true),
             new Query(HostProfileBuilder.CURRENT_VERSION, false),
-            new Query(HostProfileBuilder.COMPUTER_NAME, false),
-            new Query(HostProfileBuilder.EXCHANGE_V15, false),
-            new Query(HostProfileBuilder.EXCHANGE_V14, false),
-            new Query(HostProfileBuilder.NDP_V4_FULL, false));
+            new Query(HostProfileBuilder.COMPUTER_NAME, true),
+            new Query(HostProfileBuilder.EXCHANGE_V15, true),
+            new Query(HostProfileBuilder.EXCHANGE_V14, true),
+            new Query(HostProfileBuilder.NDP_V4_FULL, true));
 
     private LiveRegistryReader() {
     }
@@ -64,7 +65,8 @@ final class LiveRegistryReader {
     }
 
     private static String run(Query q, String source, Instant deadline) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("reg.exe", "query", q.key()));
+        // /reg:64 (domain notes 6.4): a 32-bit JVM would otherwise be shown the WOW64 view of SOFTWARE
+        List<String> cmd = new ArrayList<>(List.of("reg.exe", "query", q.key(), "/reg:64"));
         if (q.subtree()) {
             cmd.add("/s");
         }
