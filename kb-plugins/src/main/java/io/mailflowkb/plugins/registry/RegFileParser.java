@@ -83,7 +83,7 @@ final class RegFileParser {
             case '"', '@' -> valueLine(t, n);
             default -> {
                 if (RegistryFormat.root(t) != null && t.endsWith("]")) {
-                    warn(n, "key line lacks its opening '[' (regedit would ignore it); read as [" + Quoted.of(t).substring(1));
+                    warn(n, "key line lacks its opening '[' (regedit would ignore it); read as a key anyway: " + Quoted.of(t));
                     keyLine("[" + t, n);
                 } else {
                     warn(n, "line ignored (regedit only reads lines starting with '[', '\"' or '@'): " + Quoted.of(t));

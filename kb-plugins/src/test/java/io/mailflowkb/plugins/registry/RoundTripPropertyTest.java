@@ -72,11 +72,11 @@ class RoundTripPropertyTest {
         byte[] random = new byte[r.nextInt(300)];
         r.nextBytes(random);
         survives(seed, "random", random);
-        for (byte[] original : inputs) {
-            survives(seed, "truncated", java.util.Arrays.copyOf(original, r.nextInt(original.length + 1)));
-            survives(seed, "flipped", flip(r, original));
-            survives(seed, "junk-lines", junkLines(r, original));
-        }
+        // one format per seed keeps the class fast; over 200 seeds each format gets ~67 rounds
+        byte[] original = inputs.get((int) (seed % inputs.size()));
+        survives(seed, "truncated", java.util.Arrays.copyOf(original, r.nextInt(original.length + 1)));
+        survives(seed, "flipped", flip(r, original));
+        survives(seed, "junk-lines", junkLines(r, original));
     }
 
     private void survives(long seed, String kind, byte[] bytes) throws IOException {
