@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What a careful reader of each real sample knows, checked against the collector (see corpus/SOURCES.md). */
 class CorpusTest {
@@ -25,6 +27,16 @@ class CorpusTest {
         assertThat(sink.read).containsExactly(file + "|registry");
         assertThat(sink.facts).allSatisfy(f -> assertThat(f.source().source()).isEqualTo(file));
         return sink;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PsSsl_schannel.reg", "file-cleanup-manager_enable_tls12.reg", "natthasath_Disable-TLS13.reg",
+        "natthasath_Enable-TLS12.reg", "officedocs-support_TLS12-Enable-indented.reg",
+        "sf-tsg_vmss-cse-tls_embedded-HKLM-colon.reg", "sfb-docs_TLSDisable.reg", "sfb-docs_TLSPreReq.reg",
+        "sql-docs-aps_disable-snippet1.reg", "sql-docs-aps_netfx-snippet2.reg"})
+    void everySampleIsRecognizedByContent(String file) {
+        byte[] bytes = CollectorHarness.resource("corpus/reg/" + file);
+        assertThat(new RegistryCollector().recognizes(io.mailflowkb.model.spi.InputKind.REGISTRY, "input", bytes)).isTrue();
     }
 
     @Test
