@@ -66,9 +66,8 @@ public final class TextRenderer implements Renderer {
         if (!d.inputs().isEmpty()) {
             b.append("\n").append(bold("Inputs:")).append("\n");
             for (InputSummary i : d.inputs()) {
-                b.append("  ").append(i.source()).append(" (").append(i.collector()).append(", ")
-                        .append(i.facts()).append(i.facts() == 1 ? " fact" : " facts")
-                        .append(i.skipped() != null ? ", skipped: " + i.skipped() : "").append(")\n");
+                wrap(b, i.source() + " (" + i.collector() + ", " + i.facts() + (i.facts() == 1 ? " fact" : " facts")
+                        + (i.skipped() != null ? ", skipped: " + i.skipped() : "") + ")", "  ", "    ");
                 for (String w : i.warnings()) {
                     wrap(b, "warning: " + w, "    ", "      ");
                 }
