@@ -44,9 +44,9 @@ class ProbeCollectorFixtureTest {
             ProbeCertificate cert = certificate(sink);
             assertThat(cert.subject()).isEqualTo("CN=localhost");
             assertThat(cert.subjectAltNames()).containsExactly("localhost", "127.0.0.1");
-            assertThat(cert.keyType()).isEqualTo("RSA");
-            assertThat(cert.keySize()).isEqualTo(2048);
-            assertThat(cert.signatureAlgorithm()).isEqualTo("SHA256withRSA");
+            assertThat(cert.keyType()).isEqualTo("EC");
+            assertThat(cert.keySize()).isEqualTo(256);
+            assertThat(cert.signatureAlgorithm()).isEqualTo("SHA256withECDSA");
             assertThat(cert.trusted()).isFalse();
             assertThat(cert.expired()).isFalse();
             assertThat(cert.nameMatches()).isTrue();

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
-/** Server keystores made at test time with keytool (nothing secret is shipped), one per certificate kind. */
+/** Server keystores (EC P-256: fast to generate) made at test time with keytool (nothing secret is shipped), one per certificate kind. */
 final class TestCertificates {
 
     enum Kind {
@@ -53,7 +53,7 @@ final class TestCertificates {
             Path ks = dir.resolve(kind.name().toLowerCase() + ".p12");
             List<String> cmd = new java.util.ArrayList<>(List.of(keytool(), "-genkeypair", "-keystore", ks.toString(),
                     "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit", "-alias", "fixture",
-                    "-keyalg", "RSA", "-keysize", "2048", "-dname", kind.dname, "-ext", kind.san, "-validity", "30"));
+                    "-keyalg", "EC", "-groupname", "secp256r1", "-dname", kind.dname, "-ext", kind.san, "-validity", "30"));
             if (kind.startDate != null) {
                 cmd.addAll(List.of("-startdate", kind.startDate));
             }
