@@ -44,6 +44,7 @@ final class SmtpFixture implements AutoCloseable {
         this.cert = cert;
         this.protocols = protocols;
         this.bannerDelayMs = bannerDelayMs;
+        TestCertificates.serverContext(cert); // keytool runs now, not inside a timed handshake
         this.server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         Thread t = new Thread(this::acceptLoop, "smtp-fixture-" + mode);
         t.setDaemon(true);
