@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * Runs the probe from the test classpath (bench/probe.sh uses it while the {@code kb} CLI is not there):
- * {@code ProbeMain [-v] [name=value ...] host[:port] ...}; prints one line per fact.
+ * {@code ProbeMain [-v] [-n N] [name=value ...] host[:port] ...}; prints one line per fact. With {@code -n N} the
+ * whole run is repeated N times in this JVM and the median wall time of one run is printed (steady state,
+ * without JVM start-up).
  */
 public final class ProbeMain {
 
@@ -22,8 +24,12 @@ public final class ProbeMain {
         Map<String, String> options = new HashMap<>();
         List<Request> requests = new ArrayList<>();
         boolean verbose = false;
-        for (String a : args) {
-            if (a.equals("-v")) {
+        int repeat = 1;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-n")) {
+                repeat = Integer.parseInt(args[++i]);
+            } else if (a.equals("-v")) {
                 verbose = true;
             } else if (a.contains("=")) {
                 options.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
@@ -31,8 +37,19 @@ public final class ProbeMain {
                 requests.add(Request.forTarget(InputKind.PROBE, a, options));
             }
         }
-        CollectingSink sink = new CollectingSink(ProbeCollector.ID);
-        new ProbeRunner().run(requests, sink);
+        CollectingSink sink = null;
+        long[] ms = new long[repeat];
+        for (int r = 0; r < repeat; r++) {
+            sink = new CollectingSink(ProbeCollector.ID);
+            long start = System.nanoTime();
+            new ProbeRunner().run(requests, sink);
+            ms[r] = (System.nanoTime() - start) / 1_000_000;
+        }
+        if (repeat > 1) {
+            java.util.Arrays.sort(ms);
+            System.out.println("median of " + repeat + " in-JVM runs: " + ms[repeat / 2] + " ms (min " + ms[0]
+                    + ", max " + ms[repeat - 1] + ")");
+        }
         for (Fact f : sink.facts()) {
             System.out.println(f.describe());
             if (verbose && f.source().detail() != null) {
