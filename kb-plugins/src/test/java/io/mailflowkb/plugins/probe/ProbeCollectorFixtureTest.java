@@ -199,4 +199,28 @@ class ProbeCollectorFixtureTest {
         assertThat(results(sink)).extracting(ProbeResult::outcome).containsOnly("connect-failed");
         assertThat(result(sink, "TLS 1.3").detail()).contains("not retried");
     }
+
+    @Test
+    void implicitTlsHandshakesBeforeTheBanner() throws Exception {
+        try (SmtpFixture f = new SmtpFixture(SmtpFixture.Mode.IMPLICIT_TLS)) {
+            CollectingSink sink = probe(f.target(), Map.of("implicitTls", "true", "versions", "TLSv1.2,TLSv1.3"));
+            ProbeResult r = result(sink, "TLS 1.3");
+            assertThat(r.outcome()).as(r.describe()).isEqualTo("ok");
+            assertThat(r.starttlsOffered()).isNull();
+            assertThat(r.authOffered()).isTrue();
+            assertThat(r.source().detail()).doesNotContain("C: STARTTLS");
+            assertThat(certificate(sink)).isNotNull();
+        }
+    }
+
+    @Test
+    void handshakeStallIsBoundedByTheWatchdog() throws Exception {
+        try (SmtpFixture f = new SmtpFixture(SmtpFixture.Mode.STALL_IN_HANDSHAKE)) {
+            long start = System.nanoTime();
+            ProbeResult r = result(probe(f.target(), Map.of("versions", "TLSv1.2", "handshakeTimeoutMs", "1000")), "TLS 1.2");
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
+            assertThat(r.outcome()).isEqualTo("timeout");
+            assertThat(r.detail()).isEqualTo("no handshake completion within 1 s (TLS handshake)");
+        }
+    }
 }

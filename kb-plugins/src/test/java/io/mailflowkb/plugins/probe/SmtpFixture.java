@@ -25,7 +25,8 @@ final class SmtpFixture implements AutoCloseable {
         LegacyTlsSupport.enable();
     }
 
-    enum Mode { TLS, TARPIT, CLOSE_AFTER_BANNER, NO_STARTTLS, STARTTLS_454, JUNK, RESET_IN_HANDSHAKE, REQUIRE_TLS }
+    enum Mode { TLS, IMPLICIT_TLS, TARPIT, CLOSE_AFTER_BANNER, NO_STARTTLS, STARTTLS_454, JUNK, RESET_IN_HANDSHAKE,
+        STALL_IN_HANDSHAKE, REQUIRE_TLS }
 
     private final Mode mode;
     private final TestCertificates.Kind cert;
@@ -82,6 +83,9 @@ final class SmtpFixture implements AutoCloseable {
             }
             Thread.sleep(bannerDelayMs);
             Conn c = new Conn(s);
+            if (mode == Mode.IMPLICIT_TLS) {
+                c.startTls(s); // 465 style: TLS before the banner
+            }
             if (mode == Mode.JUNK) {
                 c.raw("HTTP/1.1 400 Bad Request\r\n\u0000\u00ff garbage\r\n");
                 c.reader.readLine();
@@ -106,6 +110,11 @@ final class SmtpFixture implements AutoCloseable {
                             c.raw("220 2.0.0 SMTP server ready\r\n");
                             s.getInputStream().read(new byte[64]); // part of the ClientHello, then RST
                             s.setSoLinger(true, 0);
+                            return;
+                        } else if (mode == Mode.STALL_IN_HANDSHAKE) {
+                            c.raw("220 2.0.0 SMTP server ready\r\n");
+                            s.getInputStream().read(new byte[4096]); // takes the ClientHello, never answers
+                            s.getInputStream().read();
                             return;
                         } else {
                             c.raw("220 2.0.0 SMTP server ready\r\n");
