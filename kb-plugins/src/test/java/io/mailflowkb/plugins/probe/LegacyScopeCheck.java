@@ -30,6 +30,16 @@ public final class LegacyScopeCheck {
                 can = LegacyTlsSupport.enable();
             }
             case "early" -> can = LegacyTlsSupport.enable();
+            case "late-collect" -> {
+                SSLContext.getDefault().createSSLEngine(); // someone used JSSE first
+                var sink = new io.mailflowkb.model.spi.CollectingSink("probe");
+                // port 1 on loopback is closed: TLS 1.0 must be reported without even connecting
+                new ProbeCollector().collect(io.mailflowkb.model.spi.Request.forTarget(
+                        io.mailflowkb.model.spi.InputKind.PROBE, "127.0.0.1:1",
+                        java.util.Map.of("versions", "TLSv1,TLSv1.2", "ehlo", "probe.kb.test")), sink);
+                sink.facts().forEach(f -> System.out.println(f.describe()));
+                can = LegacyTlsSupport.canOffer("TLSv1");
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
         SSLContext fresh = SSLContext.getInstance("TLS");

@@ -27,6 +27,14 @@ class LegacyTlsScopeTest {
     }
 
     @Test
+    void collectorReportsDisabledLocallyWhenItCannotOfferTls10() throws Exception {
+        String out = run("late-collect");
+        assertThat(out).contains("probe 127.0.0.1:1 TLS 1.0: disabled-locally (disabled on this client: TLS 1.0/1.1 are in "
+                + "jdk.tls.disabledAlgorithms and JSSE was already initialised");
+        assertThat(out).contains("probe 127.0.0.1:1 TLS 1.2: connect-failed");
+    }
+
+    @Test
     void reEnablingBeforeFirstJsseUseWorksAndKeepsOtherDefaultsModern() throws Exception {
         String out = run("early");
         assertThat(out).contains("canOffer=true", "defaults=[TLSv1.3, TLSv1.2]", "platformDefault=[TLSv1.3, TLSv1.2]");
