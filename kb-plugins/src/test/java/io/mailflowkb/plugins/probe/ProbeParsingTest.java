@@ -99,4 +99,14 @@ class ProbeParsingTest {
         assertThat(SmtpConversation.quote("a\u0000b\u00ff")).isEqualTo("a\\x00b\\xff");
         assertThat(SmtpConversation.quote("x".repeat(200))).hasSize(83).endsWith("...");
     }
+
+    @Test
+    void transcriptIsCapped() {
+        SmtpConversation conv = new SmtpConversation(1000, Long.MAX_VALUE);
+        for (int i = 0; i < 1000; i++) {
+            conv.note("S: 250-" + "x".repeat(60));
+        }
+        assertThat(conv.transcript().length()).isLessThanOrEqualTo(SmtpConversation.TRANSCRIPT_CAP + 64);
+        assertThat(conv.transcript()).endsWith("[transcript truncated at 16 KiB]");
+    }
 }
