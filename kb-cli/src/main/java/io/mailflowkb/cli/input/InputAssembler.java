@@ -13,7 +13,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 
 /**
@@ -23,6 +28,7 @@ import java.util.Map;
 public final class InputAssembler {
 
     private static final int HEAD_BYTES = 64 * 1024;
+    private static final int MAX_PARALLEL_PROBES = 4;
 
     private final CollectorCatalog catalog;
     private final List<SymptomDefinition> symptoms;
@@ -59,13 +65,43 @@ public final class InputAssembler {
             Path p = Path.of(spec.substring(eq + 1));
             runFile(c.accepts().isEmpty() ? InputKind.LOGS : c.accepts().iterator().next(), p, c, sink);
         }
-        for (String target : in.probes) {
-            runLive(InputKind.PROBE, target, sink);
-        }
         if (in.liveRegistry) {
             runLive(InputKind.LIVE_REGISTRY, "live-registry", sink);
         }
-        return sink.toBundle();
+        return sink.toBundle().plus(probeAll(in.probes));
+    }
+
+    /**
+     * Probes several targets at once on a small bounded pool (a probe mostly waits on the network), each into its
+     * own sink, merged in the order the targets were given so the output does not depend on who answered first.
+     */
+    private FactBundle probeAll(List<String> targets) {
+        FactBundle merged = FactBundle.builder().build();
+        if (targets.isEmpty()) {
+            return merged;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL_PROBES, targets.size()));
+        try {
+            List<Future<FactBundle>> results = new ArrayList<>();
+            for (String target : targets) {
+                results.add(pool.submit(() -> {
+                    CollectingSink own = new CollectingSink("probe");
+                    runLive(InputKind.PROBE, target, own);
+                    return own.toBundle();
+                }));
+            }
+            for (Future<FactBundle> f : results) {
+                merged = merged.plus(f.get());
+            }
+            return merged;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while probing", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Reads a fact bundle file; a bundle that names no inputs is listed in {@code inputs[]} itself. */
@@ -132,7 +168,9 @@ public final class InputAssembler {
         if (collector.unavailableReason() != null) {
             throw new InvalidInputException(target, null, collector.unavailableReason());
         }
-        sink.read(target, collector.id());
+        if (kind != InputKind.PROBE) {
+            sink.read(target, collector.id()); // a probe names its input itself (probe:host:port)
+        }
         try {
             collector.collect(new Request(kind, null, target, target, options, symptoms, null, null), sink);
         } catch (IOException e) {
