@@ -111,9 +111,14 @@ final class ProtocolLogReader {
             return null;
         }
         String time = get(f, TIME);
+        String context = orEmpty(get(f, CONTEXT));
+        if (f.length > width && index[CONTEXT] == width - 1) {
+            // an unquoted context with commas (hand-edited logs): the rest of the line is the context
+            context = String.join(",", java.util.Arrays.asList(f).subList(width - 1, f.length));
+        }
         return new ProtocolLine(isoTime(time), orEmpty(get(f, CONNECTOR)).strip(), session.strip(),
                 orEmpty(get(f, REMOTE)), event.charAt(0), orEmpty(get(f, DATA)).strip(),
-                orEmpty(get(f, CONTEXT)).strip(), no, line);
+                context.strip(), no, line);
     }
 
     private String get(String[] f, int column) {
