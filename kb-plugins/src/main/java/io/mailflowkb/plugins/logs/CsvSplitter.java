@@ -20,7 +20,12 @@ public final class CsvSplitter {
         StringBuilder quoted = null;
         while (true) {
             String field;
-            if (i < len && line.charAt(i) == '"') {
+            int close = i < len && line.charAt(i) == '"' ? line.indexOf('"', i + 1) : -1;
+            if (close > 0 && (close + 1 == len || line.charAt(close + 1) == ',')) {
+                // the usual quoted field: no doubled quotes inside, closed right before a comma
+                field = line.substring(i + 1, close);
+                i = close + 1;
+            } else if (i < len && line.charAt(i) == '"') {
                 if (quoted == null) {
                     quoted = new StringBuilder();
                 }

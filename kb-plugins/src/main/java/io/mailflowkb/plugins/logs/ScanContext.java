@@ -93,6 +93,24 @@ public final class ScanContext {
         return !hits.isEmpty();
     }
 
+    /** As {@link #symptoms(CharSequence, String, String, String, String, String, Provenance)}, building the
+     * provenance only on a hit (most lines show nothing). */
+    public boolean symptoms(CharSequence matchText, String sampleText, String direction, String peerClass,
+                            String connector, String time, String source, int line) {
+        List<SymptomDefinition> hits = matcher.match(matchText);
+        if (hits.isEmpty()) {
+            return false;
+        }
+        Provenance where = Provenance.of(source, line);
+        for (SymptomDefinition d : hits) {
+            String dir = direction != null ? direction : d.direction();
+            aggregator.symptom(new FactAggregator.SymptomKey(d.id(), dir == null ? "unknown" : dir,
+                    peerClass == null ? ExoEndpoints.UNKNOWN : peerClass, connector), time, sampleText,
+                    List.of(where));
+        }
+        return true;
+    }
+
     /** Emits everything aggregated so far. */
     public void finish(String source) {
         fallback.flush(aggregator);

@@ -34,6 +34,8 @@ final class SessionTracker {
         boolean directionFromContent;
         boolean startTlsTried;
         int lastLine;
+        String endpoint;
+        String peer;
     }
 
     private final String source;
@@ -55,9 +57,11 @@ final class SessionTracker {
             evict(l.line());
         }
         s.lastLine = l.line();
-        String ip = ExoEndpoints.hostOfEndpoint(l.remoteEndpoint());
-        if (ip != null) {
-            s.remoteIp = ip;
+        String endpoint = l.remoteEndpoint();
+        if (!endpoint.isEmpty() && !endpoint.equals(s.endpoint)) {
+            s.endpoint = endpoint;
+            s.remoteIp = ExoEndpoints.hostOfEndpoint(endpoint);
+            s.peer = null;
         }
         guessDirection(s, l);
         boolean send = "outbound".equals(s.direction);
@@ -68,6 +72,7 @@ final class SessionTracker {
         if (reply) {
             if (send && s.host == null && data.startsWith("220 ") && !data.startsWith("220 2.0.0")) {
                 s.host = firstToken(data.substring(4)); // banner: "220 host Microsoft ESMTP MAIL Service ready"
+                s.peer = null;
             }
         } else if (command) {
             String upper = data.length() > 10 ? data.substring(0, 10).toUpperCase(Locale.ROOT) : data.toUpperCase(Locale.ROOT);
@@ -75,27 +80,32 @@ final class SessionTracker {
                 s.startTlsTried = true;
             } else if (!send && s.host == null && (upper.startsWith("EHLO ") || upper.startsWith("HELO "))) {
                 s.host = firstToken(data.substring(5));
+                s.peer = null;
             }
         }
-        String peer = ExoEndpoints.classify(s.host, s.remoteIp);
-        Provenance where = Provenance.of(source, l.line());
+        if (s.peer == null) {
+            s.peer = ExoEndpoints.classify(s.host, s.remoteIp); // once per change, not per line
+        }
+        String peer = s.peer;
         if (ev == '*') {
-            tls(s, l, peer, where);
+            tls(s, l, peer);
         }
         if (send && reply && data.startsWith("451 5.7.3") && !s.startTlsTried) {
-            ctx.fallback().plainRejected(remoteKey(s), l.time(), l.raw(), l.connector(), peer, where);
+            ctx.fallback().plainRejected(remoteKey(s), l.time(), l.raw(), l.connector(), peer,
+                    Provenance.of(source, l.line()));
         }
-        ctx.symptoms(l.raw(), l.raw(), s.direction, peer, l.connector(), l.time(), where);
+        ctx.symptoms(l.raw(), l.raw(), s.direction, peer, l.connector(), l.time(), source, l.line());
         if (ev == '-') {
             sessions.remove(l.sessionId());
         }
     }
 
-    private void tls(Session s, ProtocolLine l, String peer, Provenance where) {
+    private void tls(Session s, ProtocolLine l, String peer) {
         String text = l.text();
         if (text.indexOf("TLS") < 0 && text.indexOf("tls") < 0) {
             return;
         }
+        Provenance where = Provenance.of(source, l.line());
         Matcher ok = SUCCESS.matcher(text);
         if (ok.find()) {
             String cipher = ok.group(3) + "/" + ok.group(4) + "/" + ok.group(5);

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * this is built per request. Literals are matched case-insensitively as substrings with one Aho-Corasick pass
  * over the line (a DFA over lower-cased ASCII), so the cost per line does not grow with the number of literals;
  * that is what keeps a 1 GB scan near grep speed. Non-ASCII characters share one input class and hits on
- * literals that contain them are confirmed with {@link String#regionMatches}. Regexes (already length-capped by
+ * literals that contain them are confirmed with {@link String#regionMatches}. When every literal has at least
+ * {@link ShiftTable#MIN_LENGTH} characters (the knowledge's are SMTP replies of 20+), a Wu-Manber shift table
+ * lets the scan jump over most of each line instead, which is what grep does. Regexes (already length-capped by
  * the knowledge loader) run case-insensitively on the first {@link #REGEX_WINDOW} characters of the line.
  *
  * <p>Not thread-safe (reuses a scratch array); make one per collection.
@@ -33,6 +35,7 @@ public final class SymptomMatcher {
     private final Pattern[] patterns;
     private final boolean[] hit;
     private final boolean empty;
+    private final ShiftTable skip;
 
     public SymptomMatcher(List<SymptomDefinition> definitions) {
         this.definitions = List.copyOf(definitions);
@@ -109,6 +112,7 @@ public final class SymptomMatcher {
         for (int s = 0; s < n; s++) {
             outputs[s] = out.get(s).isEmpty() ? null : out.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
+        skip = ShiftTable.build(literalOf);
     }
 
     /** Whether there is nothing to look for (no knowledge symptoms given). */
@@ -122,20 +126,11 @@ public final class SymptomMatcher {
             return List.of();
         }
         boolean any = false;
-        int state = 0;
         int len = text.length();
-        int[][] table = next;
-        for (int i = 0; i < len; i++) {
-            state = table[state][classOf(text.charAt(i))];
-            int[] o = outputs[state];
-            if (o != null) {
-                for (int l : o) {
-                    if (!literalNonAscii[l] || confirm(text, i, l)) {
-                        hit[literalDef[l]] = true;
-                        any = true;
-                    }
-                }
-            }
+        if (skip != null && text instanceof String str) {
+            any = skip.scan(str, literalOf, literalDef, hit);
+        } else {
+            any = automaton(text);
         }
         for (int d = 0; d < patterns.length; d++) {
             if (patterns[d] != null && !hit[d]) {
@@ -157,6 +152,26 @@ public final class SymptomMatcher {
             }
         }
         return found;
+    }
+
+    private boolean automaton(CharSequence text) {
+        boolean any = false;
+        int state = 0;
+        int len = text.length();
+        int[][] table = next;
+        for (int i = 0; i < len; i++) {
+            state = table[state][classOf(text.charAt(i))];
+            int[] o = outputs[state];
+            if (o != null) {
+                for (int l : o) {
+                    if (!literalNonAscii[l] || confirm(text, i, l)) {
+                        hit[literalDef[l]] = true;
+                        any = true;
+                    }
+                }
+            }
+        }
+        return any;
     }
 
     private boolean confirm(CharSequence text, int endInclusive, int literal) {

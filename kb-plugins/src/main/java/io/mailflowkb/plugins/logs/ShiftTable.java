@@ -1,0 +1,108 @@
+package io.mailflowkb.plugins.logs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Wu-Manber multi-literal search, case-insensitive: with the shortest literal {@code m} characters long, the
+ * scan looks at the two characters ending at position {@code pos} and jumps ahead by up to {@code m - 1}
+ * characters when that pair does not occur in any literal's first {@code m} characters. Lines that show no
+ * symptom (nearly all of them) are skipped over in strides instead of read character by character. Candidates
+ * are confirmed with {@link String#regionMatches(boolean, int, String, int, int)}.
+ */
+final class ShiftTable {
+
+    static final int MIN_LENGTH = 4;
+    private static final int MAX_WINDOW = 64;
+    private static final int BITS = 14;
+    private static final int SIZE = 1 << BITS;
+
+    private final int m;
+    private final int[] shift;
+    private final int[][] candidates;
+
+    private ShiftTable(int m, int[] shift, int[][] candidates) {
+        this.m = m;
+        this.shift = shift;
+        this.candidates = candidates;
+    }
+
+    /** The table for these lower-cased literals, or {@code null} when one is too short for skipping to pay. */
+    static ShiftTable build(String[] literals) {
+        if (literals.length == 0) {
+            return null;
+        }
+        int m = MAX_WINDOW;
+        for (String l : literals) {
+            m = Math.min(m, l.length());
+        }
+        if (m < MIN_LENGTH) {
+            return null;
+        }
+        int[] shift = new int[SIZE];
+        Arrays.fill(shift, m - 1);
+        List<List<Integer>> cand = new ArrayList<>(SIZE);
+        for (int i = 0; i < SIZE; i++) {
+            cand.add(null);
+        }
+        for (int l = 0; l < literals.length; l++) {
+            String lit = literals[l];
+            for (int q = 1; q < m; q++) {
+                int h = hash(lit.charAt(q - 1), lit.charAt(q));
+                shift[h] = Math.min(shift[h], m - 1 - q);
+            }
+            int h = hash(lit.charAt(m - 2), lit.charAt(m - 1));
+            if (cand.get(h) == null) {
+                cand.set(h, new ArrayList<>());
+            }
+            cand.get(h).add(l);
+        }
+        int[][] candidates = new int[SIZE][];
+        for (int i = 0; i < SIZE; i++) {
+            candidates[i] = cand.get(i) == null ? null : cand.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return new ShiftTable(m, shift, candidates);
+    }
+
+    /** Marks {@code hit[def]} for every literal found in {@code text}; true when any was found. */
+    boolean scan(String text, String[] literals, int[] literalDef, boolean[] hit) {
+        int len = text.length();
+        int pos = m - 1;
+        boolean any = false;
+        while (pos < len) {
+            int h = hash(text.charAt(pos - 1), text.charAt(pos));
+            int s = shift[h];
+            if (s > 0) {
+                pos += s;
+                continue;
+            }
+            int[] c = candidates[h];
+            if (c != null) {
+                int start = pos - m + 1;
+                int first = lower(text.charAt(start));
+                for (int l : c) {
+                    String lit = literals[l];
+                    if (lit.charAt(0) == first && !hit[literalDef[l]] && start + lit.length() <= len
+                            && text.regionMatches(true, start, lit, 0, lit.length())) {
+                        hit[literalDef[l]] = true;
+                        any = true;
+                    }
+                }
+            }
+            pos++;
+        }
+        return any;
+    }
+
+    private static int hash(char a, char b) {
+        return ((lower(a) << 7) + lower(b)) & (SIZE - 1); // collision-free for ASCII pairs
+    }
+
+    private static int lower(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? c + 32 : c;
+        }
+        return Character.toLowerCase(c);
+    }
+}
