@@ -36,19 +36,16 @@ final class ProtocolLogReader {
 
     void read(TextLineReader in) throws IOException {
         SessionTracker tracker = null;
-        String line;
-        while ((line = in.readLine()) != null) {
+        while (in.next()) {
             ctx.tick();
-            int no = (int) Math.min(Integer.MAX_VALUE, in.lineNumber());
-            if (line.isEmpty()) {
+            if (in.length() == 0 || direction != null && skippable(in.array(), in.start(), in.length())) {
                 continue;
             }
+            String line = in.text();
+            int no = (int) Math.min(Integer.MAX_VALUE, in.lineNumber());
             if (line.charAt(0) == '#') {
                 header(line);
                 tracker = null; // a new header block (concatenated logs) starts new sessions
-                continue;
-            }
-            if (direction != null && skippable(line)) {
                 continue;
             }
             ProtocolLine p = parse(line, no);
@@ -81,45 +78,82 @@ final class ProtocolLogReader {
 
     /**
      * The fast path that keeps a 1 GB scan near grep speed: most lines (MAIL FROM, RCPT TO, 250 replies,
-     * certificate lines) neither open nor close anything the session state needs, so they are only looked at for
-     * symptoms. Finds the event field with {@code indexOf} and decides from it and the start of the data; lines
-     * with quotes before the event, or any symptom hit, take the full path.
+     * certificate lines) neither open nor close anything the session state needs, so they are only searched for
+     * symptoms, on their raw bytes, without being decoded or split. Lines with a quote before the event field,
+     * header lines and anything that may show a symptom take the full path.
      */
-    private boolean skippable(String line) {
+    private boolean skippable(byte[] b, int off, int len) {
+        int end = off + len;
+        if (b[off] == '#') {
+            return false;
+        }
         int eventCol = index[EVENT];
-        int comma = -1;
-        for (int k = 0; k < eventCol; k++) {
-            comma = line.indexOf(',', comma + 1);
-            if (comma < 0) {
+        int i = off;
+        for (int k = 0; k < eventCol; i++) {
+            if (i >= end || b[i] == '"') {
                 return false;
             }
+            if (b[i] == ',') {
+                k++;
+            }
         }
-        int quote = line.indexOf('"');
-        if (quote >= 0 && quote < comma) {
+        int ev = i;
+        if (ev + 1 >= end || b[ev + 1] != ',') {
             return false;
         }
-        int ev = comma + 1;
-        if (ev + 1 >= line.length() || line.charAt(ev + 1) != ',') {
-            return false;
+        int d = ev + 2;
+        if (d < end && b[d] == '"') {
+            d++;
         }
-        int data = ev + 2;
-        boolean interesting = switch (line.charAt(ev)) {
+        boolean interesting = switch (b[ev]) {
             case '-' -> true;
-            case '*' -> line.indexOf("TLS", data) >= 0;
+            case '*' -> contains(b, d, end, (byte) 'T', (byte) 'L', (byte) 'S');
             case '<', '>' -> {
-                int d = data < line.length() && line.charAt(data) == '"' ? data + 1 : data;
-                char c = d < line.length() ? (char) (line.charAt(d) | 0x20) : ' ';
+                int c = d < end ? (b[d] | 0x20) : ' ';
                 yield switch (c) {
-                    case '2' -> line.startsWith("220 ", d);
-                    case '4' -> line.startsWith("451 ", d);
-                    case 'e', 'h' -> line.regionMatches(true, d + 1, "ELO", 0, 3);
-                    case 's' -> line.regionMatches(true, d, "STARTTLS", 0, 8);
+                    case '2' -> startsWith(b, d, end, "220 ");
+                    case '4' -> startsWith(b, d, end, "451 ");
+                    case 'e', 'h' -> startsWithIgnoreCase(b, d + 1, end, "elo");
+                    case 's' -> startsWithIgnoreCase(b, d, end, "starttls");
                     default -> false;
                 };
             }
             default -> false;
         };
-        return !interesting && ctx.matcher().match(line).isEmpty();
+        return !interesting && !ctx.matcher().mayMatch(b, off, len);
+    }
+
+    private static boolean contains(byte[] b, int from, int end, byte x, byte y, byte z) {
+        for (int i = from; i + 2 < end; i++) {
+            if (b[i] == x && b[i + 1] == y && b[i + 2] == z) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(byte[] b, int from, int end, String s) {
+        if (from + s.length() > end) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (b[from + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWithIgnoreCase(byte[] b, int from, int end, String lower) {
+        if (from + lower.length() > end) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            if ((b[from + i] | 0x20) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void header(String line) {

@@ -95,6 +95,60 @@ final class ShiftTable {
         return any;
     }
 
+    /**
+     * Whether any literal occurs in the bytes (ASCII literals only; the caller checks {@link #asciiOnly}).
+     * Same search as {@link #scan} without making a String of the line.
+     */
+    boolean any(byte[] b, int off, int length, String[] literals) {
+        int end = off + length;
+        int pos = off + m - 1;
+        while (pos < end) {
+            int h = (((lowerByte(b[pos - 1])) << 7) + lowerByte(b[pos])) & (SIZE - 1);
+            int s = shift[h];
+            if (s > 0) {
+                pos += s;
+                continue;
+            }
+            int[] c = candidates[h];
+            if (c != null) {
+                int start = pos - m + 1;
+                for (int l : c) {
+                    String lit = literals[l];
+                    if (start + lit.length() <= end && matches(b, start, lit)) {
+                        return true;
+                    }
+                }
+            }
+            pos++;
+        }
+        return false;
+    }
+
+    static boolean asciiOnly(String[] literals) {
+        for (String l : literals) {
+            for (int i = 0; i < l.length(); i++) {
+                if (l.charAt(i) >= 128) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean matches(byte[] b, int start, String lit) {
+        for (int i = 0; i < lit.length(); i++) {
+            if (lowerByte(b[start + i]) != lit.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int lowerByte(byte x) {
+        int c = x & 0xFF;
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    }
+
     private static int hash(char a, char b) {
         return ((lower(a) << 7) + lower(b)) & (SIZE - 1); // collision-free for ASCII pairs
     }

@@ -36,6 +36,7 @@ public final class SymptomMatcher {
     private final boolean[] hit;
     private final boolean empty;
     private final ShiftTable skip;
+    private final boolean byteSearch;
 
     public SymptomMatcher(List<SymptomDefinition> definitions) {
         this.definitions = List.copyOf(definitions);
@@ -113,11 +114,28 @@ public final class SymptomMatcher {
             outputs[s] = out.get(s).isEmpty() ? null : out.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
         skip = ShiftTable.build(literalOf);
+        byteSearch = skip != null && ShiftTable.asciiOnly(literalOf)
+                && Arrays.stream(patterns).allMatch(p -> p == null);
     }
 
     /** Whether there is nothing to look for (no knowledge symptoms given). */
     public boolean isEmpty() {
         return empty;
+    }
+
+    /**
+     * Whether the raw line bytes may show a symptom: {@code false} means certainly none, so a hot loop can skip
+     * the line without decoding it. Answers {@code true} (look closer) whenever the byte search cannot decide:
+     * regexes, short or non-ASCII literals.
+     */
+    public boolean mayMatch(byte[] b, int off, int len) {
+        if (empty) {
+            return false;
+        }
+        if (!byteSearch) {
+            return true;
+        }
+        return skip.any(b, off, len, literalOf);
     }
 
     /** The definitions the text shows, each once, in knowledge order; an empty list (not allocated) for none. */

@@ -29,6 +29,10 @@ public final class TextLineReader implements Closeable {
     private long bytes;
     private boolean truncated;
     private long longLines;
+    private byte[] curArray;
+    private int curStart;
+    private int curLength;
+    private String text;
 
     public TextLineReader(InputStream in) {
         this(in, DEFAULT_MAX_LINE);
@@ -41,21 +45,32 @@ public final class TextLineReader implements Closeable {
 
     /** The next line without its terminator, or {@code null} at the end. */
     public String readLine() throws IOException {
+        return next() ? text() : null;
+    }
+
+    /**
+     * Moves to the next line without decoding it; {@link #array()}, {@link #start()} and {@link #length()}
+     * then give its bytes (valid until the next call) so hot loops can skip uninteresting lines without making a
+     * String of them.
+     */
+    public boolean next() throws IOException {
         accLen = 0;
         truncated = false;
+        text = null;
         long lineBytes = 0;
         while (true) {
             if (pos >= lim && !fill()) {
                 if (lineBytes == 0) {
-                    return null;
+                    return false;
                 }
                 lineNumber++;
-                return decode(acc, 0, accLen);
+                return current(acc, 0, accLen);
             }
             int start = pos;
             int nl = -1;
+            byte[] b = buf;
             for (int i = pos; i < lim; i++) {
-                if (buf[i] == '\n') {
+                if (b[i] == '\n') {
                     nl = i;
                     break;
                 }
@@ -63,14 +78,13 @@ public final class TextLineReader implements Closeable {
             int end = nl < 0 ? lim : nl;
             pos = nl < 0 ? lim : nl + 1;
             if (nl >= 0 && lineBytes == 0) {
-                // the common case: the whole line sits in the buffer, decode it straight from there
+                // the common case: the whole line sits in the buffer, use it straight from there
                 lineNumber++;
-                int len = Math.min(end - start, maxLine);
                 truncated = end - start > maxLine;
                 if (truncated) {
                     longLines++;
                 }
-                return decode(buf, start, len);
+                return current(buf, start, Math.min(end - start, maxLine));
             }
             append(start, end);
             lineBytes += end - start;
@@ -79,9 +93,40 @@ public final class TextLineReader implements Closeable {
                 if (truncated) {
                     longLines++;
                 }
-                return decode(acc, 0, accLen);
+                return current(acc, 0, accLen);
             }
         }
+    }
+
+    /** The current line's bytes (shared buffer: read, don't keep). */
+    public byte[] array() {
+        return curArray;
+    }
+
+    public int start() {
+        return curStart;
+    }
+
+    public int length() {
+        return curLength;
+    }
+
+    /** The current line decoded (UTF-8, invalid bytes replaced). */
+    public String text() {
+        if (text == null) {
+            text = new String(curArray, curStart, curLength, StandardCharsets.UTF_8);
+        }
+        return text;
+    }
+
+    private boolean current(byte[] b, int off, int len) {
+        if (len > 0 && b[off + len - 1] == '\r') {
+            len--;
+        }
+        curArray = b;
+        curStart = off;
+        curLength = len;
+        return true;
     }
 
     /** 1-based number of the line last returned. */
@@ -141,13 +186,6 @@ public final class TextLineReader implements Closeable {
             }
         }
         return true;
-    }
-
-    private static String decode(byte[] b, int off, int len) {
-        if (len > 0 && b[off + len - 1] == '\r') {
-            len--;
-        }
-        return new String(b, off, len, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class LogScanBench {
         long written = 0;
         int fileNo = 1;
         Random rnd = new Random(42);
-        ProtocolLogGenerator gen = new ProtocolLogGenerator(42);
+        ProtocolLogGenerator gen = new ProtocolLogGenerator(42).failurePercent(10);
         while (written < target) {
             Path f = dir.resolve(String.format(Locale.ROOT, "SEND20240301-%d.LOG", fileNo++));
             long inFile = 0;

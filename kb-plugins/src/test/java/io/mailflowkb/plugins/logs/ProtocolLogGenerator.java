@@ -36,6 +36,7 @@ public final class ProtocolLogGenerator {
     }
 
     private final Random rnd;
+    private int failurePercent = 50;
     private long sessionCounter;
     private long clock;
 
@@ -45,11 +46,18 @@ public final class ProtocolLogGenerator {
         this.clock = Instant.parse("2024-03-01T00:00:00Z").toEpochMilli();
     }
 
+    /** How many sessions in a hundred fail TLS (half of those retry in plain text); 50 by default. */
+    public ProtocolLogGenerator failurePercent(int percent) {
+        this.failurePercent = percent;
+        return this;
+    }
+
     /** Sessions in time order; a failure may be followed by its plain retry. */
     public List<Session> sessions(int n) {
         List<Session> out = new ArrayList<>();
         while (out.size() < n) {
-            int kind = rnd.nextInt(4);
+            int roll = rnd.nextInt(100);
+            int kind = roll >= failurePercent ? 0 : roll < failurePercent / 2 ? 2 : 3;
             String[] remote = REMOTES[rnd.nextInt(REMOTES.length)];
             String conn = CONNECTORS[rnd.nextInt(CONNECTORS.length)];
             switch (kind) {
@@ -111,12 +119,15 @@ public final class ProtocolLogGenerator {
                 + "CALG_SHA_384 with strength 0 bits and key exchange algorithm CALG_ECDHE with strength 384 bits");
         b.line('*', "", "Received certificate");
         b.line('>', "EHLO mail.contoso.com", "");
-        b.line('>', "MAIL FROM:<alice@contoso.com> SIZE=" + (1000 + rnd.nextInt(90000)), "");
-        b.line('>', "RCPT TO:<bob@fabrikam.example>", "");
-        b.line('<', "250 2.1.0 Sender OK", "").line('<', "250 2.1.5 Recipient OK", "");
-        b.line('>', "BDAT " + (1000 + rnd.nextInt(90000)) + " LAST", "");
-        b.line('<', "250 2.6.0 <" + b.id + "@mail.contoso.com> [InternalId=" + rnd.nextInt(1 << 30)
-                + "] Queued mail for delivery", "");
+        int messages = 1 + rnd.nextInt(4); // Exchange reuses a session for several messages
+        for (int m = 0; m < messages; m++) {
+            b.line('>', "MAIL FROM:<alice@contoso.com> SIZE=" + (1000 + rnd.nextInt(90000)), "");
+            b.line('>', "RCPT TO:<bob@fabrikam.example>", "");
+            b.line('<', "250 2.1.0 Sender OK", "").line('<', "250 2.1.5 Recipient OK", "");
+            b.line('>', "BDAT " + (1000 + rnd.nextInt(90000)) + " LAST", "");
+            b.line('<', "250 2.6.0 <" + b.id + "." + m + "@mail.contoso.com> [InternalId=" + rnd.nextInt(1 << 30)
+                    + ", Hostname=" + b.remote[1] + "] Queued mail for delivery", "");
+        }
         b.line('>', "QUIT", "").line('-', "", "Local");
         return b.done();
     }
