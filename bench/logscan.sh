@@ -48,6 +48,7 @@ GREPI_CMD="env LC_ALL=C grep -c -i -E '$PATTERNS' -r $DIR"
 echo "corpus: $DIR ($((BYTES / 1048576)) MB), $RUNS runs each, $(nproc) cores"
 echo "kb:   $KB_CMD"; eval "$KB_CMD"
 echo "grep: LC_ALL=C grep -c -E '<7 seed symptoms>' -r $DIR"
+eval "$GREP_CMD" | awk -F: '{n += $NF} END {print "grep: " n " matching lines"}'
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2==1) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 time_runs() { # prints the median wall time in seconds
@@ -58,7 +59,7 @@ time_runs() { # prints the median wall time in seconds
   done | median
 }
 if command -v hyperfine > /dev/null; then
-  hyperfine -N --runs "$RUNS" --export-json "$OUTDIR/hyperfine.json" \
+  hyperfine --shell=bash --runs "$RUNS" --export-json "$OUTDIR/hyperfine.json" \
     -n kb "$KB_CMD" -n grep "$GREP_CMD" -n grep-i "$GREPI_CMD" > "$OUTDIR/hyperfine.txt" 2>&1 || true
   cat "$OUTDIR/hyperfine.txt"
   read -r KB_S GREP_S GREPI_S < <(python3 -c "

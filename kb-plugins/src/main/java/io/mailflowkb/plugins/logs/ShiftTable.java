@@ -6,16 +6,17 @@ import java.util.List;
 
 /**
  * Wu-Manber multi-literal search, case-insensitive: with the shortest literal {@code m} characters long, the
- * scan looks at the two characters ending at position {@code pos} and jumps ahead by up to {@code m - 1}
- * characters when that pair does not occur in any literal's first {@code m} characters. Lines that show no
+ * scan looks at the three characters ending at position {@code pos} and jumps ahead by up to {@code m - 2}
+ * characters when that block does not occur in any literal's first {@code m} characters (hashed into 64 Ki
+ * slots; a collision only makes a jump shorter, never wrong). Lines that show no
  * symptom (nearly all of them) are skipped over in strides instead of read character by character. Candidates
  * are confirmed with {@link String#regionMatches(boolean, int, String, int, int)}.
  */
 final class ShiftTable {
 
-    static final int MIN_LENGTH = 4;
+    static final int MIN_LENGTH = 6;
     private static final int MAX_WINDOW = 64;
-    private static final int BITS = 14;
+    private static final int BITS = 16;
     private static final int SIZE = 1 << BITS;
 
     private final int m;
@@ -41,18 +42,18 @@ final class ShiftTable {
             return null;
         }
         int[] shift = new int[SIZE];
-        Arrays.fill(shift, m - 1);
+        Arrays.fill(shift, m - 2);
         List<List<Integer>> cand = new ArrayList<>(SIZE);
         for (int i = 0; i < SIZE; i++) {
             cand.add(null);
         }
         for (int l = 0; l < literals.length; l++) {
             String lit = literals[l];
-            for (int q = 1; q < m; q++) {
-                int h = hash(lit.charAt(q - 1), lit.charAt(q));
+            for (int q = 2; q < m; q++) {
+                int h = hash(lit.charAt(q - 2), lit.charAt(q - 1), lit.charAt(q));
                 shift[h] = Math.min(shift[h], m - 1 - q);
             }
-            int h = hash(lit.charAt(m - 2), lit.charAt(m - 1));
+            int h = hash(lit.charAt(m - 3), lit.charAt(m - 2), lit.charAt(m - 1));
             if (cand.get(h) == null) {
                 cand.set(h, new ArrayList<>());
             }
@@ -71,7 +72,7 @@ final class ShiftTable {
         int pos = m - 1;
         boolean any = false;
         while (pos < len) {
-            int h = hash(text.charAt(pos - 1), text.charAt(pos));
+            int h = hash(text.charAt(pos - 2), text.charAt(pos - 1), text.charAt(pos));
             int s = shift[h];
             if (s > 0) {
                 pos += s;
@@ -103,7 +104,7 @@ final class ShiftTable {
         int end = off + length;
         int pos = off + m - 1;
         while (pos < end) {
-            int h = (((lowerByte(b[pos - 1])) << 7) + lowerByte(b[pos])) & (SIZE - 1);
+            int h = mix(lowerByte(b[pos - 2]), lowerByte(b[pos - 1]), lowerByte(b[pos]));
             int s = shift[h];
             if (s > 0) {
                 pos += s;
@@ -149,8 +150,12 @@ final class ShiftTable {
         return c >= 'A' && c <= 'Z' ? c + 32 : c;
     }
 
-    private static int hash(char a, char b) {
-        return ((lower(a) << 7) + lower(b)) & (SIZE - 1); // collision-free for ASCII pairs
+    private static int hash(char a, char b, char c) {
+        return mix(lower(a), lower(b), lower(c));
+    }
+
+    private static int mix(int a, int b, int c) {
+        return ((a << 10) ^ (b << 5) ^ c ^ (a >>> 6 << 15)) & (SIZE - 1);
     }
 
     private static int lower(char c) {

@@ -3,6 +3,9 @@ package io.mailflowkb.plugins.logs;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,6 +16,9 @@ import java.nio.charset.StandardCharsets;
  * skipped (Exchange tracking logs start with one [S58]). A last line without a newline is returned as is.
  */
 public final class TextLineReader implements Closeable {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     public static final int DEFAULT_MAX_LINE = 64 * 1024;
 
@@ -67,14 +73,7 @@ public final class TextLineReader implements Closeable {
                 return current(acc, 0, accLen);
             }
             int start = pos;
-            int nl = -1;
-            byte[] b = buf;
-            for (int i = pos; i < lim; i++) {
-                if (b[i] == '\n') {
-                    nl = i;
-                    break;
-                }
-            }
+            int nl = newline(buf, pos, lim);
             int end = nl < 0 ? lim : nl;
             pos = nl < 0 ? lim : nl + 1;
             if (nl >= 0 && lineBytes == 0) {
@@ -96,6 +95,27 @@ public final class TextLineReader implements Closeable {
                 return current(acc, 0, accLen);
             }
         }
+    }
+
+    /**
+     * Index of the first LF in {@code b[from, to)}, or -1. Eight bytes at a time (SWAR: a zero byte in
+     * {@code word ^ 0x0A..} marks an LF), since finding line ends is most of the work on a big log.
+     */
+    static int newline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long t = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (t != 0) {
+                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The current line's bytes (shared buffer: read, don't keep). */

@@ -146,6 +146,29 @@ class LogFixturesTest {
     }
 
     @Test
+    void trackingLogMatchesOnlyDeferFailDsnRecipientStatus() throws Exception {
+        CollectingSink s = logs(fixture("MSGTRK20240301-1.LOG"));
+        assertThat(symptoms(s)).singleElement().satisfies(y -> {
+            assertThat(y.id()).isEqualTo("socketerror-421");
+            assertThat(y.connector()).isEqualTo("Outbound to Office 365");
+            assertThat(y.source().line()).isEqualTo(6);
+            assertThat(y.firstSeen()).isEqualTo("2024-03-01T10:00:05.000Z");
+        });
+    }
+
+    @Test
+    void openSessionsStayBoundedWithoutDisconnectLines() {
+        ScanContext ctx = new ScanContext(new SymptomMatcher(TestSymptoms.SEED), new CollectingSink("logs"),
+                Progress.none(), System.nanoTime() + 60_000_000_000L);
+        SessionTracker t = new SessionTracker("x.log", "outbound", ctx);
+        for (int i = 1; i <= SessionTracker.MAX_SESSIONS * 2 + 5; i++) {
+            t.accept(new ProtocolLine("2024-03-01T10:00:00.000Z", "Internet Mail", "S" + i, "198.51.100.7:25", '>',
+                    "EHLO mail.contoso.com", "", i, "raw"));
+            assertThat(t.openSessions()).isLessThanOrEqualTo(SessionTracker.MAX_SESSIONS + 1);
+        }
+    }
+
+    @Test
     void missingPathIsAnIoError() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> logs(tmp.resolve("nope")))
                 .isInstanceOf(java.nio.file.NoSuchFileException.class);

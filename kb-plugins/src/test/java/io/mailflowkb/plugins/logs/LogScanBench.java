@@ -78,12 +78,16 @@ public final class LogScanBench {
         for (int r = 0; r < repeat; r++) {
             sink = new CollectingSink("logs");
             long t0 = System.nanoTime();
+            long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             new LogCollector().collect(new Request(InputKind.LOGS, dir, null, dir.toString(), Map.of(),
                     TestSymptoms.SEED, null, null), sink);
             if (repeat > 1) {
                 long bytes = LogCollectorSize.of(dir);
                 double s = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "run %d: %.2f s, %.0f MB/s%n", r + 1, s, bytes / 1048576.0 / s);
+                double cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                        - c0) / 1e9;
+                System.out.printf(Locale.ROOT, "run %d: %.2f s wall (%.0f MB/s), %.2f s cpu (%.0f MB/s per cpu s)%n",
+                        r + 1, s, bytes / 1048576.0 / s, cpu, bytes / 1048576.0 / cpu);
             }
         }
         List<Fact> facts = sink.facts();
