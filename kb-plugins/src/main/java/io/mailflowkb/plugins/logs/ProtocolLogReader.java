@@ -109,14 +109,16 @@ final class ProtocolLogReader {
             case '-' -> true;
             case '*' -> contains(b, d, end, (byte) 'T', (byte) 'L', (byte) 'S');
             case '<', '>' -> {
+                // replies come in as '<' on send logs, commands as '<' on receive logs [S31]
+                boolean send = "outbound".equals(direction);
+                boolean reply = send == (b[ev] == '<');
                 int c = d < end ? (b[d] | 0x20) : ' ';
-                yield switch (c) {
-                    case '2' -> startsWith(b, d, end, "220 ");
-                    case '4' -> startsWith(b, d, end, "451 ");
-                    case 'e', 'h' -> startsWithIgnoreCase(b, d + 1, end, "elo");
-                    case 's' -> startsWithIgnoreCase(b, d, end, "starttls");
-                    default -> false;
-                };
+                if (reply) {
+                    yield send && (c == '2' && startsWith(b, d, end, "220 ") && !startsWith(b, d, end, "220 2.0.0")
+                            || c == '4' && startsWith(b, d, end, "451 "));
+                }
+                yield c == 's' ? startsWithIgnoreCase(b, d, end, "starttls")
+                        : !send && (c == 'e' || c == 'h') && startsWithIgnoreCase(b, d + 1, end, "elo");
             }
             default -> false;
         };
