@@ -21,11 +21,11 @@ import javax.xml.stream.XMLStreamReader;
 final class EventXmlReader {
 
     static final int MAX_TEXT = 64 * 1024;
-    private static final XMLInputFactory FACTORY = factory();
 
     private EventXmlReader() {
     }
 
+    /** A new factory per read: XMLInputFactory is not guaranteed thread-safe and collectors serve many requests. */
     private static XMLInputFactory factory() {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -46,7 +46,7 @@ final class EventXmlReader {
                 new StringReader("</kb-events>")));
         XMLStreamReader x = null;
         try {
-            x = FACTORY.createXMLStreamReader(wrapped);
+            x = factory().createXMLStreamReader(wrapped);
             Builder b = null;
             List<String> path = new ArrayList<>();
             while (x.hasNext()) {

@@ -64,7 +64,9 @@ public final class LogCollector implements FactCollector {
         boolean wantProgress = !"false".equalsIgnoreCase(request.options().getOrDefault("progress", "true"));
         Progress progress = Progress.of(wantProgress, total, walker::rawBytes);
         long deadline = System.nanoTime() + request.timeLimit().toNanos();
-        ScanContext ctx = new ScanContext(new SymptomMatcher(request.symptoms()), sink, progress, deadline);
+        SymptomMatcher matcher = new SymptomMatcher(request.symptoms());
+        matcher.problems().forEach(p -> sink.warning(display, null, p));
+        ScanContext ctx = new ScanContext(matcher, sink, progress, deadline);
         boolean dir = Files.isDirectory(root);
         try {
             for (Path f : files) {

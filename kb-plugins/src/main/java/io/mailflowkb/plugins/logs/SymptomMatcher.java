@@ -37,9 +37,12 @@ public final class SymptomMatcher {
     private final boolean empty;
     private final ShiftTable skip;
     private final boolean byteSearch;
+    private final List<String> problems = new ArrayList<>();
 
     public SymptomMatcher(List<SymptomDefinition> definitions) {
-        this.definitions = List.copyOf(definitions);
+        // a definition without an id could not become a Symptom fact; the knowledge loader rejects those anyway
+        this.definitions = definitions.stream().filter(d -> d != null && d.id() != null && !d.id().isBlank())
+                .toList();
         List<String> lits = new ArrayList<>();
         List<Integer> defs = new ArrayList<>();
         patterns = new Pattern[this.definitions.size()];
@@ -52,7 +55,11 @@ public final class SymptomMatcher {
                 }
             }
             if (def.regex() != null && !def.regex().isBlank()) {
-                patterns[d] = Pattern.compile(def.regex(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                try {
+                    patterns[d] = Pattern.compile(def.regex(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    problems.add("symptom " + def.id() + ": regex ignored, it does not compile: " + e.getDescription());
+                }
             }
         }
         literalOf = lits.toArray(String[]::new);
@@ -116,6 +123,11 @@ public final class SymptomMatcher {
         skip = ShiftTable.build(literalOf);
         byteSearch = skip != null && ShiftTable.asciiOnly(literalOf)
                 && Arrays.stream(patterns).allMatch(p -> p == null);
+    }
+
+    /** Knowledge definitions that could not be used as given (shown as warnings). */
+    public List<String> problems() {
+        return List.copyOf(problems);
     }
 
     /** Whether there is nothing to look for (no knowledge symptoms given). */
