@@ -1,0 +1,95 @@
+package io.mailflowkb.plugins.events;
+
+import io.mailflowkb.model.fact.EventRecord;
+import io.mailflowkb.model.fact.Provenance;
+import io.mailflowkb.model.spi.FactSink;
+import io.mailflowkb.plugins.logs.ExoEndpoints;
+import io.mailflowkb.plugins.logs.SymptomMatcher;
+import io.mailflowkb.plugins.logs.Tally;
+import io.mailflowkb.model.knowledge.SymptomDefinition;
+import io.mailflowkb.model.fact.Symptom;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counts events into {@link EventRecord}s per (provider, id, relevant data), keeps the rest out (counted for one
+ * warning), and matches event messages against the knowledge symptoms.
+ */
+final class EventAggregator {
+
+    static final int MAX_KEYS = 5_000;
+
+    private record Key(String provider, int id, Map<String, String> data) {
+    }
+
+    private record SymptomKey(String id, String direction) {
+    }
+
+    private static final class Acc {
+        final Tally tally = new Tally();
+        String level;
+        String message;
+    }
+
+    private final String source;
+    private final SymptomMatcher matcher;
+    private final Map<Key, Acc> events = new LinkedHashMap<>();
+    private final Map<SymptomKey, Tally> symptoms = new LinkedHashMap<>();
+    private long ignored;
+    private long total;
+
+    EventAggregator(String source, SymptomMatcher matcher) {
+        this.source = source;
+        this.matcher = matcher;
+    }
+
+    void accept(RawEvent e) {
+        total++;
+        if (e.provider() == null || e.provider().isBlank() || e.id() < 0 || !EventDataRules.keep(e.provider())) {
+            ignored++;
+            return;
+        }
+        Provenance where = new Provenance(source, e.line() > 0 ? e.line() : null,
+                e.provider().strip() + " " + e.id() + (e.recordId() == null ? "" : " record " + e.recordId()));
+        Key key = new Key(EventDataRules.canonical(e.provider()), e.id(), new TreeMap<>(EventDataRules.relevant(e)));
+        Acc acc = events.get(key);
+        if (acc == null) {
+            if (events.size() >= MAX_KEYS) {
+                ignored++;
+                return;
+            }
+            acc = new Acc();
+            events.put(key, acc);
+        }
+        acc.tally.add(e.time(), null, null, List.of(where));
+        if (acc.level == null) {
+            acc.level = e.level();
+        }
+        if (acc.message == null && e.message() != null && !e.message().isBlank()) {
+            acc.message = Tally.truncate(e.message().replaceAll("\\s+", " "));
+        }
+        if (e.message() != null) {
+            for (SymptomDefinition d : matcher.match(e.message())) {
+                symptoms.computeIfAbsent(new SymptomKey(d.id(), d.direction()), k -> new Tally())
+                        .add(e.time(), e.message().replaceAll("\\s+", " "), null, List.of(where));
+            }
+        }
+    }
+
+    void flush(FactSink sink) {
+        events.forEach((k, a) -> sink.fact(new EventRecord(k.provider(), k.id(), a.level, k.data(), a.message,
+                a.tally.count(), a.tally.firstSeen(), a.tally.lastSeen(), a.tally.samples())));
+        symptoms.forEach((k, t) -> sink.fact(new Symptom(k.id(), t.text(), k.direction(), ExoEndpoints.UNKNOWN,
+                null, t.count(), t.firstSeen(), t.lastSeen(), t.samples())));
+        if (ignored > 0) {
+            sink.warning(source, null, ignored + " of " + total
+                    + " events skipped: only Schannel and MSExchange* events are used");
+        }
+    }
+
+    long total() {
+        return total;
+    }
+}

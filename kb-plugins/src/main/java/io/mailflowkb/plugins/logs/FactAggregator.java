@@ -1,0 +1,74 @@
+package io.mailflowkb.plugins.logs;
+
+import io.mailflowkb.model.fact.Provenance;
+import io.mailflowkb.model.fact.Symptom;
+import io.mailflowkb.model.fact.TlsOutcome;
+import io.mailflowkb.model.spi.FactSink;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns lines into facts: one {@link Symptom} per (symptom, direction, peer class, connector) and one
+ * {@link TlsOutcome} per (direction, peer class, connector, protocol, result, error), counted, over all files
+ * of one request. The key space is small (a handful of connectors and errors), so a 1 GB folder ends as a few
+ * hundred facts; the maps are still capped in case a log has thousands of connector names.
+ */
+public final class FactAggregator {
+
+    static final int MAX_KEYS = 5_000;
+
+    public record SymptomKey(String id, String direction, String peerClass, String connector) {
+    }
+
+    public record TlsKey(String direction, String peerClass, String connector, String protocol, String result,
+                         String error) {
+    }
+
+    private final Map<SymptomKey, Tally> symptoms = new LinkedHashMap<>();
+    private final Map<TlsKey, Tally> outcomes = new LinkedHashMap<>();
+    private long dropped;
+
+    public void symptom(SymptomKey key, String time, String text, List<Provenance> where) {
+        Tally t = tally(symptoms, key);
+        if (t != null) {
+            t.add(time, text, null, where);
+        }
+    }
+
+    public void tls(TlsKey key, String cipher, String time, String text, Provenance where) {
+        Tally t = tally(outcomes, key);
+        if (t != null) {
+            t.add(time, text, cipher, List.of(where));
+        }
+    }
+
+    /** Sends every fact to the sink (TLS outcomes first) and forgets them. */
+    public void flush(FactSink sink, String source) {
+        outcomes.forEach((k, t) -> sink.fact(new TlsOutcome(k.direction(), k.peerClass(), k.connector(),
+                k.protocol(), k.result(), k.error(), t.extra(), t.count(), t.firstSeen(), t.lastSeen(),
+                t.samples())));
+        symptoms.forEach((k, t) -> sink.fact(new Symptom(k.id(), t.text(), k.direction(), k.peerClass(),
+                k.connector(), t.count(), t.firstSeen(), t.lastSeen(), t.samples())));
+        if (dropped > 0) {
+            sink.warning(source, null, dropped + " occurrences not aggregated: more than " + MAX_KEYS
+                    + " distinct fact keys (connector names?)");
+        }
+        outcomes.clear();
+        symptoms.clear();
+        dropped = 0;
+    }
+
+    private <K> Tally tally(Map<K, Tally> map, K key) {
+        Tally t = map.get(key);
+        if (t == null) {
+            if (map.size() >= MAX_KEYS) {
+                dropped++;
+                return null;
+            }
+            t = new Tally();
+            map.put(key, t);
+        }
+        return t;
+    }
+}

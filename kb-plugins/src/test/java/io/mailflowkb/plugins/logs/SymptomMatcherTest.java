@@ -1,0 +1,62 @@
+package io.mailflowkb.plugins.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailflowkb.model.knowledge.SymptomDefinition;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SymptomMatcherTest {
+
+    private static List<String> ids(List<SymptomDefinition> d) {
+        return d.stream().map(SymptomDefinition::id).toList();
+    }
+
+    @Test
+    void literalsMatchCaseInsensitivelyAnywhereInTheLine() {
+        SymptomMatcher m = new SymptomMatcher(TestSymptoms.SEED);
+        assertThat(ids(m.match("2024-01-01,x,*,,tls NEGOTIATION failed with error socketerror."))).containsExactly(
+                "tls-failed-socketerror");
+        assertThat(ids(m.match("<,451 5.7.3 Must issue a STARTTLS command first [host]"))).containsExactly(
+                "starttls-must-issue-451");
+        assertThat(m.match("250 2.6.0 Queued mail for delivery")).isEmpty();
+        assertThat(m.match("TLS negotiation failed with error SocketErro")).isEmpty();
+    }
+
+    @Test
+    void shortAndNonAsciiLiteralsAndRegexesUseTheAutomaton() {
+        SymptomMatcher m = new SymptomMatcher(List.of(TestSymptoms.def("short", "unknown", "4.7.66"),
+                TestSymptoms.def("umlaut", "unknown", "Verbindung fehlgeschlagen: ÜBERTRAGUNG"),
+                TestSymptoms.regex("re", "5\\.7\\.6[0-9] TLS"), TestSymptoms.regex("bad", "(")));
+        assertThat(ids(m.match("x 421 4.7.66 y"))).containsExactly("short");
+        assertThat(ids(m.match("verbindung FEHLGESCHLAGEN: übertragung"))).containsExactly("umlaut");
+        assertThat(ids(m.match("5.7.67 tls 1.0"))).containsExactly("re");
+        assertThat(m.problems()).singleElement().satisfies(p -> assertThat(p).contains("bad"));
+        assertThat(m.mayMatch(new byte[] {'x'}, 0, 1)).isTrue(); // cannot decide on bytes: look closer
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void byteSearchAgreesWithStringSearch(long seed) {
+        SymptomMatcher m = new SymptomMatcher(TestSymptoms.SEED);
+        Random rnd = new Random(seed);
+        String alphabet = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,:<>";
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = rnd.nextInt(200); k > 0; k--) {
+                b.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            if (rnd.nextInt(4) == 0) {
+                String lit = TestSymptoms.SEED.get(rnd.nextInt(TestSymptoms.SEED.size())).literals().get(0);
+                b.insert(rnd.nextInt(b.length() + 1), rnd.nextBoolean() ? lit : lit.toUpperCase());
+            }
+            String line = b.toString();
+            byte[] bytes = ("pad" + line).getBytes(StandardCharsets.US_ASCII);
+            assertThat(m.mayMatch(bytes, 3, bytes.length - 3)).as(line).isEqualTo(!m.match(line).isEmpty());
+        }
+    }
+}
