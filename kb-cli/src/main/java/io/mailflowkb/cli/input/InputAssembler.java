@@ -153,7 +153,9 @@ public final class InputAssembler {
                     ? "no collector for " + kind.id() + " inputs is installed"
                     : "not a " + kind.id() + " input that kb can read (tried: " + String.join(", ", ids) + ")");
         }
-        sink.read(name, collector.id());
+        if (!Files.isDirectory(path)) {
+            sink.read(name, collector.id()); // a folder is listed through the files in it
+        }
         try {
             collector.collect(new Request(kind, path, null, name, options, symptoms, null, null), sink);
         } catch (IOException e) {
