@@ -43,6 +43,23 @@ public final class FactAggregator {
         }
     }
 
+    /** Takes over another aggregator's counts (a file read on another thread), as if read after ours. */
+    public void merge(FactAggregator other) {
+        other.symptoms.forEach((k, t) -> {
+            Tally mine = tally(symptoms, k);
+            if (mine != null) {
+                mine.merge(t);
+            }
+        });
+        other.outcomes.forEach((k, t) -> {
+            Tally mine = tally(outcomes, k);
+            if (mine != null) {
+                mine.merge(t);
+            }
+        });
+        dropped += other.dropped;
+    }
+
     /** Sends every fact to the sink (TLS outcomes first) and forgets them. */
     public void flush(FactSink sink, String source) {
         outcomes.forEach((k, t) -> sink.fact(new TlsOutcome(k.direction(), k.peerClass(), k.connector(),

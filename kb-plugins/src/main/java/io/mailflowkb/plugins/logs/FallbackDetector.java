@@ -59,6 +59,30 @@ public final class FallbackDetector {
         }
     }
 
+    /** Takes over another detector's remotes (a file read on another thread), as if read after ours. */
+    public void merge(FallbackDetector other) {
+        for (Map.Entry<String, Remote> e : other.remotes.entrySet()) {
+            Remote o = e.getValue();
+            Remote r = remote(e.getKey());
+            if (r == null) {
+                continue;
+            }
+            r.failedWithoutTime |= o.failedWithoutTime;
+            if (o.firstFailure != null && (r.firstFailure == null || o.firstFailure.compareTo(r.firstFailure) < 0)) {
+                r.firstFailure = o.firstFailure;
+                r.failureWhere = o.failureWhere;
+            }
+            if (r.failureWhere == null) {
+                r.failureWhere = o.failureWhere;
+            }
+            for (Rejection j : o.rejections) {
+                if (r.rejections.size() < MAX_REJECTIONS) {
+                    r.rejections.add(j);
+                }
+            }
+        }
+    }
+
     /** Settles every remote into symptoms. */
     public void flush(FactAggregator aggregator) {
         for (Remote r : remotes.values()) {

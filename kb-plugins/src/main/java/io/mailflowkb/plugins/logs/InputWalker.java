@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
@@ -29,10 +30,12 @@ final class InputWalker {
     }
 
     private final FactSink sink;
-    private long rawBytes;
+    private final AtomicLong rawBytes;
 
-    InputWalker(FactSink sink) {
+    /** @param rawBytes where to count the bytes read (shared by the walkers of parallel files, for progress) */
+    InputWalker(FactSink sink, AtomicLong rawBytes) {
         this.sink = sink;
+        this.rawBytes = rawBytes;
     }
 
     /** The regular files under {@code root} (or root itself), sorted. */
@@ -47,10 +50,6 @@ final class InputWalker {
         all.sort((a, b) -> root.relativize(a).toString().replace('\\', '/')
                 .compareTo(root.relativize(b).toString().replace('\\', '/')));
         return all;
-    }
-
-    long rawBytes() {
-        return rawBytes;
     }
 
     void walk(Path file, String name, FileVisitor visitor) throws IOException {
@@ -110,7 +109,7 @@ final class InputWalker {
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0) {
-                rawBytes++;
+                rawBytes.incrementAndGet();
             }
             return b;
         }
@@ -119,7 +118,7 @@ final class InputWalker {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             if (n > 0) {
-                rawBytes += n;
+                rawBytes.addAndGet(n);
             }
             return n;
         }

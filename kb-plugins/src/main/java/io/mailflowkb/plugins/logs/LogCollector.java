@@ -9,8 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code --logs PATH}: Exchange SMTP protocol logs, message tracking logs, queue {@code LastError} text, NDRs
@@ -60,29 +66,111 @@ public final class LogCollector implements FactCollector {
                 // unreadable files are reported when opened
             }
         }
-        InputWalker walker = new InputWalker(sink);
+        AtomicLong rawBytes = new AtomicLong();
         boolean wantProgress = !"false".equalsIgnoreCase(request.options().getOrDefault("progress", "true"));
-        Progress progress = Progress.of(wantProgress, total, walker::rawBytes);
+        Progress progress = Progress.of(wantProgress, total, rawBytes::get);
         long deadline = System.nanoTime() + request.timeLimit().toNanos();
         SymptomMatcher matcher = new SymptomMatcher(request.symptoms());
         matcher.problems().forEach(p -> sink.warning(display, null, p));
         ScanContext ctx = new ScanContext(matcher, sink, progress, deadline);
         boolean dir = Files.isDirectory(root);
+        List<String> names = files.stream().map(f -> dir
+                ? display + "/" + root.relativize(f).toString().replace('\\', '/') : display).toList();
+        int threads = threads(request, files.size());
+        boolean timedOut = false;
         try {
-            for (Path f : files) {
-                String name = dir ? display + "/" + root.relativize(f).toString().replace('\\', '/') : display;
-                progress.file(name);
-                try {
-                    walker.walk(f, name, (n, in) -> readFile(n, in, ctx));
-                } catch (IOException e) {
-                    sink.skipped(name, "cannot be read: " + e.getMessage());
+            if (threads <= 1) {
+                InputWalker walker = new InputWalker(sink, rawBytes);
+                for (int i = 0; i < files.size(); i++) {
+                    scanFile(files.get(i), names.get(i), walker, ctx);
                 }
+            } else {
+                timedOut = parallel(files, names, threads, request, rawBytes, progress, deadline, ctx);
             }
         } catch (ScanContext.TimeLimitReached e) {
-            sink.warning(display, null, "stopped at the time limit of " + request.timeLimit()
-                    + "; facts so far are reported");
+            timedOut = true;
         } finally {
+            if (timedOut) {
+                sink.warning(display, null, "stopped at the time limit of " + request.timeLimit()
+                        + "; facts so far are reported");
+            }
             ctx.finish(display);
+        }
+    }
+
+    /**
+     * Reads the files of a folder on {@code threads} workers, each file with its own context, then merges the
+     * results in file order: the facts and the input list are the same as a sequential run.
+     */
+    private boolean parallel(List<Path> files, List<String> names, int threads, CollectionRequest request,
+                             AtomicLong rawBytes, Progress progress, long deadline, ScanContext global)
+            throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "kb-logs-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        ThreadLocal<SymptomMatcher> matchers = ThreadLocal.withInitial(() -> new SymptomMatcher(request.symptoms()));
+        record Result(RecordingSink calls, ScanContext ctx, boolean timedOut) {
+        }
+        try {
+            List<Future<Result>> results = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                Path f = files.get(i);
+                String name = names.get(i);
+                results.add(pool.submit(() -> {
+                    RecordingSink calls = new RecordingSink();
+                    ScanContext ctx = new ScanContext(matchers.get(), calls, progress, deadline);
+                    try {
+                        scanFile(f, name, new InputWalker(calls, rawBytes), ctx);
+                        return new Result(calls, ctx, false);
+                    } catch (ScanContext.TimeLimitReached e) {
+                        return new Result(calls, ctx, true);
+                    }
+                }));
+            }
+            boolean timedOut = false;
+            for (Future<Result> future : results) {
+                Result r = future.get();
+                r.calls().replay(global.sink());
+                global.merge(r.ctx());
+                timedOut |= r.timedOut();
+            }
+            return timedOut;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading logs", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Option {@code threads} (default: up to 2, never more than cores or files); 1 reads sequentially. */
+    static int threads(CollectionRequest request, int files) {
+        int wanted;
+        try {
+            wanted = Integer.parseInt(request.options().getOrDefault("threads",
+                    String.valueOf(Math.min(2, Runtime.getRuntime().availableProcessors()))).strip());
+        } catch (NumberFormatException e) {
+            wanted = 1;
+        }
+        return Math.max(1, Math.min(Math.min(wanted, 8), files));
+    }
+
+    private void scanFile(Path f, String name, InputWalker walker, ScanContext ctx) {
+        ctx.progressFile(name);
+        try {
+            walker.walk(f, name, (n, in) -> readFile(n, in, ctx));
+        } catch (IOException e) {
+            ctx.sink().skipped(name, "cannot be read: " + e.getMessage());
         }
     }
 

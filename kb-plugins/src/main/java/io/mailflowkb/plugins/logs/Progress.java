@@ -18,7 +18,7 @@ public final class Progress {
     private final PrintStream out;
     private final long total;
     private final LongSupplier done;
-    private String current = "";
+    private volatile String current = "";
     private long lastPrint;
     private boolean printed;
 
@@ -43,7 +43,7 @@ public final class Progress {
         current = name;
     }
 
-    public void maybePrint() {
+    public synchronized void maybePrint() {
         if (!enabled) {
             return;
         }
@@ -58,7 +58,7 @@ public final class Progress {
         out.flush();
     }
 
-    public void done() {
+    public synchronized void done() {
         if (enabled && printed) {
             out.print("\r" + " ".repeat(80) + "\r");
             out.flush();

@@ -56,6 +56,11 @@ public final class ScanContext {
         return sink;
     }
 
+    /** Names the file being read on the progress line. */
+    public void progressFile(String name) {
+        progress.file(name);
+    }
+
     /** Called once per line: keeps the progress line fresh and stops at the time limit. Cheap. */
     public void tick() {
         if ((++ticks & 0xFFF) == 0) {
@@ -109,6 +114,12 @@ public final class ScanContext {
                     List.of(where));
         }
         return true;
+    }
+
+    /** Adds what another context (one file read on a worker thread) found; call in file order. */
+    public void merge(ScanContext other) {
+        aggregator.merge(other.aggregator);
+        fallback.merge(other.fallback);
     }
 
     /** Emits everything aggregated so far. */

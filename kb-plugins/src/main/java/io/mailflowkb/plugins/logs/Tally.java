@@ -45,6 +45,15 @@ public final class Tally {
         }
     }
 
+    /** Adds another tally of the same fact (from a later file): same result as if its lines came after ours. */
+    public void merge(Tally o) {
+        count += o.count - 1;
+        add(o.firstSeen, o.text, o.extra, o.samples);
+        if (o.lastSeen != null && (lastSeen == null || o.lastSeen.compareTo(lastSeen) > 0)) {
+            lastSeen = o.lastSeen;
+        }
+    }
+
     public long count() {
         return count;
     }

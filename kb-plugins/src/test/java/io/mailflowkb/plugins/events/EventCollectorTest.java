@@ -136,6 +136,15 @@ class EventCollectorTest {
     }
 
     @Test
+    void predefinedEntitiesAreDecoded() throws Exception {
+        Path f = tmp.resolve("entities.xml");
+        Files.writeString(f, "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+                + "<Provider Name='MSExchangeFrontEndTransport'/><EventID>12014</EventID><Level>2</Level></System>"
+                + "<EventData><Data>&lt;I&gt;CN=CA&lt;S&gt;CN=mail.contoso.com &amp; more</Data></EventData></Event>\n");
+        assertThat(one(run(f), 12014).datum("FQDN")).isEqualTo("<I>CN=CA<S>CN=mail.contoso.com & more");
+    }
+
+    @Test
     void garbageAndEmptyFilesAreSkipped() throws Exception {
         Path empty = Files.write(tmp.resolve("empty.xml"), new byte[0]);
         assertThat(run(empty).inputs()).singleElement().satisfies(i -> assertThat(i.skipped()).isEqualTo("empty file"));

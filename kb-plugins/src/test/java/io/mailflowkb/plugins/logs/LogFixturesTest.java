@@ -169,6 +169,31 @@ class LogFixturesTest {
     }
 
     @Test
+    void parallelReadingGivesExactlyTheSequentialResult() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("par"));
+        List<String> all = Files.readAllLines(fixture("SEND20240301-1.LOG"));
+        Files.write(dir.resolve("SEND-1.LOG"), all.subList(0, 14));
+        List<String> second = new java.util.ArrayList<>(all.subList(0, 5));
+        second.addAll(all.subList(14, all.size()));
+        Files.write(dir.resolve("SEND-2.LOG"), second);
+        for (String f : List.of("RECV20240301-1.LOG", "queue-lasterror.txt", "app.log", "MSGTRK20240301-1.LOG")) {
+            Files.copy(fixture(f), dir.resolve(f));
+        }
+        for (int i = 0; i < 6; i++) {
+            Files.writeString(dir.resolve("gen-" + i + ".log"), ProtocolLogGenerator.HEADER + String.join("",
+                    ProtocolLogGenerator.sequential(new ProtocolLogGenerator(i).sessions(40))));
+        }
+        Files.write(dir.resolve("zz-binary.bin"), new byte[] {0, 0, 1, 2});
+        CollectingSink one = logs(dir, java.util.Map.of("progress", "false", "threads", "1"));
+        for (String threads : List.of("2", "3")) {
+            CollectingSink many = logs(dir, java.util.Map.of("progress", "false", "threads", threads));
+            assertThat(many.facts()).isEqualTo(one.facts());
+            assertThat(many.inputs()).isEqualTo(one.inputs());
+        }
+        assertThat(symptoms(one)).extracting(Symptom::id).contains("starttls-fallback-rejected");
+    }
+
+    @Test
     void missingPathIsAnIoError() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> logs(tmp.resolve("nope")))
                 .isInstanceOf(java.nio.file.NoSuchFileException.class);

@@ -79,7 +79,9 @@ public final class LogScanBench {
             sink = new CollectingSink("logs");
             long t0 = System.nanoTime();
             long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            new LogCollector().collect(new Request(InputKind.LOGS, dir, null, dir.toString(), Map.of(),
+            Map<String, String> options = System.getenv("LOGSCAN_THREADS") == null ? Map.of()
+                    : Map.of("threads", System.getenv("LOGSCAN_THREADS"));
+            new LogCollector().collect(new Request(InputKind.LOGS, dir, null, dir.toString(), options,
                     TestSymptoms.SEED, null, null), sink);
             if (repeat > 1) {
                 long bytes = LogCollectorSize.of(dir);

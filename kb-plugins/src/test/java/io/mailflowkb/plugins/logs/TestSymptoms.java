@@ -53,6 +53,13 @@ public final class TestSymptoms {
         return sink;
     }
 
+    public static CollectingSink logs(Path path, Map<String, String> options) throws IOException {
+        CollectingSink sink = new CollectingSink("logs");
+        new LogCollector().collect(new Request(InputKind.LOGS, path, null, path.getFileName().toString(), options,
+                SEED, null, null), sink);
+        return sink;
+    }
+
     public static CollectingSink logs(Path path) throws IOException {
         return run(new LogCollector(), InputKind.LOGS, path, SEED);
     }
