@@ -42,15 +42,15 @@ public final class InputAssembler {
 
     /** Collects every raw input named by the options into one bundle (empty when there are none). */
     public FactBundle collect(InputOptions in) {
-        CollectingSink sink = new CollectingSink("unknown");
+        FactBundle merged = FactBundle.builder().build();
         for (Path p : in.registry) {
-            runFile(InputKind.REGISTRY, p, null, sink);
+            merged = merged.plus(runFile(InputKind.REGISTRY, p, null));
         }
         for (Path p : in.logs) {
-            runFile(InputKind.LOGS, p, null, sink);
+            merged = merged.plus(runFile(InputKind.LOGS, p, null));
         }
         for (Path p : in.events) {
-            runFile(InputKind.EVENTS, p, null, sink);
+            merged = merged.plus(runFile(InputKind.EVENTS, p, null));
         }
         for (String spec : in.byCollector) {
             int eq = spec.indexOf('=');
@@ -63,12 +63,12 @@ public final class InputAssembler {
                         + "' (see kb plugins)");
             }
             Path p = Path.of(spec.substring(eq + 1));
-            runFile(c.accepts().isEmpty() ? InputKind.LOGS : c.accepts().iterator().next(), p, c, sink);
+            merged = merged.plus(runFile(c.accepts().isEmpty() ? InputKind.LOGS : c.accepts().iterator().next(), p, c));
         }
         if (in.liveRegistry) {
-            runLive(InputKind.LIVE_REGISTRY, "live-registry", sink);
+            merged = merged.plus(runLive(InputKind.LIVE_REGISTRY, "live-registry"));
         }
-        return sink.toBundle().plus(probeAll(in.probes));
+        return merged.plus(probeAll(in.probes));
     }
 
     /**
@@ -84,11 +84,7 @@ public final class InputAssembler {
         try {
             List<Future<FactBundle>> results = new ArrayList<>();
             for (String target : targets) {
-                results.add(pool.submit(() -> {
-                    CollectingSink own = new CollectingSink("probe");
-                    runLive(InputKind.PROBE, target, own);
-                    return own.toBundle();
-                }));
+                results.add(pool.submit(() -> runLive(InputKind.PROBE, target)));
             }
             for (Future<FactBundle> f : results) {
                 merged = merged.plus(f.get());
@@ -137,7 +133,8 @@ public final class InputAssembler {
         return raw.isEmpty() ? merged : merged.plus(collect(raw));
     }
 
-    private void runFile(InputKind kind, Path path, FactCollector forced, CollectingSink sink) {
+    /** Runs one file or folder through its collector, into a sink of its own so every input names its collector. */
+    private FactBundle runFile(InputKind kind, Path path, FactCollector forced) {
         String name = path.toString();
         if (!Files.exists(path)) {
             throw new InvalidInputException(name, null, "no such file or folder");
@@ -153,6 +150,7 @@ public final class InputAssembler {
                     ? "no collector for " + kind.id() + " inputs is installed"
                     : "not a " + kind.id() + " input that kb can read (tried: " + String.join(", ", ids) + ")");
         }
+        CollectingSink sink = new CollectingSink(collector.id());
         if (!Files.isDirectory(path)) {
             sink.read(name, collector.id()); // a folder is listed through the files in it
         }
@@ -161,15 +159,26 @@ public final class InputAssembler {
         } catch (IOException e) {
             throw new InvalidInputException(name, null, "cannot read: " + e.getMessage(), e);
         }
+        // A file the user named that cannot be used is an error; files found inside folders and archives are
+        // only listed as skipped, with the reason, so one stray file does not stop a whole log folder.
+        if (!Files.isDirectory(path)) {
+            sink.inputs().stream().filter(i -> i.source().equals(name) && i.skipped() != null).findFirst()
+                    .ifPresent(i -> {
+                        throw new InvalidInputException(name, null, "not usable as " + kind.id() + " input: "
+                                + i.skipped());
+                    });
+        }
+        return sink.toBundle();
     }
 
-    private void runLive(InputKind kind, String target, CollectingSink sink) {
+    private FactBundle runLive(InputKind kind, String target) {
         FactCollector collector = catalog.all().stream().filter(c -> c.accepts().contains(kind)).findFirst()
                 .orElseThrow(() -> new InvalidInputException(target, null, "no collector for " + kind.id()
                         + " is installed"));
         if (collector.unavailableReason() != null) {
             throw new InvalidInputException(target, null, collector.unavailableReason());
         }
+        CollectingSink sink = new CollectingSink(collector.id());
         if (kind != InputKind.PROBE) {
             sink.read(target, collector.id()); // a probe names its input itself (probe:host:port)
         }
@@ -178,6 +187,7 @@ public final class InputAssembler {
         } catch (IOException e) {
             throw new InvalidInputException(target, null, e.getMessage(), e);
         }
+        return sink.toBundle();
     }
 
     private static byte[] head(Path path) {
