@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         subcommands = {DiagnoseCommand.class, CollectCommand.class, RulesCommand.class, PluginsCommand.class,
+                CompletionCommand.class,
                 CommandLine.HelpCommand.class},
         description = {
                 "Explains why mail stopped flowing between a mail server and Exchange Online after TLS 1.0/1.1",
