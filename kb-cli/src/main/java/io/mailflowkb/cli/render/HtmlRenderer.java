@@ -34,7 +34,7 @@ public final class HtmlRenderer implements Renderer {
     public String render(Diagnosis d) {
         StringBuilder b = new StringBuilder(16_384);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(escape(assets.contentSecurityPolicy()))
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(assets.contentSecurityPolicy())
                 .append("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
                 .append("<title>").append(escape(context.title())).append("</title>\n<style>\n").append(assets.css())
