@@ -98,7 +98,9 @@ public final class HtmlRenderer implements Renderer {
             b.append("<p class=\"first\"><strong>Do this first:</strong> ").append(escape(f.remediation().get(0).text()))
                     .append("</p>\n");
         }
-        b.append("<details class=\"evidence\"><summary>Evidence (").append(f.evidence().size())
+        // critical findings show their proof at once; the rest fold away until asked for (print expands all)
+        b.append("<details class=\"evidence\"").append(f.severity() == Severity.CRITICAL ? " open" : "")
+                .append("><summary>Evidence (").append(f.evidence().size())
                 .append(")</summary>\n<ul class=\"evidence\">\n");
         for (Evidence e : f.evidence()) {
             b.append("<li><code>").append(escape(e.source())).append("</code> ").append(escape(e.fact())).append("</li>\n");
