@@ -53,7 +53,7 @@ public final class HtmlRenderer implements Renderer {
         }
         missing(b, d);
         inputs(b, d);
-        b.append("</main>\n<footer>Mailflow KB report. Every text from inputs is shown as text; this page loads nothing ")
+        b.append("</main>\n<footer>Mailflow KB report. Text from the inputs is shown as text and never run; this page loads nothing ")
                 .append("from the network.</footer>\n<script>").append(assets.script()).append("</script>\n</body>\n</html>\n");
         return b.toString();
     }
