@@ -6,13 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Build this checkout's kb-model and kb-rules with the harness (test classes) in one reactor run, so the numbers
-# are for these sources and not for whatever SNAPSHOT another checkout installed into ~/.m2.
-cpfile=kb-rules/target/bench.classpath
-./mvnw -B -q -o -pl kb-model,kb-rules -DskipTests install >&2
-./mvnw -B -q -o -pl kb-rules test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
-  -Dmdep.includeScope=test >&2
-cp="kb-rules/target/test-classes:kb-rules/target/classes:$(cat "$cpfile")"
+# Compile this checkout's kb-model and kb-rules (with the harness in the test classes) in one reactor run, and
+# put their target/classes first: the numbers are for these sources, not for whatever SNAPSHOT another checkout
+# installed into ~/.m2.
+./mvnw -B -q -o -pl kb-model,kb-rules test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
+cp="kb-rules/target/test-classes:kb-rules/target/classes:kb-model/target/classes:$(cat kb-rules/target/bench.classpath)"
 
 exec java -Xms512m -Xmx1g -XX:+UseParallelGC -Dkb.knowledge.dir="$PWD/knowledge" ${KB_BENCH_JAVA_OPTS:-} \
   -cp "$cp" io.mailflowkb.example.ThroughputMain "$@"
