@@ -1,16 +1,14 @@
 package io.mailflowkb.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailflowkb.cli.input.InputAssembler;
 import io.mailflowkb.cli.render.Format;
+import io.mailflowkb.cli.render.JsonRenderer;
 import io.mailflowkb.cli.render.ReportContext;
 import io.mailflowkb.model.InvalidInputException;
 import io.mailflowkb.model.bundle.FactBundle;
-import io.mailflowkb.model.bundle.Mappers;
 import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.rules.Diagnostician;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +59,7 @@ record BatchRun(Diagnostician kb, Format format, boolean color) {
             worst = Math.max(worst, d.hasProblems() ? ExitCode.FINDINGS : ExitCode.OK);
             String name = paths.get(i).toString();
             switch (format) {
-                case JSON -> text.append(jsonLine(name, d));
+                case JSON -> text.append(new JsonRenderer().renderLine(name, d));
                 case MARKDOWN -> text.append(i == 0 ? "" : "\n---\n\n").append(format.renderer(false,
                         ReportContext.plain().withTitle(ReportContext.DEFAULT_TITLE + ": " + name)).render(d));
                 case TEXT -> text.append(i == 0 ? "" : "\n").append("== ").append(name).append(" ==\n")
@@ -70,18 +68,5 @@ record BatchRun(Diagnostician kb, Format format, boolean color) {
             }
         }
         return new Result(text.toString(), worst);
-    }
-
-    /** One line: {@code {"bundle": NAME, "findings": ..., "missingEvidence": ..., "inputs": ...}}. */
-    static String jsonLine(String bundle, Diagnosis d) {
-        ObjectNode line = Mappers.json().createObjectNode();
-        line.put("bundle", bundle);
-        line.setAll((ObjectNode) Mappers.json().valueToTree(d));
-        try {
-            return Mappers.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(line) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

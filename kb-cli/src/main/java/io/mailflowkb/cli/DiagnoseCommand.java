@@ -83,7 +83,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         Renderer renderer = format.renderer(format == Format.TEXT && Output.colorWanted(output));
 
         if (example != null) {
-            if (!bundles.isEmpty() || !inputs.isEmpty()) {
+            if (!bundles.isEmpty() || !inputs.isEmpty() || batchDir != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--example takes no other inputs");
             }
             KnowledgeExample e = kb.knowledge().example(example).orElseThrow(() ->

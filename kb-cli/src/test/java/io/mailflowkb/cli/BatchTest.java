@@ -74,6 +74,8 @@ class BatchTest {
         assertThat(html.err()).contains("--format html makes one page per diagnosis");
         assertThat(html.out()).isEmpty();
         assertThat(Kb.run("diagnose", "--batch", tmp.toString()).err()).contains("no bundles");
+        assertThat(Kb.run("diagnose", "--batch", tmp.toString(), "--example", "healthy-2019").exit())
+                .isEqualTo(ExitCode.BAD_INPUT);
     }
 
     static List<JsonNode> lines(String out) throws Exception {
