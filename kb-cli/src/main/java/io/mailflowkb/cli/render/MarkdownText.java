@@ -17,6 +17,13 @@ final class MarkdownText {
     private static final String LINE_START = "-+=";
     private static final String ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
     private static final Pattern BACKTICKS = Pattern.compile("`+");
+    /**
+     * What GitHub and other renderers turn into links on their own (extended autolinks): {@code scheme://...},
+     * {@code www....} and e-mail addresses. Escaping does not stop them, since autolinking runs on the text after
+     * escapes are resolved, so such tokens go into code spans, where nothing is ever linked.
+     */
+    private static final Pattern AUTOLINKABLE = Pattern.compile(
+            "(?i)[a-z][a-z0-9+.\\-]*://\\S*|\\bwww\\.\\S+|[^\\s@<>()\\[\\]`*|]+@[^\\s@]+\\.[^\\s@]+");
 
     private MarkdownText() {
     }
@@ -24,16 +31,41 @@ final class MarkdownText {
     /**
      * Running text: structure characters escaped, line breaks folded to spaces. Characters that are harmless
      * where they stand stay unescaped, so the raw text still reads well in a ticket that shows it unrendered:
-     * a backslash only before punctuation (registry paths keep single backslashes), {@code ://} and
-     * {@code www.} broken up so GitHub does not autolink a hostile URL, list and heading markers only first.
+     * a backslash only before punctuation (registry paths keep single backslashes), list and heading markers
+     * only first. URLs, {@code www.} names and e-mail addresses become code spans so they are never linked.
      */
     static String inline(String s) {
+        return text(s, false);
+    }
+
+    /**
+     * A table cell: like {@link #inline}. Pipes are escaped, inside code spans too: GitHub splits a row at every
+     * unescaped pipe before it looks for code spans, and removes the backslash of an escaped one afterwards.
+     */
+    static String cell(String s) {
+        return text(s, true);
+    }
+
+    private static String text(String s, boolean cell) {
         if (s == null) {
             return "";
         }
         String text = oneLine(s);
         StringBuilder b = new StringBuilder(text.length() + 16);
-        int orderedMarker = orderedItemMarker(text);
+        Matcher m = AUTOLINKABLE.matcher(text);
+        int at = 0;
+        while (m.find()) {
+            b.append(escapeRun(text.substring(at, m.start()), at == 0));
+            String code = code(m.group());
+            b.append(cell ? code.replace("|", "\\|") : code);
+            at = m.end();
+        }
+        return b.append(escapeRun(text.substring(at), at == 0)).toString();
+    }
+
+    private static String escapeRun(String text, boolean startOfLine) {
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        int orderedMarker = startOfLine ? orderedItemMarker(text) : -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (i == orderedMarker) {
@@ -46,10 +78,8 @@ final class MarkdownText {
                 case '>' -> b.append("&gt;");
                 case '&' -> b.append("&amp;");
                 case '\\' -> b.append(next == '\0' || ASCII_PUNCTUATION.indexOf(next) >= 0 ? "\\\\" : "\\");
-                case ':' -> b.append(text.startsWith("//", i + 1) ? "\\:" : ":");
-                case '.' -> b.append(i >= 3 && text.regionMatches(true, i - 3, "www", 0, 3) ? "\\." : ".");
                 default -> {
-                    if (ALWAYS.indexOf(c) >= 0 || i == 0 && LINE_START.indexOf(c) >= 0) {
+                    if (ALWAYS.indexOf(c) >= 0 || startOfLine && i == 0 && LINE_START.indexOf(c) >= 0) {
                         b.append('\\');
                     }
                     b.append(c);
@@ -73,15 +103,10 @@ final class MarkdownText {
         return marker ? i : -1;
     }
 
-    /** A table cell: like {@link #inline}, which already escapes the pipe that would end the cell. */
-    static String cell(String s) {
-        return inline(s);
-    }
-
     /**
      * A code span: the text shows literally (nothing inside a code span is interpreted), fenced with one more
-     * backtick than the longest run inside it. Pipes still end a table cell inside code spans on GitHub, so
-     * callers must not use code spans in tables.
+     * backtick than the longest run inside it. Pipes still end a table cell inside code spans on GitHub: in
+     * tables use {@link #cell}, which escapes them.
      */
     static String code(String s) {
         String text = oneLine(s == null ? "" : s);
