@@ -51,7 +51,7 @@ class HtmlReportChromiumTest {
     }
 
     @Test
-    void reportRendersRunsOnlyItsOwnScriptAndShowsHostileTextAsText() throws Exception {
+    void reportRendersPrintsRunsOnlyItsOwnScriptAndShowsHostileTextAsText() throws Exception {
         String yaml = Files.readString(EXAMPLES.resolve("starttls-fallback-queue.yaml"));
         String hostileYaml = HOSTILE.replace("'", "''");
         String bundle = yaml.replace("Must issue a STARTTLS command first.\"'", "Must issue a STARTTLS command first.\" "
@@ -67,6 +67,8 @@ class HtmlReportChromiumTest {
         Files.deleteIfExists(png);
         Run shot = chromium(report, "--screenshot=" + png, "--window-size=1200,1600");
         Run dom = chromium(report, "--dump-dom");
+        Path pdf = tmp.resolve("report.pdf");
+        Run print = chromium(report, "--print-to-pdf=" + pdf, "--no-pdf-header-footer");
 
         byte[] image = Files.exists(png) ? Files.readAllBytes(png) : new byte[0];
         assertThat(image.length).as("screenshot size; chromium said: %s", shot.err).isGreaterThan(20_000);
@@ -78,7 +80,10 @@ class HtmlReportChromiumTest {
                 .as("no hostile script or handler ran").doesNotContain("data-pwned");
         assertThat(dom.out).contains("&lt;script&gt;window.__pwned=1;").contains("&lt;img src=x onerror=")
                 .doesNotContain("<img");
-        for (Run r : List.of(shot, dom)) {
+        byte[] printed = Files.exists(pdf) ? Files.readAllBytes(pdf) : new byte[0];
+        assertThat(printed.length).as("printed PDF; chromium said: %s", print.err).isGreaterThan(10_000);
+        assertThat(new String(printed, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        for (Run r : List.of(shot, dom, print)) {
             List<String> console = r.err.lines().filter(l -> l.contains(":CONSOLE") || l.contains("Uncaught")
                     || l.contains("Content Security Policy") || l.contains("Refused to")).toList();
             assertThat(console).as("console messages").isEmpty();
