@@ -25,7 +25,7 @@ record HtmlAssets(String css, String script, String contentSecurityPolicy) {
         }
         // a constant of ours, written into a double-quoted attribute as is: it holds no '"', '<' or '&'
         String csp = "default-src 'none'; style-src 'unsafe-inline'; script-src '" + sha256(js) + "'; "
-                + "img-src data:; base-uri 'none'; form-action 'none'";
+                + "base-uri 'none'; form-action 'none'";
         return new HtmlAssets(css, js, csp);
     }
 
