@@ -4,7 +4,6 @@ import io.mailflowkb.cli.input.CollectorCatalog;
 import io.mailflowkb.cli.input.InputAssembler;
 import io.mailflowkb.cli.input.InputOptions;
 import io.mailflowkb.cli.render.Format;
-import io.mailflowkb.cli.render.JsonRenderer;
 import io.mailflowkb.cli.render.Renderer;
 import io.mailflowkb.model.bundle.FactBundle;
 import io.mailflowkb.model.finding.Diagnosis;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Diagnose fact bundles or raw exports from one server and say what is wrong and how to fix it.",
-                "", "Several bundles are diagnosed one by one (JSON Lines with --format json); raw inputs "
+                "", "Several bundles (or --batch DIR) are diagnosed one by one (JSON Lines with --format json); raw inputs "
                 + "(--registry, --logs, --events, --probe) are combined with at most one bundle into one diagnosis.",
                 ""},
         footerHeading = "%nExamples:%n",
@@ -30,6 +29,10 @@ import picocli.CommandLine.Parameters;
                 "  kb diagnose --example tls12-client-disabled --format json",
                 "  kb diagnose --registry schannel.reg --logs \"C:\\Logs\\SmtpSend\"",
                 "  kb diagnose server01.yaml -o server01.txt",
+                "  kb diagnose server01.yaml --format markdown -o ticket.md     paste into a ticket",
+                "  kb diagnose server01.yaml --format html -o report.html       one self-contained page",
+                "  kb diagnose --batch bundles/ --format json | jq -c '{bundle, ids: [.findings[].id]}'",
+                "  kb diagnose a.yaml b.yaml --format json                     JSON Lines, one per bundle",
                 "", "Exit codes: 0 nothing at warning or above; 1 a warning or critical finding; 2 bad usage or input."})
 final class DiagnoseCommand implements Callable<Integer> {
 
@@ -47,9 +50,15 @@ final class DiagnoseCommand implements Callable<Integer> {
     List<Path> knowledge = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), json. Valid values: ${COMPLETION-CANDIDATES}", converter = FormatConverter.class,
+            description = "text (default), json, markdown (for tickets) or html (one self-contained page). "
+                    + "Valid values: ${COMPLETION-CANDIDATES}", converter = FormatConverter.class,
             completionCandidates = FormatConverter.Candidates.class)
     Format format;
+
+    @Option(names = "--batch", paramLabel = "DIR",
+            description = "Diagnose every *.yaml, *.yml and *.json bundle in DIR (not recursive, sorted by name), "
+                    + "one by one, after any BUNDLE arguments. Exit code is the worst of all.")
+    Path batchDir;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE (atomically).")
     Path output;
@@ -74,7 +83,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         Renderer renderer = format.renderer(format == Format.TEXT && Output.colorWanted(output));
 
         if (example != null) {
-            if (!bundles.isEmpty() || !inputs.isEmpty()) {
+            if (!bundles.isEmpty() || !inputs.isEmpty() || batchDir != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--example takes no other inputs");
             }
             KnowledgeExample e = kb.knowledge().example(example).orElseThrow(() ->
@@ -82,12 +91,22 @@ final class DiagnoseCommand implements Callable<Integer> {
                             + "' (kb diagnose --example lists them)"));
             return emit(kb.diagnose(assembler.readExample(e.baseDir(), e.definition().inputs())), renderer);
         }
-        if (bundles.size() > 1) {
+        if (bundles.size() > 1 || batchDir != null) {
             if (!inputs.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "raw inputs (--registry, --logs, ...) go with at most one bundle");
             }
-            return batch(kb, renderer);
+            if (format == Format.HTML) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--format html makes one page per "
+                        + "diagnosis: diagnose bundles one at a time, or use json or markdown for several");
+            }
+            List<Path> all = new ArrayList<>(bundles);
+            if (batchDir != null) {
+                all.addAll(BatchRun.bundlesIn(batchDir));
+            }
+            BatchRun.Result r = new BatchRun(kb, format, format == Format.TEXT && Output.colorWanted(output)).run(all);
+            Output.write(r.text(), output, spec.commandLine().getOut());
+            return r.exitCode();
         }
         if (bundles.isEmpty() && inputs.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -98,28 +117,6 @@ final class DiagnoseCommand implements Callable<Integer> {
             bundle = bundle.plus(assembler.collect(inputs));
         }
         return emit(kb.diagnose(bundle), renderer);
-    }
-
-    private int batch(Diagnostician kb, Renderer renderer) {
-        // Read every bundle first: a bad one stops the run before anything is printed.
-        List<FactBundle> read = new ArrayList<>();
-        for (Path p : bundles) {
-            read.add(readBundle(p));
-        }
-        StringBuilder text = new StringBuilder();
-        int worst = ExitCode.OK;
-        for (int i = 0; i < read.size(); i++) {
-            Diagnosis d = kb.diagnose(read.get(i));
-            worst = Math.max(worst, d.hasProblems() ? ExitCode.FINDINGS : ExitCode.OK);
-            if (renderer instanceof JsonRenderer json) {
-                text.append(json.renderLine(d));
-            } else {
-                text.append(i == 0 ? "" : "\n").append("== ").append(bundles.get(i)).append(" ==\n")
-                        .append(renderer.render(d));
-            }
-        }
-        Output.write(text.toString(), output, spec.commandLine().getOut());
-        return worst;
     }
 
     private int emit(Diagnosis d, Renderer renderer) {

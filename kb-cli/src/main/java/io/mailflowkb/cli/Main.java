@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "kb",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {DiagnoseCommand.class, CollectCommand.class, ProbeCommand.class, RulesCommand.class, PluginsCommand.class,
+        subcommands = {DiagnoseCommand.class, CollectCommand.class, ProbeCommand.class, RulesCommand.class,
+                PluginsCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class},
         description = {
                 "Explains why mail stopped flowing between a mail server and Exchange Online after TLS 1.0/1.1",

@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = {"List the collector plugins found (built in, on the class path, or in --plugin-path jars).", ""})
+        description = {"List the collector plugins found (built in, on the class path, or in --plugin-path jars).", ""},
+        footerHeading = "%nExamples:%n",
+        footer = {"  kb plugins                                 the built-in collectors",
+                "  kb plugins --plugin-path ./plugins         plus third-party collector jars"})
 final class PluginsCommand implements Callable<Integer> {
 
     @CommandLine.Spec

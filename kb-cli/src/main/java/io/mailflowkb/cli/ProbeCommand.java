@@ -63,7 +63,7 @@ final class ProbeCommand implements Callable<Integer> {
     List<Path> knowledge = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
-            description = "text (default) or json.")
+            description = "text (default; with the per-version table), json (with a probes table), markdown, html.")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE (atomically).")
@@ -93,8 +93,11 @@ final class ProbeCommand implements Callable<Integer> {
         FactBundle facts = new InputAssembler(CollectorCatalog.load(List.of()), kb.symptoms(), in.collectorOptions)
                 .collect(in);
         Diagnosis d = kb.diagnose(facts);
-        String text = format == Format.JSON ? ProbeTable.json(d, facts)
-                : ProbeTable.text(facts) + "\n" + format.renderer(Output.colorWanted(output)).render(d);
+        String text = switch (format) {
+            case JSON -> ProbeTable.json(d, facts);
+            case TEXT -> ProbeTable.text(facts) + "\n" + format.renderer(Output.colorWanted(output)).render(d);
+            case MARKDOWN, HTML -> format.renderer(false).render(d); // probe results are the findings' evidence
+        };
         Output.write(text, output, spec.commandLine().getOut());
         return d.hasProblems() ? ExitCode.FINDINGS : ExitCode.OK;
     }

@@ -20,6 +20,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = {"Inspect, validate and test knowledge (shipped, plus folders given).", ""},
+        footerHeading = "%nExamples:%n",
+        footer = {"  kb rules list                                     every finding, severity, origin",
+                "  kb rules show tls12-client-disabled               one finding's definition",
+                "  kb rules validate my-knowledge/                   check a folder before using it",
+                "  kb rules test my-knowledge/                       run its examples"},
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Show.class, RulesCommand.Validate.class,
                 RulesCommand.Test.class})
 final class RulesCommand implements Runnable {
@@ -33,7 +38,9 @@ final class RulesCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List every finding with its severity and where it is defined (and overridden).")
+            description = "List every finding with its severity and where it is defined (and overridden).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  kb rules list", "  kb rules list my-knowledge/        shipped plus a folder, with overrides"})
     static final class ListRules implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -59,7 +66,10 @@ final class RulesCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one finding's definition.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one finding's definition.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  kb rules show tls12-client-disabled",
+                    "  kb rules show my-finding my-knowledge/     a finding from a user folder"})
     static final class Show implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -82,7 +92,10 @@ final class RulesCommand implements Runnable {
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Check knowledge folders; print every problem as file:line:column: message.")
+            description = "Check knowledge folders; print every problem as file:line:column: message.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  kb rules validate                    the shipped knowledge",
+                    "  kb rules validate my-knowledge/      exit 2 and file:line:column for each problem"})
     static final class Validate implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -110,7 +123,10 @@ final class RulesCommand implements Runnable {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = "Run every knowledge example and check the findings it must and must not produce.")
+            description = "Run every knowledge example and check the findings it must and must not produce.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  kb rules test                        the shipped examples",
+                    "  kb rules test my-knowledge/          plus the examples in a user folder"})
     static final class Test implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -17,6 +17,18 @@ import java.util.List;
  * The public entry point: load knowledge once, then diagnose any number of fact bundles, from any number of
  * threads. Never prints, never exits; bad knowledge is a {@link KnowledgeException}.
  *
+ * <p>Threads: an instance is immutable after {@link #load}. It holds one compiled rule base that all calls share
+ * and gives each {@link #diagnose} call its own rule session, disposed before the call returns, so concurrent
+ * calls never see each other's facts. Loading is the expensive part (hundreds of milliseconds); a diagnosis of
+ * a small bundle takes tens of microseconds once the JVM is warm. Keep one instance for the life of the program.
+ *
+ * <p>Inputs: bundles come from {@link io.mailflowkb.model.bundle.BundleCodec#read} (a file written by
+ * {@code kb collect}), from {@link FactBundle#builder()}, or from a
+ * {@link io.mailflowkb.model.spi.FactCollector} run into a {@link io.mailflowkb.model.spi.CollectingSink}. Bad
+ * input fails there, as {@link io.mailflowkb.model.InvalidInputException}, before it reaches the rules.
+ *
+ * <p>See {@code docs/embedding.md} for a complete walk-through.
+ *
  * <pre>{@code
  * Diagnostician kb = Diagnostician.load(List.of(Path.of("my-knowledge")));
  * Diagnosis d = kb.diagnose(BundleCodec.read(Path.of("server01.yaml")));
@@ -33,7 +45,11 @@ public final class Diagnostician {
         this.engine = new Engine(knowledge);
     }
 
-    /** The shipped knowledge only. */
+    /**
+     * The shipped knowledge only.
+     *
+     * @throws KnowledgeException when the shipped knowledge is invalid (a broken installation)
+     */
     public static Diagnostician load() {
         return load(List.of());
     }
@@ -51,7 +67,13 @@ public final class Diagnostician {
         return new Diagnostician(KnowledgeLoader.load(sources));
     }
 
-    /** Diagnoses one bundle. Thread-safe; the same bundle always gives an equal diagnosis. */
+    /**
+     * Diagnoses one bundle. Thread-safe; the same bundle always gives an equal diagnosis (findings sorted most
+     * severe first, then by id), whichever thread asks and whatever runs at the same time.
+     *
+     * @param bundle the facts about one server; not modified
+     * @return the findings with evidence and remediation, the evidence still missing, and the inputs read
+     */
     public Diagnosis diagnose(FactBundle bundle) {
         return engine.run(bundle, null).diagnosis();
     }
@@ -61,7 +83,11 @@ public final class Diagnostician {
         return engine.run(bundle, new ArrayList<>());
     }
 
-    /** The loaded knowledge: findings with their origin, symptoms, missing-evidence items, examples. */
+    /**
+     * The loaded knowledge: findings with their origin, symptoms, missing-evidence items, examples. Its types live
+     * in {@code io.mailflowkb.rules.knowledge} and are for tools that list or test knowledge ({@code kb rules});
+     * they may change between versions, unlike {@link Diagnosis} and the kb-model records.
+     */
     public Knowledge knowledge() {
         return knowledge;
     }

@@ -1,6 +1,8 @@
 package io.mailflowkb.cli.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailflowkb.model.bundle.Mappers;
 import io.mailflowkb.model.finding.Diagnosis;
 import java.io.UncheckedIOException;
@@ -17,11 +19,17 @@ public final class JsonRenderer implements Renderer {
         }
     }
 
-    /** One line per diagnosis, for JSON Lines output of batch runs. */
-    public String renderLine(Diagnosis diagnosis) {
+    /**
+     * One JSON Lines line for a batch run: {@code {"bundle": NAME, "findings": ..., "missingEvidence": ...,
+     * "inputs": ...}}, the single-diagnosis object with the bundle's path first. The path is needed to tell lines
+     * apart: for a bundle written by {@code kb collect}, {@code inputs[].source} names the raw exports instead.
+     */
+    public String renderLine(String bundle, Diagnosis diagnosis) {
+        ObjectNode line = Mappers.json().createObjectNode();
+        line.put("bundle", bundle);
+        line.setAll((ObjectNode) Mappers.json().valueToTree(diagnosis));
         try {
-            return Mappers.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(diagnosis) + "\n";
+            return Mappers.json().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(line) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,6 +35,12 @@ public final class BundleCodec {
     private BundleCodec() {
     }
 
+    /**
+     * Reads a bundle file (YAML or JSON, told apart by content; UTF-8 or UTF-16 with BOM). Thread-safe.
+     *
+     * @throws InvalidInputException when the file cannot be read, is too large, is not a bundle, or has a newer
+     *                               schema version; the message names the file and, where known, the line
+     */
     public static FactBundle read(Path file) {
         String name = file.toString();
         byte[] bytes;
@@ -50,7 +56,11 @@ public final class BundleCodec {
         return read(bytes, name);
     }
 
-    /** Parses a bundle from bytes; {@code name} is used in error messages only. */
+    /**
+     * Parses a bundle from bytes; {@code name} is used in error messages only.
+     *
+     * @throws InvalidInputException as {@link #read(Path)}
+     */
     public static FactBundle read(byte[] bytes, String name) {
         String text = decode(bytes, name);
         if (text.isBlank()) {
@@ -80,6 +90,7 @@ public final class BundleCodec {
         }
     }
 
+    /** Writes a bundle that {@link #read} gives back equal; the stream is not closed. */
     public static void write(FactBundle bundle, Format format, OutputStream out) {
         try {
             if (format == Format.JSON) {
@@ -93,6 +104,7 @@ public final class BundleCodec {
         }
     }
 
+    /** The bundle as YAML or JSON text. */
     public static String toString(FactBundle bundle, Format format) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         write(bundle, format, out);

@@ -59,6 +59,7 @@ public record FactBundle(
         return b.build();
     }
 
+    /** Starts an empty bundle of the current schema; add facts of any type and input summaries. */
     public static Builder builder() {
         return new Builder();
     }

@@ -1,0 +1,138 @@
+package io.mailflowkb.cli.render;
+
+import io.mailflowkb.model.finding.Diagnosis;
+import io.mailflowkb.model.finding.Evidence;
+import io.mailflowkb.model.finding.Finding;
+import io.mailflowkb.model.finding.InputSummary;
+import io.mailflowkb.model.finding.MissingEvidence;
+import io.mailflowkb.model.finding.Reference;
+import io.mailflowkb.model.finding.RemediationStep;
+import java.util.Locale;
+
+/**
+ * A ticket-ready report in GitHub-flavoured Markdown: a summary table, then one section per finding (evidence,
+ * numbered steps with commands in fenced blocks, references as links), missing evidence and the inputs read.
+ * Every piece of text from inputs or knowledge goes through {@link MarkdownText}, so it cannot add structure.
+ */
+public final class MarkdownRenderer implements Renderer {
+
+    private final ReportContext context;
+
+    public MarkdownRenderer() {
+        this(ReportContext.plain());
+    }
+
+    public MarkdownRenderer(ReportContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public String render(Diagnosis d) {
+        StringBuilder b = new StringBuilder();
+        b.append("# ").append(MarkdownText.inline(context.title())).append("\n\n");
+        long problems = d.findings().stream().filter(f -> f.severity().failsRun()).count();
+        b.append(problems == 0 ? "**No mail-flow problem found at warning or above.**"
+                : "**" + problems + (problems == 1 ? " problem" : " problems") + " found.**").append("\n\n");
+        summaryTable(b, d);
+        for (Finding f : d.findings()) {
+            finding(b, f);
+        }
+        if (context.fixScript() != null) {
+            b.append("## Fix script\n\n").append("Review before running; it changes the registry.\n\n")
+                    .append(MarkdownText.fenced(context.fixScript(), "powershell")).append("\n");
+        }
+        if (!d.missingEvidence().isEmpty()) {
+            b.append("## Missing evidence\n\n");
+            for (MissingEvidence m : d.missingEvidence()) {
+                b.append("- **").append(MarkdownText.inline(m.what())).append("**  \n")
+                        .append("  Why: ").append(MarkdownText.inline(m.why())).append("  \n")
+                        .append("  How: ").append(MarkdownText.code(m.how())).append("\n");
+            }
+            b.append("\n");
+        }
+        inputs(b, d);
+        return b.toString();
+    }
+
+    private static void summaryTable(StringBuilder b, Diagnosis d) {
+        if (d.findings().isEmpty()) {
+            b.append("No findings.\n\n");
+            return;
+        }
+        b.append("| Severity | Finding | Title | Direction |\n|---|---|---|---|\n");
+        for (Finding f : d.findings()) {
+            // no code spans here: GitHub ends a cell at a pipe even inside a code span
+            b.append("| ").append(severity(f)).append(" | [").append(MarkdownText.cell(f.id())).append("](#")
+                    .append(anchor(f.id())).append(") | ").append(MarkdownText.cell(f.title())).append(" | ")
+                    .append(MarkdownText.cell(f.direction().id())).append(" |\n");
+        }
+        b.append("\n");
+    }
+
+    private static void finding(StringBuilder b, Finding f) {
+        b.append("## ").append(MarkdownText.inline(f.id())).append("\n\n");
+        b.append("**").append(severity(f)).append("** · ").append(MarkdownText.inline(f.direction().id()))
+                .append(" · ").append(MarkdownText.inline(f.title())).append("\n\n");
+        if (!f.remediation().isEmpty()) {
+            b.append("> **Do this first:** ").append(MarkdownText.inline(f.remediation().get(0).text())).append("\n\n");
+        }
+        if (!f.evidence().isEmpty()) {
+            b.append("### Evidence\n\n");
+            for (Evidence e : f.evidence()) {
+                b.append("- ").append(MarkdownText.code(e.source())).append(": ")
+                        .append(MarkdownText.inline(e.fact())).append("\n");
+            }
+            b.append("\n");
+        }
+        if (!f.remediation().isEmpty()) {
+            b.append("### Steps\n\n");
+            for (RemediationStep s : f.remediation()) {
+                b.append(s.step()).append(". ").append(MarkdownText.inline(s.text())).append("\n");
+                if (!s.commands().isEmpty()) {
+                    // indented by three spaces so the block stays inside the numbered item
+                    String block = MarkdownText.fenced(String.join("\n", s.commands()), "powershell");
+                    b.append("\n");
+                    block.lines().forEach(l -> b.append("   ").append(l).append("\n"));
+                    b.append("\n");
+                }
+            }
+            b.append("\n");
+        }
+        if (!f.references().isEmpty()) {
+            b.append("### References\n\n");
+            for (Reference r : f.references()) {
+                b.append("- ").append(MarkdownText.link(r.title(), r.url())).append("\n");
+            }
+            b.append("\n");
+        }
+        b.append("Rule: ").append(MarkdownText.code(f.rule())).append("\n\n");
+    }
+
+    private static void inputs(StringBuilder b, Diagnosis d) {
+        if (d.inputs().isEmpty()) {
+            return;
+        }
+        b.append("## Inputs\n\n");
+        for (InputSummary i : d.inputs()) {
+            b.append("- ").append(MarkdownText.code(i.source())).append(" (").append(MarkdownText.inline(i.collector()))
+                    .append(", ").append(i.facts()).append(i.facts() == 1 ? " fact" : " facts");
+            if (i.skipped() != null) {
+                b.append(", skipped: ").append(MarkdownText.inline(i.skipped()));
+            }
+            b.append(")\n");
+            for (String w : i.warnings()) {
+                b.append("  - warning: ").append(MarkdownText.inline(w)).append("\n");
+            }
+        }
+        b.append("\n");
+    }
+
+    private static String severity(Finding f) {
+        return f.severity().id().toUpperCase(Locale.ROOT);
+    }
+
+    /** GitHub's heading anchor for an id: lower case, characters other than letters, digits, - and _ dropped. */
+    static String anchor(String id) {
+        return id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_ -]", "").replace(' ', '-');
+    }
+}

@@ -1,0 +1,33 @@
+package io.mailflowkb.cli.render;
+
+/**
+ * What a report shows beyond the diagnosis itself. Kept apart from {@link io.mailflowkb.model.finding.Diagnosis}
+ * because it is about presentation (a title, an attached fix script), not about what the rules concluded.
+ *
+ * @param title     heading of the report; in batch runs it names the bundle
+ * @param fixScript a script that carries out the remediation (from {@code --fix-script}), or {@code null};
+ *                  the HTML report embeds it with a copy button, the Markdown report in a fenced block
+ */
+public record ReportContext(String title, String fixScript) {
+
+    public static final String DEFAULT_TITLE = "Mail-flow diagnosis";
+
+    public ReportContext {
+        title = title == null || title.isBlank() ? DEFAULT_TITLE : title;
+        fixScript = fixScript == null || fixScript.isBlank() ? null : fixScript;
+    }
+
+    /** The plain report: default title, no fix script. */
+    public static ReportContext plain() {
+        return new ReportContext(DEFAULT_TITLE, null);
+    }
+
+    public ReportContext withTitle(String newTitle) {
+        return new ReportContext(newTitle, fixScript);
+    }
+
+    /** The same report with the given script embedded (the hook for {@code --fix-script}). */
+    public ReportContext withFixScript(String script) {
+        return new ReportContext(title, script);
+    }
+}
