@@ -71,9 +71,13 @@ public final class Engine {
             Map<String, Set<Evidence>> evidence = new TreeMap<>();
             List<FindingHit> hits = new ArrayList<>();
             List<String> missingIds = new ArrayList<>();
-            for (Object o : session.getObjects(o -> o instanceof FindingHit || o instanceof MissingHit)) {
+            Map<String, Set<String>> notes = new TreeMap<>();
+            for (Object o : session.getObjects(o -> o instanceof FindingHit || o instanceof MissingHit
+                    || o instanceof FindingNote)) {
                 if (o instanceof FindingHit h) {
                     hits.add(h);
+                } else if (o instanceof FindingNote n) {
+                    notes.computeIfAbsent(n.findingId(), k -> new java.util.TreeSet<>()).add(n.text());
                 } else {
                     missingIds.add(((MissingHit) o).missingId());
                 }
@@ -87,6 +91,12 @@ public final class Engine {
             for (FindingHit h : hits) {
                 evidence.get(h.findingId()).addAll(render(h));
             }
+            // Correlation notes (root cause, confidence) come last, in a stable order.
+            notes.forEach((id, texts) -> {
+                if (evidence.containsKey(id)) {
+                    texts.forEach(t -> evidence.get(id).add(new Evidence("correlation", t)));
+                }
+            });
             List<Finding> findings = new ArrayList<>();
             for (Map.Entry<String, Set<Evidence>> e : evidence.entrySet()) {
                 knowledge.finding(e.getKey()).ifPresent(f -> findings.add(toFinding(f, List.copyOf(e.getValue()))));
