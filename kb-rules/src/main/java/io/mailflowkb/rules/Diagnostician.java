@@ -71,7 +71,11 @@ public final class Diagnostician {
         return knowledge.symptoms();
     }
 
-    /** A diagnosis with the trace of rules that fired. */
+    /**
+     * A diagnosis with the trace of rules that fired ({@code rule name <- the facts it matched}) and, for each
+     * finding that did not fire, why not ({@code id: no ProtocolState with protocol=TLS 1.2, role=client,
+     * usable=false}).
+     */
     public record Explained(Diagnosis diagnosis, List<String> firedRules, List<String> notFired) {
     }
 

@@ -110,9 +110,10 @@ public final class Engine {
             Diagnosis diagnosis = new Diagnosis(findings, missing, bundle.inputs());
             List<String> notFired = new ArrayList<>();
             if (trace != null) {
+                List<Object> facts = new ArrayList<>(session.getObjects());
                 for (CompiledFinding f : knowledge.findings()) {
                     if (!evidence.containsKey(f.id())) {
-                        notFired.add(f.id());
+                        notFired.add(WhyNot.explain(f, facts));
                     }
                 }
             }
