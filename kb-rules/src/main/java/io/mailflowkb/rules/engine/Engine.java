@@ -57,7 +57,7 @@ public final class Engine {
                         StringBuilder b = new StringBuilder(event.getMatch().getRule().getName()).append(" <- ");
                         List<String> on = new ArrayList<>();
                         for (Object o : event.getMatch().getObjects()) {
-                            on.add(o instanceof Fact f ? f.describe() : String.valueOf(o));
+                            on.add(traced(o));
                         }
                         trace.add(b.append(on.isEmpty() ? "(no facts)" : String.join("; ", on)).toString());
                     }
@@ -121,6 +121,23 @@ public final class Engine {
         } finally {
             session.dispose();
         }
+    }
+
+    /** One matched object in an explanation: facts and derived facts in words, collected lists by size. */
+    private static String traced(Object o) {
+        if (o instanceof Fact f) {
+            return f.describe();
+        }
+        if (o instanceof io.mailflowkb.rules.derive.Derived d) {
+            return d.describe();
+        }
+        if (o instanceof io.mailflowkb.rules.derive.ProtocolState s) {
+            return s.describe();
+        }
+        if (o instanceof java.util.Collection<?> c) {
+            return "(" + c.size() + " collected)";
+        }
+        return String.valueOf(o);
     }
 
     private static List<Evidence> render(FindingHit h) {
