@@ -88,6 +88,16 @@ class UserKnowledgeTest {
     }
 
     @Test
+    void theCheckoutsKnowledgeFolderValidatesInPlaceOfTheShippedCopy() {
+        Kb validate = Kb.run("rules", "validate", "../knowledge");
+        assertThat(validate.exit()).as(validate.err()).isEqualTo(ExitCode.OK);
+        assertThat(validate.out()).startsWith("OK: 16 findings");
+        Kb test = Kb.run("rules", "test", "../knowledge");
+        assertThat(test.exit()).as(test.out()).isEqualTo(ExitCode.OK);
+        assertThat(test.out()).contains(" passed, 0 failed");
+    }
+
+    @Test
     void hostileKnowledgeExitsTwoWithFileLineColumn(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("hostile");
         Files.createDirectories(dir);

@@ -51,6 +51,17 @@ public final class Diagnostician {
         return new Diagnostician(KnowledgeLoader.load(sources));
     }
 
+    /**
+     * Like {@link #load(List)}, but with {@code shippedRoot} (a checkout's {@code knowledge/} folder) standing in for
+     * the knowledge packaged in the jar: how knowledge authors validate and test their edits of the shipped files.
+     */
+    public static Diagnostician loadWithShipped(Path shippedRoot, List<Path> userKnowledgeDirs) {
+        List<KnowledgeSource> sources = new ArrayList<>();
+        sources.add(new KnowledgeSource(shippedRoot, "knowledge", true));
+        userKnowledgeDirs.forEach(d -> sources.add(KnowledgeSource.userFolder(d)));
+        return new Diagnostician(KnowledgeLoader.load(sources));
+    }
+
     /** Diagnoses one bundle. Thread-safe; the same bundle always gives an equal diagnosis. */
     public Diagnosis diagnose(FactBundle bundle) {
         return engine.run(bundle, null).diagnosis();
