@@ -111,6 +111,24 @@ def netfx(v4=(1, 1), v4wow=(1, 1), v2=None, v2wow=None):
     return out
 
 
+def write_query(name, protocols):
+    """`reg query "HKLM\\...\\SCHANNEL\\Protocols" /s` console output (domain notes 6.4): CRLF, 4-space columns."""
+    lines, count = ["", PROTO], 0
+    for p, roles in protocols.items():
+        lines += ["", PROTO + "\\" + p]
+        count += 1
+        for role, values in roles.items():
+            lines += ["", PROTO + "\\" + p + "\\" + role]
+            count += 1
+            for n, v in values.items():
+                lines.append("    %s    REG_DWORD    0x%x" % (n, v))
+                count += 1
+    lines += ["", "End of search: %d match(es) found." % count, ""]
+    with open(os.path.join(RAW, name), "wb") as f:
+        f.write("\r\n".join(lines).encode("ascii"))
+    return "registry:examples/raw/" + name
+
+
 # ---------------------------------------------------------------- bundles (logs, events, probes)
 
 def yq(s):
@@ -179,6 +197,13 @@ def examples():
     add("healthy-2019-full-export", "Healthy Server 2019 / Exchange 2019 CU14: TLS 1.2 on, .NET values 1 everywhere",
         [export("cat-healthy-2019.reg", "EX19", "2019", "15.2.1544.4", schannel(TLS12_ON),
                 netfx(v2=(1, 1), v2wow=(1, 1)))], absent=WARN_UP)
+
+    # -- reg query output (not an export) -----------------------------------------------------------------
+    add("tls12-server-disabled-reg-query", "reg query ... /s output: TLS 1.2 Server Enabled=0 on Server 2022 / Exchange SE",
+        [write_query("cat-query-tls12-server-off.txt", {"TLS 1.2": {"Client": ON, "Server": {"DisabledByDefault": 0, "Enabled": 0}},
+                                                        "TLS 1.3": {"Client": OFF, "Server": OFF}}),
+         export("cat-query-host.reg", "EXSE", "2022", "15.2.2562.17")],
+        ["tls12-server-disabled", "schannel-client-server-mismatch"], ["tls12-client-disabled", "tls13-unsupported-enabled"])
 
     # -- schannel-client-server-mismatch ------------------------------------------------------------------
     add("mismatch-tls11-client-off-2016", "TLS 1.1 Client disabled, Server left at the Windows default (on)",
