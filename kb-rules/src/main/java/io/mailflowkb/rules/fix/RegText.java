@@ -30,7 +30,9 @@ final class RegText {
     }
 
     static String rollback(List<FixScript.Change> changes, String host) {
-        StringBuilder b = header("Rollback (the values the diagnosed export showed)", host);
+        StringBuilder b = new StringBuilder("Windows Registry Editor Version 5.00\r\n\r\n; Mailflow KB rollback for ")
+                .append(host == null ? "an unknown computer" : host)
+                .append(": puts back the values the diagnosed export showed. Import it on that computer to undo the fix.\r\n");
         for (Map.Entry<String, List<FixScript.Change>> e : byKey(changes).entrySet()) {
             b.append("\r\n[").append(full(e.getKey())).append("]\r\n");
             for (FixScript.Change c : e.getValue()) {

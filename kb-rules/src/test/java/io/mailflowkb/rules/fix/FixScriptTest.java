@@ -61,6 +61,7 @@ class FixScriptTest {
         assertThat(fix).contains("param([switch]$Force)")
                 .contains("if ($env:COMPUTERNAME -ne 'EX01' -and -not $Force) {")
                 .contains("& reg.exe export '" + CLIENT + "' (Join-Path $backup '1.reg') /y")
+                .contains("$path = 'Registry::' + ($Key -replace '^HKLM\\\\', 'HKEY_LOCAL_MACHINE\\')")
                 .contains("Set-KbDword '" + CLIENT + "' 'DisabledByDefault' 0\r\n")
                 .contains("Set-KbDword '" + CLIENT + "' 'Enabled' 1\r\n")
                 .doesNotContain("Set-KbDword '" + SERVER)
@@ -68,7 +69,9 @@ class FixScriptTest {
         String rollback = files.get("fix-rollback.ps1");
         assertThat(rollback).contains("if ($env:COMPUTERNAME -ne 'EX01' -and -not $Force) {")
                 .contains("& reg.exe add '" + CLIENT + "' /v 'Enabled' /t REG_DWORD /d 0 /f")
-                .contains("& reg.exe delete '" + CLIENT + "' /v 'DisabledByDefault' /f");
+                .contains("if ($null -ne (Get-ItemProperty -LiteralPath 'Registry::HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet"
+                        + "\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client' -Name 'DisabledByDefault'"
+                        + " -ErrorAction SilentlyContinue)) { & reg.exe delete '" + CLIENT + "' /v 'DisabledByDefault' /f | Out-Null }");
     }
 
     @Test
