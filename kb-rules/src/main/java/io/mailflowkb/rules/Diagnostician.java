@@ -68,6 +68,17 @@ public final class Diagnostician {
     }
 
     /**
+     * Like {@link #load(List)}, but with {@code shippedRoot} (a checkout's {@code knowledge/} folder) standing in for
+     * the knowledge packaged in the jar: how knowledge authors validate and test their edits of the shipped files.
+     */
+    public static Diagnostician loadWithShipped(Path shippedRoot, List<Path> userKnowledgeDirs) {
+        List<KnowledgeSource> sources = new ArrayList<>();
+        sources.add(new KnowledgeSource(shippedRoot, "knowledge", true));
+        userKnowledgeDirs.forEach(d -> sources.add(KnowledgeSource.userFolder(d)));
+        return new Diagnostician(KnowledgeLoader.load(sources));
+    }
+
+    /**
      * Diagnoses one bundle. Thread-safe; the same bundle always gives an equal diagnosis (findings sorted most
      * severe first, then by id), whichever thread asks and whatever runs at the same time.
      *
@@ -97,7 +108,11 @@ public final class Diagnostician {
         return knowledge.symptoms();
     }
 
-    /** A diagnosis with the trace of rules that fired. */
+    /**
+     * A diagnosis with the trace of rules that fired ({@code rule name <- the facts it matched}) and, for each
+     * finding that did not fire, why not ({@code id: no ProtocolState with protocol=TLS 1.2, role=client,
+     * usable=false}).
+     */
     public record Explained(Diagnosis diagnosis, List<String> firedRules, List<String> notFired) {
     }
 

@@ -10,12 +10,13 @@ import java.util.List;
  * A finding the knowledge can produce: when it fires ({@link #when}, all patterns must hold; or all patterns of any
  * list in {@link #alsoWhen}, for findings that different evidence can prove), what it says and how to fix it.
  * In an override, only the id and the fields being replaced are given.
+ * {@link #fix} lists the registry values the remediation sets (target state), for generated fix scripts.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record FindingDefinition(String id, Severity severity, Direction direction, String title, String summary,
                                 List<PatternDefinition> when, List<List<PatternDefinition>> alsoWhen,
                                 List<StepDefinition> remediation,
-                                List<ReferenceDefinition> references,
+                                List<ReferenceDefinition> references, List<FixDefinition> fix,
                                 @JsonIgnore SourceLocation at) implements Located<FindingDefinition> {
 
     public FindingDefinition {
@@ -23,11 +24,12 @@ public record FindingDefinition(String id, Severity severity, Direction directio
         alsoWhen = alsoWhen == null ? List.of() : alsoWhen.stream().map(List::copyOf).toList();
         remediation = remediation == null ? List.of() : List.copyOf(remediation);
         references = references == null ? List.of() : List.copyOf(references);
+        fix = fix == null ? List.of() : List.copyOf(fix);
     }
 
     @Override
     public FindingDefinition at(SourceLocation location) {
         return new FindingDefinition(id, severity, direction, title, summary, when, alsoWhen, remediation, references,
-                location);
+                fix, location);
     }
 }

@@ -57,7 +57,7 @@ public final class Engine {
                         StringBuilder b = new StringBuilder(event.getMatch().getRule().getName()).append(" <- ");
                         List<String> on = new ArrayList<>();
                         for (Object o : event.getMatch().getObjects()) {
-                            on.add(o instanceof Fact f ? f.describe() : String.valueOf(o));
+                            on.add(traced(o));
                         }
                         trace.add(b.append(on.isEmpty() ? "(no facts)" : String.join("; ", on)).toString());
                     }
@@ -71,9 +71,13 @@ public final class Engine {
             Map<String, Set<Evidence>> evidence = new TreeMap<>();
             List<FindingHit> hits = new ArrayList<>();
             List<String> missingIds = new ArrayList<>();
-            for (Object o : session.getObjects(o -> o instanceof FindingHit || o instanceof MissingHit)) {
+            Map<String, Set<String>> notes = new TreeMap<>();
+            for (Object o : session.getObjects(o -> o instanceof FindingHit || o instanceof MissingHit
+                    || o instanceof FindingNote)) {
                 if (o instanceof FindingHit h) {
                     hits.add(h);
+                } else if (o instanceof FindingNote n) {
+                    notes.computeIfAbsent(n.findingId(), k -> new java.util.TreeSet<>()).add(n.text());
                 } else {
                     missingIds.add(((MissingHit) o).missingId());
                 }
@@ -87,6 +91,12 @@ public final class Engine {
             for (FindingHit h : hits) {
                 evidence.get(h.findingId()).addAll(render(h));
             }
+            // Correlation notes (root cause, confidence) come last, in a stable order.
+            notes.forEach((id, texts) -> {
+                if (evidence.containsKey(id)) {
+                    texts.forEach(t -> evidence.get(id).add(new Evidence("correlation", t)));
+                }
+            });
             List<Finding> findings = new ArrayList<>();
             for (Map.Entry<String, Set<Evidence>> e : evidence.entrySet()) {
                 knowledge.finding(e.getKey()).ifPresent(f -> findings.add(toFinding(f, List.copyOf(e.getValue()))));
@@ -100,9 +110,10 @@ public final class Engine {
             Diagnosis diagnosis = new Diagnosis(findings, missing, bundle.inputs());
             List<String> notFired = new ArrayList<>();
             if (trace != null) {
+                List<Object> facts = new ArrayList<>(session.getObjects());
                 for (CompiledFinding f : knowledge.findings()) {
                     if (!evidence.containsKey(f.id())) {
-                        notFired.add(f.id());
+                        notFired.add(WhyNot.explain(f, facts));
                     }
                 }
             }
@@ -110,6 +121,23 @@ public final class Engine {
         } finally {
             session.dispose();
         }
+    }
+
+    /** One matched object in an explanation: facts and derived facts in words, collected lists by size. */
+    private static String traced(Object o) {
+        if (o instanceof Fact f) {
+            return f.describe();
+        }
+        if (o instanceof io.mailflowkb.rules.derive.Derived d) {
+            return d.describe();
+        }
+        if (o instanceof io.mailflowkb.rules.derive.ProtocolState s) {
+            return s.describe();
+        }
+        if (o instanceof java.util.Collection<?> c) {
+            return "(" + c.size() + " collected)";
+        }
+        return String.valueOf(o);
     }
 
     private static List<Evidence> render(FindingHit h) {

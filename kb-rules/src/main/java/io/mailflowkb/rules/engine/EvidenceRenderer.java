@@ -7,6 +7,7 @@ import io.mailflowkb.model.fact.RegistryValue;
 import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.fact.TlsOutcome;
 import io.mailflowkb.model.finding.Evidence;
+import io.mailflowkb.rules.derive.Derived;
 import io.mailflowkb.rules.derive.ProtocolState;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,12 @@ final class EvidenceRenderer {
             if (!"registry".equals(s.basis()) || s.values().isEmpty()) {
                 out.add(new Evidence(s.source().location(), s.describe()));
             }
+        } else if (fact instanceof Derived d) {
+            // Derived facts: the registry values they came from, then what was concluded from them.
+            for (RegistryValue v : d.values()) {
+                out.add(new Evidence(v.source().location(), v.describe()));
+            }
+            out.add(new Evidence(d.source().location(), d.describe()));
         } else if (fact instanceof Symptom s) {
             samples(s.samples(), s.describe(), out);
         } else if (fact instanceof TlsOutcome t) {

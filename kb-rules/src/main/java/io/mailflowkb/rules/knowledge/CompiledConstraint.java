@@ -16,8 +16,11 @@ public final class CompiledConstraint {
     private final List<Object> operands;
     private final BoundedRegex regex;
     private final String id;
+    private final String shown;
 
-    CompiledConstraint(FactType<?> type, FactField<?> field, Operator op, List<Object> operands, BoundedRegex regex) {
+    CompiledConstraint(FactType<?> type, FactField<?> field, Operator op, List<Object> operands, BoundedRegex regex,
+                       String shown) {
+        this.shown = shown;
         this.type = type;
         this.field = field;
         this.op = op;
@@ -28,6 +31,11 @@ public final class CompiledConstraint {
 
     public String id() {
         return id;
+    }
+
+    /** The test as the knowledge file wrote it, for explanations: {@code protocol=TLS 1.2}. */
+    public String shown() {
+        return shown;
     }
 
     public Operator op() {

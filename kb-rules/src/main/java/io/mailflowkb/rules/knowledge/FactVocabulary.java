@@ -33,6 +33,7 @@ public final class FactVocabulary {
                 .field("nonStandard", FieldKind.BOOLEAN, ProtocolState::nonStandard,
                         "a value other than the documented 0/1 is present")
                 .field("windows", FieldKind.TEXT, ProtocolState::windows, "the Windows release, when known"));
+        Derivations.register();
         add(new FactType<>("HostProfile", HostProfile.class, "the diagnosed server")
                 .field("windowsProduct", FieldKind.TEXT, HostProfile::windowsProduct, "ProductName")
                 .field("windowsBuild", FieldKind.NUMBER, h -> h.windowsBuild() == null ? null : h.windowsBuild().longValue(),
@@ -93,7 +94,7 @@ public final class FactVocabulary {
     private FactVocabulary() {
     }
 
-    private static void add(FactType<?> type) {
+    static void add(FactType<?> type) {
         TYPES.put(type.name(), type);
     }
 

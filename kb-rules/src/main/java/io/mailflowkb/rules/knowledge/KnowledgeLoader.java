@@ -132,7 +132,8 @@ public final class KnowledgeLoader {
                     p.direction() != null ? p.direction() : d.direction(), p.title() != null ? p.title() : d.title(),
                     p.summary() != null ? p.summary() : d.summary(), d.when(), d.alsoWhen(),
                     p.remediation().isEmpty() ? d.remediation() : p.remediation(),
-                    p.references().isEmpty() ? d.references() : p.references(), d.at());
+                    p.references().isEmpty() ? d.references() : p.references(),
+                    p.fix().isEmpty() ? d.fix() : p.fix(), d.at());
             target.overriddenBy.add(o.file + "#" + o.id);
         }
         for (Pending d : disables) {
@@ -197,6 +198,7 @@ public final class KnowledgeLoader {
             }
         }
         checkReferences(f.references(), f.at(), file, what, complete);
+        FixCheck.check(f.fix(), what).forEach(m -> problem(f.at(), file, m));
     }
 
     private void checkReferences(List<ReferenceDefinition> refs, SourceLocation at, String file, String what,

@@ -48,6 +48,7 @@ final class KnowledgeReader {
             if (text.isBlank()) {
                 throw fail(cited, null, null, "empty file: a knowledge file needs at least knowledgeVersion");
             }
+            rejectAliases(text, cited);
             KnowledgeFile parsed = READER.withAttribute(LocatingModule.FILE_ATTRIBUTE, cited).readValue(text);
             if (parsed == null) {
                 throw fail(cited, 1, 1, "empty document");
@@ -61,7 +62,8 @@ final class KnowledgeReader {
             throw fail(cited, null, null, "not UTF-8 text");
         } catch (UnrecognizedPropertyException e) {
             JsonLocation l = e.getLocation();
-            throw fail(cited, KeyLines.find(text, e.getPropertyName(), line(l)), null, "unknown key '" + e.getPropertyName() + "' (allowed: "
+            Integer keyLine = KeyLines.find(text, e.getPropertyName(), line(l));
+            throw fail(cited, keyLine, keyColumn(text, keyLine, e.getPropertyName()), "unknown key '" + e.getPropertyName() + "' (allowed: "
                     + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
@@ -80,6 +82,44 @@ final class KnowledgeReader {
             return iae.getMessage();
         }
         return msg == null ? "invalid YAML" : msg.replaceAll("\\s+", " ");
+    }
+
+    /**
+     * Knowledge files never need anchors or aliases, and aliases are how "billion laughs" files blow up: refuse
+     * them outright, at the first one, before any mapping happens. Event parsing is linear in the file size.
+     */
+    private static void rejectAliases(String text, String cited) {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setMaxAliasesForCollections(0);
+        try {
+            for (org.yaml.snakeyaml.events.Event e : new org.yaml.snakeyaml.Yaml(options).parse(new java.io.StringReader(text))) {
+                boolean anchored = e instanceof org.yaml.snakeyaml.events.NodeEvent n && n.getAnchor() != null;
+                if (anchored || e instanceof org.yaml.snakeyaml.events.AliasEvent) {
+                    org.yaml.snakeyaml.error.Mark m = e.getStartMark();
+                    throw fail(cited, m.getLine() + 1, m.getColumn() + 1,
+                            "YAML anchors and aliases (&name, *name) are not allowed in knowledge files");
+                }
+            }
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            org.yaml.snakeyaml.error.Mark m = e.getProblemMark();
+            throw fail(cited, m == null ? null : m.getLine() + 1, m == null ? null : m.getColumn() + 1,
+                    "invalid YAML: " + e.getProblem());
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw fail(cited, null, null, "invalid YAML: " + e.getMessage());
+        }
+    }
+
+    /** The 1-based column where the key starts on its line (Jackson reports where the parser stopped instead). */
+    static Integer keyColumn(String text, Integer line, String key) {
+        if (line == null || key == null) {
+            return null;
+        }
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        if (line < 1 || line > lines.length) {
+            return null;
+        }
+        int at = lines[line - 1].indexOf(key);
+        return at < 0 ? null : at + 1;
     }
 
     private static Integer line(JsonLocation l) {

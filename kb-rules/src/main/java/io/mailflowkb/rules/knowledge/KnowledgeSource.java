@@ -69,7 +69,7 @@ public record KnowledgeSource(Path root, String label, boolean shipped) {
         }
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> !isUnder(p, "examples"))
+                    .filter(p -> !isUnder(p, "examples") && !isUnder(p, "schema"))
                     .filter(p -> {
                         String n = p.getFileName().toString();
                         return n.endsWith(".yaml") || n.endsWith(".yml");

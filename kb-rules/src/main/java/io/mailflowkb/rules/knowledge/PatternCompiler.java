@@ -106,7 +106,7 @@ final class PatternCompiler {
                     operands.add(parse(field.kind(), o));
                 }
             }
-            return new CompiledConstraint(type, field, op, operands, regex);
+            return new CompiledConstraint(type, field, op, operands, regex, shown(field.name(), op, raw));
         } catch (IllegalArgumentException e) {
             problem(c.at(), type.name() + "." + field.name() + " " + op.id() + ": " + e.getMessage());
             return null;
@@ -144,6 +144,18 @@ final class PatternCompiler {
                 yield v;
             }
         };
+    }
+
+    /** How a test reads in explanations; operands as written (they were validated above). */
+    private static String shown(String field, Operator op, List<Object> raw) {
+        if (op == Operator.EQUALS) {
+            return field + "=" + scalar(raw.get(0));
+        }
+        if (op.takesNoOperand()) {
+            return field + " " + op.id();
+        }
+        List<String> parts = raw.stream().map(PatternCompiler::scalar).toList();
+        return field + " " + op.id() + " " + (op.takesList() ? "[" + String.join(", ", parts) + "]" : parts.get(0));
     }
 
     private static String scalar(Object o) {

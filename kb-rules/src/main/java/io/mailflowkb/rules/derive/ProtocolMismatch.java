@@ -1,0 +1,61 @@
+package io.mailflowkb.rules.derive;
+
+import io.mailflowkb.model.fact.Provenance;
+import io.mailflowkb.model.fact.RegistryValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A TLS version that SChannel handles differently for the Client and the Server role. Exchange is SMTP client and
+ * server at once, so Microsoft's guidance is to set both roles the same (domain notes 4.1 and 8; [S4] [S15]).
+ *
+ * @param kind {@code roles-differ}: one role can negotiate the version and the other cannot (effective states, as
+ *             Windows reads the values: HealthChecker's "Misconfigured"); {@code half-disabled}: one role has
+ *             {@code Enabled}=0 while {@code DisabledByDefault}=0 is set explicitly (HealthChecker's "Half Disabled")
+ * @param role {@code client}, {@code server} (half-disabled) or {@code both} (roles-differ)
+ */
+public record ProtocolMismatch(String protocol, String kind, String role, String detail, List<RegistryValue> values,
+                               Provenance source) implements Derived {
+
+    public ProtocolMismatch {
+        values = List.copyOf(values);
+    }
+
+    /** Every mismatch between the two roles of one version (none when the states agree or are unknown). */
+    public static List<ProtocolMismatch> compare(ProtocolState client, ProtocolState server) {
+        List<ProtocolMismatch> out = new ArrayList<>();
+        if (client.usable() != null && server.usable() != null && !client.usable().equals(server.usable())) {
+            List<RegistryValue> values = new ArrayList<>(client.values());
+            values.addAll(server.values());
+            out.add(new ProtocolMismatch(client.protocol(), "roles-differ", "both",
+                    client.protocol() + " is " + client.state() + " for Client but " + server.state() + " for Server",
+                    values, client.values().isEmpty() ? server.source() : client.source()));
+        }
+        for (ProtocolState s : List.of(client, server)) {
+            if (halfDisabled(s)) {
+                out.add(new ProtocolMismatch(s.protocol(), "half-disabled", s.role(), s.protocol() + " " + s.role()
+                        + " has Enabled = 0 but DisabledByDefault = 0: the two values contradict each other",
+                        s.values(), s.source()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean halfDisabled(ProtocolState s) {
+        Long enabled = null;
+        Long disabledByDefault = null;
+        for (RegistryValue v : s.values()) {
+            if (v.name().equalsIgnoreCase("Enabled")) {
+                enabled = v.number();
+            } else if (v.name().equalsIgnoreCase("DisabledByDefault")) {
+                disabledByDefault = v.number();
+            }
+        }
+        return enabled != null && disabledByDefault != null && enabled == 0 && disabledByDefault == 0;
+    }
+
+    @Override
+    public String describe() {
+        return detail;
+    }
+}

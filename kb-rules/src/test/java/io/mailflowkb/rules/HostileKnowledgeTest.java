@@ -1,0 +1,156 @@
+package io.mailflowkb.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mailflowkb.model.finding.Diagnosis;
+import io.mailflowkb.rules.knowledge.BoundedRegex;
+import io.mailflowkb.rules.knowledge.KnowledgeException;
+import io.mailflowkb.rules.knowledge.KnowledgeProblem;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Knowledge files are data: hostile ones are rejected with a location, or load and stay inert, quickly. */
+class HostileKnowledgeTest {
+
+    /** Times below exclude the one-off class loading and Jackson/SnakeYAML start-up of the first load. */
+    @org.junit.jupiter.api.BeforeAll
+    static void warmUp() {
+        Diagnostician.load();
+    }
+
+    static final String HEADER = "knowledgeVersion: 1\n";
+    static final String SYMPTOM = "symptoms:\n  - id: user-symptom\n    title: user symptom\n    literals: ['user text']\n";
+
+    static String finding(String title, String where) {
+        return "findings:\n  - id: user-finding\n    severity: warning\n    direction: local\n"
+                + "    title: '" + title + "'\n    when:\n      - fact: Symptom\n        where:\n" + where
+                + "    remediation:\n      - text: do it\n    references:\n      - {title: ref, url: 'https://example.com/x'}\n";
+    }
+
+    static Path write(Path dir, String text) throws Exception {
+        Path f = dir.resolve("user.yaml");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    static List<KnowledgeProblem> problems(Path dir) {
+        try {
+            Diagnostician.load(List.of(dir));
+        } catch (KnowledgeException e) {
+            return e.problems();
+        }
+        throw new AssertionError("knowledge in " + dir + " was accepted");
+    }
+
+    @Test
+    void titleHoldingDrlAndJavaIsShownVerbatimAndNothingRuns(@TempDir Path dir) throws Exception {
+        Path marker = dir.resolve("pwned");
+        String title = "rule \"x\" when eval(true) then System.exit(3); end \"); Runtime.getRuntime().exec(\"touch "
+                + marker + "\"); // ${jndi:ldap://x}";
+        write(dir, HEADER + SYMPTOM + finding(title, "          - {field: id, op: equals, value: user-symptom}\n"));
+        Diagnosis d = Diagnostician.load(List.of(dir)).diagnose(Bundles.of(Bundles.symptom("user-symptom", "user text")));
+        assertThat(d.findings()).filteredOn(f -> f.id().equals("user-finding")).singleElement()
+                .satisfies(f -> assertThat(f.title()).isEqualTo(title));
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void regexBombInMatchesIsInertAndFast(@TempDir Path dir) throws Exception {
+        write(dir, HEADER + finding("bomb", "          - {field: text, op: matches, value: '(a+)+$'}\n"));
+        Diagnostician kb = Diagnostician.load(List.of(dir));
+        String hostile = "a".repeat(50_000) + "!";
+        long start = System.nanoTime();
+        Diagnosis d = kb.diagnose(Bundles.of(Bundles.symptom("x", hostile)));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(millis).as("diagnosis time in ms").isLessThan(2000);
+        assertThat(d.findings()).noneMatch(f -> f.id().equals("user-finding"));
+    }
+
+    @Test
+    void regexBombAsSymptomRegexLoadsAndIsInert(@TempDir Path dir) throws Exception {
+        write(dir, HEADER + "symptoms:\n  - id: bomb\n    title: bomb\n    regex: '(a+)+$'\n");
+        assertThat(Diagnostician.load(List.of(dir)).symptoms()).anyMatch(s -> s.id().equals("bomb"));
+        long start = System.nanoTime();
+        assertThat(BoundedRegex.compile("(a+)+$").find("a".repeat(50_000) + "!")).isFalse();
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
+    }
+
+    @Test
+    void yamlAliasBombIsRejectedFast(@TempDir Path dir) throws Exception {
+        StringBuilder b = new StringBuilder(HEADER).append("disable: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        b.append("examples:\n");
+        for (int i = 1; i < 10; i++) {
+            b.append("  - name: n").append(i).append("\n    inputs: &a").append(i).append(" [");
+            for (int j = 0; j < 9; j++) {
+                b.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            b.append("]\n");
+        }
+        write(dir, b.toString());
+        long start = System.nanoTime();
+        assertThat(problems(dir)).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("aliases");
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.column()).isNotNull();
+        });
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
+    }
+
+    @Test
+    void hundredMegabyteFileIsRejectedFast(@TempDir Path dir) throws Exception {
+        try (RandomAccessFile f = new RandomAccessFile(dir.resolve("huge.yaml").toFile(), "rw")) {
+            f.setLength(100L * 1024 * 1024);
+        }
+        long start = System.nanoTime();
+        assertThat(problems(dir)).singleElement().satisfies(p -> assertThat(p.message()).contains("bytes"));
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
+    }
+
+    @Test
+    void unknownKeyHasFileLineAndColumn(@TempDir Path dir) throws Exception {
+        write(dir, HEADER + "findings:\n  - id: user-finding\n    titel: typo\n");
+        assertThat(problems(dir)).singleElement().satisfies(p -> {
+            assertThat(p.file()).endsWith("user.yaml");
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.column()).isEqualTo(5);
+            assertThat(p.message()).contains("unknown key 'titel'");
+        });
+    }
+
+    @Test
+    void unknownFactFieldOperatorAndBadRegexHaveFileLineAndColumn(@TempDir Path dir) throws Exception {
+        String text = HEADER + finding("t", "          - {field: nosuchfield, op: equals, value: x}\n"
+                + "          - {field: id, op: nosuchop, value: x}\n"
+                + "          - {field: text, op: matches, value: '(['}\n")
+                + "  - id: other-finding\n    severity: info\n    direction: local\n    title: other\n"
+                + "    when:\n      - fact: NoSuchFact\n    remediation:\n      - text: x\n"
+                + "    references:\n      - {title: r, url: 'https://example.com'}\n";
+        write(dir, text);
+        List<KnowledgeProblem> problems = problems(dir);
+        assertThat(problems).extracting(KnowledgeProblem::message).anySatisfy(m -> assertThat(m).contains("no field 'nosuchfield'"))
+                .anySatisfy(m -> assertThat(m).contains("unknown operator 'nosuchop'"))
+                .anySatisfy(m -> assertThat(m).contains("invalid regular expression"))
+                .anySatisfy(m -> assertThat(m).contains("unknown fact type 'NoSuchFact'"));
+        assertThat(problems).allSatisfy(p -> {
+            assertThat(p.file()).endsWith("user.yaml");
+            assertThat(p.line()).as("line of %s", p).isNotNull();
+            assertThat(p.column()).as("column of %s", p).isNotNull();
+        });
+    }
+
+    @Test
+    void fixEntriesAreValidated(@TempDir Path dir) throws Exception {
+        write(dir, HEADER + "overrides:\n  - id: tls12-client-disabled\n    fix:\n"
+                + "      - {key: 'HKLM\\SOFTWARE\\x\"; Remove-Item C:\\ -Recurse; \"', name: Enabled, type: REG_DWORD, value: '1'}\n"
+                + "      - {key: 'HKLM\\SOFTWARE\\ok', name: Enabled, type: REG_SZ, value: 'x'}\n");
+        assertThat(problems(dir)).extracting(KnowledgeProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("fix key"))
+                .anySatisfy(m -> assertThat(m).contains("fix type must be REG_DWORD"))
+                .anySatisfy(m -> assertThat(m).contains("fix value"));
+    }
+}

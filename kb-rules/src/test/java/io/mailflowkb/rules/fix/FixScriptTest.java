@@ -1,0 +1,117 @@
+package io.mailflowkb.rules.fix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.model.fact.HostProfile;
+import io.mailflowkb.model.fact.Provenance;
+import io.mailflowkb.model.fact.RegistryKey;
+import io.mailflowkb.model.fact.RegistryPaths;
+import io.mailflowkb.model.fact.RegistryValue;
+import io.mailflowkb.model.finding.Diagnosis;
+import io.mailflowkb.rules.Diagnostician;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The generated scripts change only what differs, back up first, roll back exactly, and guard the host. */
+class FixScriptTest {
+
+    static final Provenance AT = Provenance.of("ex01.reg", 3);
+    static final String CLIENT = RegistryPaths.SCHANNEL_PROTOCOLS + "\\TLS 1.2\\Client";
+    static final String SERVER = RegistryPaths.SCHANNEL_PROTOCOLS + "\\TLS 1.2\\Server";
+    static Diagnostician kb;
+
+    @BeforeAll
+    static void load() {
+        kb = Diagnostician.load();
+    }
+
+    /** Server 2012 R2 / EX01: TLS 1.2 Client Enabled=0 (DisabledByDefault absent), Server set correctly. */
+    static FactBundle bundle(String hostName) {
+        return FactBundle.builder()
+                .add(new HostProfile("Windows Server 2012 R2 Standard", 9600, "2016", "15.1.2507.6", null, hostName, AT))
+                .add(new RegistryKey(RegistryPaths.SCHANNEL, false, true, AT))
+                .add(RegistryValue.dword(CLIENT, "Enabled", 0, AT))
+                .add(RegistryValue.dword(SERVER, "Enabled", 1, AT))
+                .add(RegistryValue.dword(SERVER, "DisabledByDefault", 0, AT))
+                .build();
+    }
+
+    static Map<String, String> scripts(FactBundle b, FixScript.Format format) {
+        Diagnosis d = kb.diagnose(b);
+        assertThat(d.findings()).anyMatch(f -> f.id().equals("tls12-client-disabled"));
+        return FixScript.generate(kb.knowledge(), d, b, format, "fix");
+    }
+
+    @Test
+    void changesOnlyValuesThatDifferFromTheTarget() {
+        FactBundle b = bundle("EX01");
+        var changes = FixScript.changes(kb.knowledge(), kb.diagnose(b), b);
+        assertThat(changes).extracting(c -> c.key() + "|" + c.name() + "|" + c.current() + "->" + c.target())
+                .containsExactly(CLIENT + "|DisabledByDefault|null->0", CLIENT + "|Enabled|0->1");
+        assertThat(changes.get(0).known()).isTrue();
+    }
+
+    @Test
+    void powerShellScriptGuardsBacksUpAndSetsOnlyTheDifferences() {
+        Map<String, String> files = scripts(bundle("EX01"), FixScript.Format.PS1);
+        assertThat(files).containsOnlyKeys("fix.ps1", "fix-rollback.ps1");
+        String fix = files.get("fix.ps1");
+        assertThat(fix).contains("param([switch]$Force)")
+                .contains("if ($env:COMPUTERNAME -ne 'EX01' -and -not $Force) {")
+                .contains("& reg.exe export '" + CLIENT + "' (Join-Path $backup '1.reg') /y")
+                .contains("$path = 'Registry::' + ($Key -replace '^HKLM\\\\', 'HKEY_LOCAL_MACHINE\\')")
+                .contains("Set-KbDword '" + CLIENT + "' 'DisabledByDefault' 0\r\n")
+                .contains("Set-KbDword '" + CLIENT + "' 'Enabled' 1\r\n")
+                .doesNotContain("Set-KbDword '" + SERVER)
+                .contains("Restart-Computer");
+        String rollback = files.get("fix-rollback.ps1");
+        assertThat(rollback).contains("if ($env:COMPUTERNAME -ne 'EX01' -and -not $Force) {")
+                .contains("& reg.exe add '" + CLIENT + "' /v 'Enabled' /t REG_DWORD /d 0 /f")
+                .contains("if ($null -ne (Get-ItemProperty -LiteralPath 'Registry::HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet"
+                        + "\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client' -Name 'DisabledByDefault'"
+                        + " -ErrorAction SilentlyContinue)) { & reg.exe delete '" + CLIENT + "' /v 'DisabledByDefault' /f | Out-Null }");
+    }
+
+    @Test
+    void regScriptHasRollbackAndGuardedLauncher() {
+        Map<String, String> files = scripts(bundle("EX01"), FixScript.Format.REG);
+        assertThat(files).containsOnlyKeys("fix.reg", "fix-rollback.reg", "fix.cmd");
+        String full = "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client]";
+        assertThat(files.get("fix.reg")).startsWith("Windows Registry Editor Version 5.00\r\n")
+                .contains(full + "\r\n")
+                .contains("\"DisabledByDefault\"=dword:00000000\r\n")
+                .contains("\"Enabled\"=dword:00000001\r\n")
+                .doesNotContain("TLS 1.2\\Server]");
+        assertThat(files.get("fix-rollback.reg")).contains(full).contains("\"Enabled\"=dword:00000000\r\n")
+                .contains("\"DisabledByDefault\"=-\r\n");
+        assertThat(files.get("fix.cmd"))
+                .contains("if /I not \"%COMPUTERNAME%\"==\"EX01\" if /I not \"%~1\"==\"/force\" (")
+                .contains("reg export \"" + CLIENT + "\" \"%BACKUP%\\1.reg\" /y")
+                .contains("reg import \"%~dp0fix.reg\"");
+        byte[] bytes = FixScript.bytes("fix.reg", files.get("fix.reg"));
+        assertThat(bytes[0]).isEqualTo((byte) 0xFF);
+        assertThat(bytes[1]).isEqualTo((byte) 0xFE);
+    }
+
+    @Test
+    void unknownOrUnsafeHostNameRequiresForce() {
+        for (String host : new String[] {null, "EX01'; Remove-Item C:\\ -Recurse; '"}) {
+            Map<String, String> files = scripts(bundle(host), FixScript.Format.PS1);
+            assertThat(files.get("fix.ps1")).contains("if (-not $Force) { throw").doesNotContain("Remove-Item");
+            assertThat(scripts(bundle(host), FixScript.Format.REG).get("fix.cmd")).contains("if /I not \"%~1\"==\"/force\"");
+        }
+    }
+
+    @Test
+    void healthyServerGetsAnEmptyFix() {
+        FactBundle b = FactBundle.builder()
+                .add(new HostProfile("Windows Server 2019 Standard", 17763, "2019", "15.2.1544.4", null, "EX19", AT))
+                .add(new RegistryKey(RegistryPaths.SCHANNEL, false, true, AT))
+                .add(RegistryValue.dword(CLIENT, "Enabled", 1, AT)).add(RegistryValue.dword(CLIENT, "DisabledByDefault", 0, AT))
+                .add(RegistryValue.dword(SERVER, "Enabled", 1, AT)).add(RegistryValue.dword(SERVER, "DisabledByDefault", 0, AT))
+                .build();
+        assertThat(FixScript.changes(kb.knowledge(), kb.diagnose(b), b)).isEmpty();
+    }
+}
