@@ -4,7 +4,8 @@
 #   modern  - TLS 1.2 and 1.3 only
 # Neither instance relays or delivers anything (every recipient is rejected, all transports are "error").
 #
-# usage: postfix.sh start|stop|status [DIR]      (DIR defaults to ${TMPDIR:-/tmp}/kb-postfix)
+# usage: postfix.sh start|stop|status [DIR]      (DIR defaults to ${TMPDIR:-/tmp}/kb-postfix; DIR/ca.pem is the
+#        test CA that signed the servers' certificate)
 # env:   KB_POSTFIX_LEGACY_PORT (default 12525), KB_POSTFIX_MODERN_PORT (default 12526)
 # start and status print one line per instance: "<name> 127.0.0.1:<port>"; exit 0 only when both run.
 # Idempotent: start on running instances just prints them.
@@ -34,11 +35,20 @@ install_if_missing() {
 }
 
 make_cert() {
-  [ -s "$base/cert.pem" ] && [ -s "$base/key.pem" ] && return 0
-  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=localhost" \
-    -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
-    -keyout "$base/key.pem" -out "$base/cert.pem" >/dev/null 2>&1
-  chmod 600 "$base/key.pem"
+  # A private test CA signs the servers' certificate, so a probe given the CA (kb probe --trust-ca ca.pem) can
+  # check the chain as it would for a site with an internal CA; without it the chain is reported untrusted.
+  [ -s "$base/ca.pem" ] && [ -s "$base/cert.pem" ] && [ -s "$base/key.pem" ] && return 0
+  for n in legacy modern; do   # instances started with an older certificate must pick up the new one
+    [ -d "$base/$n" ] && running "$n" && postfix -c "$base/$n" stop >/dev/null 2>&1 || true
+  done
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=Mailflow KB test CA" \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+    -keyout "$base/ca-key.pem" -out "$base/ca.pem" >/dev/null 2>&1
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$base/key.pem" -out "$base/cert.csr" >/dev/null 2>&1
+  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' > "$base/cert.ext"
+  openssl x509 -req -in "$base/cert.csr" -CA "$base/ca.pem" -CAkey "$base/ca-key.pem" -CAcreateserial -days 3650 \
+    -extfile "$base/cert.ext" -out "$base/cert.pem" >/dev/null 2>&1
+  chmod 600 "$base/key.pem" "$base/ca-key.pem"
 }
 
 # write_instance NAME PORT PROTOCOLS EXTRA...

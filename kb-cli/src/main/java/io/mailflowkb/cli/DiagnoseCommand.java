@@ -4,10 +4,11 @@ import io.mailflowkb.cli.input.CollectorCatalog;
 import io.mailflowkb.cli.input.InputAssembler;
 import io.mailflowkb.cli.input.InputOptions;
 import io.mailflowkb.cli.render.Format;
-import io.mailflowkb.cli.render.Renderer;
 import io.mailflowkb.model.bundle.FactBundle;
 import io.mailflowkb.model.finding.Diagnosis;
+import io.mailflowkb.cli.render.ReportContext;
 import io.mailflowkb.rules.Diagnostician;
+import io.mailflowkb.rules.fix.FixScript;
 import io.mailflowkb.rules.knowledge.KnowledgeExample;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,16 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE (atomically).")
     Path output;
 
+    @Option(names = "--fix-script", paramLabel = "reg|ps1", converter = FixFormatConverter.class,
+            description = "Also write a script that sets the registry values the findings call for (only those that "
+                    + "differ), with a backup and a rollback script beside it. -o FILE then names the script; the report "
+                    + "goes to stdout (HTML and Markdown reports embed the script).")
+    FixScript.Format fixScript;
+
+    @Option(names = "--explain",
+            description = "Also show which rules fired on which facts, and why each other finding did not fire (text, json).")
+    boolean explain;
+
     @Option(names = "--example", paramLabel = "NAME", arity = "0..1", fallbackValue = "",
             description = "Diagnose a bundled example; without NAME, list the examples one per line.")
     String example;
@@ -80,7 +91,6 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         CollectorCatalog catalog = CollectorCatalog.load(inputs.pluginPath);
         InputAssembler assembler = new InputAssembler(catalog, kb.symptoms(), inputs.collectorOptions);
-        Renderer renderer = format.renderer(format == Format.TEXT && Output.colorWanted(output));
 
         if (example != null) {
             if (!bundles.isEmpty() || !inputs.isEmpty() || batchDir != null) {
@@ -89,9 +99,13 @@ final class DiagnoseCommand implements Callable<Integer> {
             KnowledgeExample e = kb.knowledge().example(example).orElseThrow(() ->
                     new CommandLine.ParameterException(spec.commandLine(), "no example named '" + example
                             + "' (kb diagnose --example lists them)"));
-            return emit(kb.diagnose(assembler.readExample(e.baseDir(), e.definition().inputs())), renderer);
+            return single(kb, assembler.readExample(e.baseDir(), e.definition().inputs()));
         }
         if (bundles.size() > 1 || batchDir != null) {
+            if (fixScript != null || explain) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--fix-script and --explain work on one diagnosis at a time");
+            }
             if (!inputs.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "raw inputs (--registry, --logs, ...) go with at most one bundle");
@@ -116,11 +130,32 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (!inputs.isEmpty()) {
             bundle = bundle.plus(assembler.collect(inputs));
         }
-        return emit(kb.diagnose(bundle), renderer);
+        return single(kb, bundle);
     }
 
-    private int emit(Diagnosis d, Renderer renderer) {
-        Output.write(renderer.render(d), output, spec.commandLine().getOut());
+    /** One diagnosis: the report, and on request the explanation and the fix script. */
+    private int single(Diagnostician kb, FactBundle bundle) {
+        if (explain && format != Format.TEXT && format != Format.JSON) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--explain goes with --format text or json");
+        }
+        if (fixScript != null && output == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--fix-script needs -o FILE: where to write the script (the report goes to stdout)");
+        }
+        Diagnostician.Explained explained = explain ? kb.explain(bundle) : null;
+        Diagnosis d = explained != null ? explained.diagnosis() : kb.diagnose(bundle);
+        ReportContext context = ReportContext.plain();
+        Path reportFile = output;
+        if (fixScript != null) {
+            String script = FixScriptWriter.write(kb.knowledge(), d, bundle, fixScript, output, spec.commandLine().getErr());
+            context = context.withFixScript(script);
+            reportFile = null;
+        }
+        String text = format.renderer(format == Format.TEXT && Output.colorWanted(reportFile), context).render(d);
+        if (explained != null) {
+            text = Explanation.append(text, format, explained);
+        }
+        Output.write(text, reportFile, spec.commandLine().getOut());
         return d.hasProblems() ? ExitCode.FINDINGS : ExitCode.OK;
     }
 

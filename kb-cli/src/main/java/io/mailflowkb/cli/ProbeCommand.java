@@ -59,6 +59,11 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--versions", paramLabel = "LIST", description = "Versions to try, e.g. 1.2,1.3 (default all four).")
     String versions;
 
+    @Option(names = "--trust-ca", paramLabel = "PEM",
+            description = "CA certificates (PEM) to trust besides the JDK's, e.g. your internal CA, when judging the "
+                    + "peer's certificate chain.")
+    Path trustCa;
+
     @Option(names = "--knowledge", paramLabel = "DIR", description = "Extra knowledge folder; repeatable.")
     List<Path> knowledge = new ArrayList<>();
 
@@ -89,6 +94,9 @@ final class ProbeCommand implements Callable<Integer> {
         }
         if (versions != null) {
             in.collectorOptions.put("versions", versions);
+        }
+        if (trustCa != null) {
+            in.collectorOptions.put("trustCa", trustCa.toString());
         }
         FactBundle facts = new InputAssembler(CollectorCatalog.load(List.of()), kb.symptoms(), in.collectorOptions)
                 .collect(in);

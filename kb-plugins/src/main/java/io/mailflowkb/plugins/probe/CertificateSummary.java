@@ -35,7 +35,7 @@ final class CertificateSummary {
     private CertificateSummary() {
     }
 
-    static ProbeCertificate of(ProbeTarget target, List<X509Certificate> chain, Clock clock) {
+    static ProbeCertificate of(ProbeTarget target, List<X509Certificate> chain, Clock clock, List<X509Certificate> extraAnchors) {
         X509Certificate leaf = chain.get(0);
         Date now = Date.from(clock.instant());
         boolean expired = now.before(leaf.getNotBefore()) || now.after(leaf.getNotAfter());
@@ -46,13 +46,36 @@ final class CertificateSummary {
                 leaf.getSubjectX500Principal().getName(X500Principal.RFC2253), sans,
                 leaf.getIssuerX500Principal().getName(X500Principal.RFC2253), subjects,
                 leaf.getNotBefore().toInstant().toString(), leaf.getNotAfter().toInstant().toString(),
-                key.getAlgorithm(), keySize(key), leaf.getSigAlgName(), trusted(chain, now), expired,
+                key.getAlgorithm(), keySize(key), leaf.getSigAlgName(), trusted(chain, now, extraAnchors), expired,
                 target.ipLiteral() ? null : nameMatches(target.host(), leaf, sans),
                 new Provenance(target.source(), null, "certificate of the first successful handshake"));
     }
 
-    /** PKIX validation against the JDK default trust store at the request's clock, revocation not checked. */
-    static Boolean trusted(List<X509Certificate> chain, Date at) {
+    /** The CA certificates in a PEM file ({@code trustCa} option), or none when no file is named. */
+    static List<X509Certificate> readAnchors(String pemFile, String source) {
+        if (pemFile == null || pemFile.isBlank()) {
+            return List.of();
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(pemFile))) {
+            List<X509Certificate> out = new ArrayList<>();
+            for (java.security.cert.Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                out.add((X509Certificate) c);
+            }
+            if (out.isEmpty()) {
+                throw new io.mailflowkb.model.InvalidInputException(pemFile, null, "no certificate in the trustCa file");
+            }
+            return out;
+        } catch (java.io.IOException | java.security.cert.CertificateException e) {
+            throw new io.mailflowkb.model.InvalidInputException(pemFile, null,
+                    "cannot read the trustCa certificates for " + source + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * PKIX validation against the JDK default trust store plus the given anchors (an internal CA the admin names
+     * with the probe's {@code trustCa} option), at the request's clock, revocation not checked.
+     */
+    static Boolean trusted(List<X509Certificate> chain, Date at, List<X509Certificate> extraAnchors) {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init((KeyStore) null);
@@ -63,6 +86,9 @@ final class CertificateSummary {
                         anchors.add(new TrustAnchor(ca, null));
                     }
                 }
+            }
+            for (X509Certificate ca : extraAnchors) {
+                anchors.add(new TrustAnchor(ca, null));
             }
             if (anchors.isEmpty()) {
                 return null;

@@ -6,7 +6,9 @@ import io.mailflowkb.model.spi.CollectionRequest;
 import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.FactSink;
 import io.mailflowkb.model.spi.InputKind;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 
@@ -61,6 +63,7 @@ public final class ProbeCollector implements FactCollector {
         // must run before this JVM's first JSSE use (the context below is one): see LegacyTlsSupport
         boolean legacyOk = legacyWanted && LegacyTlsSupport.enable();
         SSLContext context = ProbeTls.acceptAllContext();
+        List<X509Certificate> extraAnchors = CertificateSummary.readAnchors(options.trustCa(), source);
         TlsVersionAttempt attempt = new TlsVersionAttempt(target, options, context);
 
         boolean certificateReported = false;
@@ -84,7 +87,7 @@ public final class ProbeCollector implements FactCollector {
                 result = outcome.result();
                 if (result.succeeded() && !certificateReported && !outcome.chain().isEmpty()) {
                     sink.fact(result);
-                    sink.fact(CertificateSummary.of(target, outcome.chain(), request.clock()));
+                    sink.fact(CertificateSummary.of(target, outcome.chain(), request.clock(), extraAnchors));
                     certificateReported = true;
                     continue;
                 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param versions JSSE protocol names ({@code TLSv1} .. {@code TLSv1.3}) in the order they are tried
  */
 public record ProbeOptions(String ehlo, int connectTimeoutMs, int replyTimeoutMs, int handshakeTimeoutMs,
-                           boolean implicitTls, boolean checkRequiredTls, List<String> versions) {
+                           boolean implicitTls, boolean checkRequiredTls, List<String> versions, String trustCa) {
 
     public static final List<String> ALL_VERSIONS = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
@@ -32,7 +32,7 @@ public record ProbeOptions(String ehlo, int connectTimeoutMs, int replyTimeoutMs
                 millis(o, "connectTimeoutMs", source), millis(o, "replyTimeoutMs", source),
                 millis(o, "handshakeTimeoutMs", source),
                 bool(o, "implicitTls", source), bool(o, "checkRequiredTls", source),
-                versions(o.get("versions"), source));
+                versions(o.get("versions"), source), o.get("trustCa"));
     }
 
     /** The longest one connection of this probe can take: connect, five replies, one handshake. */

@@ -1,0 +1,67 @@
+package io.mailflowkb.cli;
+
+import io.mailflowkb.model.InvalidInputException;
+import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.model.finding.Diagnosis;
+import io.mailflowkb.rules.fix.FixScript;
+import io.mailflowkb.rules.knowledge.Knowledge;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the fix script of {@code kb diagnose --fix-script} and its companions (rollback, launcher) beside the path
+ * the user gave. All files are written to temporary names first and renamed only when every one succeeded, so a
+ * failure never leaves a fix without its rollback.
+ */
+final class FixScriptWriter {
+
+    private FixScriptWriter() {
+    }
+
+    /** Writes the scripts; returns the main script's text (for reports that embed it), or null if nothing to fix. */
+    static String write(Knowledge knowledge, Diagnosis d, FactBundle bundle, FixScript.Format format, Path target,
+                        PrintWriter err) {
+        if (FixScript.changes(knowledge, d, bundle).isEmpty()) {
+            err.println("kb: no fix script written: no finding of this diagnosis calls for a registry change"
+                    + " the inputs do not already show");
+            err.flush();
+            return null;
+        }
+        String file = target.getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        String base = dot > 0 ? file.substring(0, dot) : file;
+        Map<String, String> files = FixScript.generate(knowledge, d, bundle, format, base);
+        Path dir = target.toAbsolutePath().getParent();
+        List<Path[]> staged = new ArrayList<>();
+        try {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path tmp = Files.createTempFile(dir, "." + f.getKey(), ".tmp");
+                staged.add(new Path[] {tmp, dir.resolve(f.getKey())});
+                Files.write(tmp, FixScript.bytes(f.getKey(), f.getValue()));
+            }
+            for (Path[] s : staged) {
+                Files.move(s[0], s[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(target.toString(), null, "cannot write the fix script: " + e.getMessage(), e);
+        } finally {
+            for (Path[] s : staged) {
+                try {
+                    Files.deleteIfExists(s[0]);
+                } catch (IOException ignored) {
+                    // a hidden temporary file is harmless if it cannot be removed
+                }
+            }
+        }
+        err.println("kb: wrote " + String.join(", ", files.keySet()) + " in " + dir
+                + " (review before running; the rollback script restores the exported values)");
+        err.flush();
+        return files.get(base + (format == FixScript.Format.PS1 ? ".ps1" : ".cmd"));
+    }
+}
