@@ -5,19 +5,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * Evidence to ask for when the inputs cannot decide: listed in the diagnosis when all {@link #when} patterns hold.
+ * Evidence to ask for when the inputs cannot decide: listed in the diagnosis when all {@link #when} patterns hold,
+ * or all patterns of any list in {@link #alsoWhen}.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record MissingEvidenceDefinition(String id, String what, String why, String how,
-                                        List<PatternDefinition> when,
+                                        List<PatternDefinition> when, List<List<PatternDefinition>> alsoWhen,
                                         @JsonIgnore SourceLocation at) implements Located<MissingEvidenceDefinition> {
 
     public MissingEvidenceDefinition {
         when = when == null ? List.of() : List.copyOf(when);
+        alsoWhen = alsoWhen == null ? List.of() : alsoWhen.stream().map(List::copyOf).toList();
     }
 
     @Override
     public MissingEvidenceDefinition at(SourceLocation location) {
-        return new MissingEvidenceDefinition(id, what, why, how, when, location);
+        return new MissingEvidenceDefinition(id, what, why, how, when, alsoWhen, location);
     }
 }

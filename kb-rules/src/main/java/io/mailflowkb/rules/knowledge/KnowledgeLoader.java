@@ -89,11 +89,14 @@ public final class KnowledgeLoader {
                 require(m.what(), m.at(), cited, "missingEvidence " + m.id() + ": what", MAX_TEXT);
                 require(m.why(), m.at(), cited, "missingEvidence " + m.id() + ": why", MAX_TEXT);
                 require(m.how(), m.at(), cited, "missingEvidence " + m.id() + ": how", MAX_TEXT);
-                List<CompiledPattern> when = compiler.compile(m.when());
+                List<List<CompiledPattern>> conditions = new ArrayList<>();
+                conditions.add(compiler.compile(m.when()));
+                m.alsoWhen().forEach(alt -> conditions.add(compiler.compile(alt)));
+                List<CompiledPattern> when = conditions.get(0);
                 if (when.isEmpty() && problems.isEmpty()) {
                     problem(m.at(), cited, "missingEvidence " + m.id() + " needs a 'when'");
                 }
-                missing.put(m.id(), new CompiledMissingEvidence(m, when, cited + "#" + m.id()));
+                missing.put(m.id(), new CompiledMissingEvidence(m, conditions, cited + "#" + m.id()));
             }
         }
         for (FindingDefinition o : file.overrides()) {

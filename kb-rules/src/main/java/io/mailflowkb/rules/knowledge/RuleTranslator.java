@@ -43,7 +43,10 @@ public final class RuleTranslator {
             }
         }
         for (CompiledMissingEvidence m : knowledge.missingEvidence()) {
-            model.addRule(rule("missing:" + m.id(), MISSING_SALIENCE, m.when(), facts -> new MissingHit(m.id())));
+            for (int i = 0; i < m.conditions().size(); i++) {
+                model.addRule(rule("missing:" + m.id() + (i == 0 ? "" : "#" + (i + 1)), MISSING_SALIENCE,
+                        m.conditions().get(i), facts -> new MissingHit(m.id())));
+            }
         }
         return model;
     }
