@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times the probe's four-version STARTTLS sweep (TLS 1.0, 1.1, 1.2, 1.3: four connections) of one local Postfix
 # instance against four sequential `openssl s_client -starttls smtp` runs doing the same, side by side.
-# usage: bench/probe.sh [legacy|modern]      (default modern); numbers go to docs/perf-probe.md by hand.
+# usage: bench/probe.sh [legacy|modern]      (default modern); numbers go to docs/perf.md by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 instance=${1:-modern}
@@ -12,7 +12,9 @@ port=$(echo "$ports" | awk -v n="$instance" '$1 == n { sub("127.0.0.1:", "", $2)
 target=127.0.0.1:$port
 
 if [ -x ./kb ]; then
-  probe_cmd="./kb probe $target --format json"
+  # exit 1 (a finding, e.g. peer-legacy-tls-only) is a normal result here; the CA makes the modern chain trusted
+  ca="${KB_POSTFIX_DIR:-${TMPDIR:-/tmp}/kb-postfix}/ca.pem"
+  probe_cmd="./kb probe $target --format json --trust-ca $ca"
 else
   # the kb CLI is built elsewhere: run the collector from the test classpath
   if [ ! -f kb-plugins/target/test-classes/io/mailflowkb/plugins/probe/ProbeMain.class ]; then
@@ -37,7 +39,7 @@ echo "target: $instance $target"
 echo "probe:   $probe_cmd"
 echo "openssl: 4 x openssl s_client -starttls smtp -connect $target -tls1|-tls1_1|-tls1_2|-tls1_3"
 if command -v hyperfine >/dev/null 2>&1; then
-  hyperfine -N --warmup 2 --runs 15 --export-json "$openssl_sweep.json" \
+  hyperfine -N -i --warmup 2 --runs 15 --export-json "$openssl_sweep.json" \
     -n probe "$probe_cmd" -n openssl "$openssl_cmd"
   python3 - "$openssl_sweep.json" <<'PY'
 import json, sys

@@ -27,6 +27,9 @@ public final class RegistryPaths {
         if (path == null || path.isBlank()) {
             throw new IllegalArgumentException("empty registry path");
         }
+        if (isCanonical(path)) {
+            return path; // the common case: keys in facts are stored canonical, and rules compare them per match
+        }
         String p = path.strip().replace('/', '\\');
         while (p.endsWith("\\")) {
             p = p.substring(0, p.length() - 1);
@@ -47,8 +50,17 @@ public final class RegistryPaths {
     }
 
     public static boolean isAncestor(String ancestor, String descendant) {
-        String a = canonical(ancestor).toLowerCase(Locale.ROOT) + "\\";
-        return canonical(descendant).toLowerCase(Locale.ROOT).startsWith(a);
+        String a = canonical(ancestor);
+        String d = canonical(descendant);
+        return d.length() > a.length() && d.charAt(a.length()) == '\\' && d.regionMatches(true, 0, a, 0, a.length());
+    }
+
+    /** Already in canonical spelling: a short upper-case root, no forward slashes, no outer blanks or trailing '\'. */
+    private static boolean isCanonical(String p) {
+        int cut = p.indexOf('\\');
+        String root = cut < 0 ? p : p.substring(0, cut);
+        return ROOTS.containsValue(root) && p.indexOf('/') < 0 && !p.endsWith("\\")
+                && !Character.isWhitespace(p.charAt(0)) && !Character.isWhitespace(p.charAt(p.length() - 1));
     }
 
     /** The path without the well-known prefixes, for evidence lines: {@code SCHANNEL TLS 1.2\Client}. */
