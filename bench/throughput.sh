@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Diagnoses per second through the public Diagnostician API, warm: one thread, then all cores.
-# A warm-up phase, then timed rounds; prints the median round. Numbers go to docs/perf-throughput.md by hand.
+# A warm-up phase, then timed rounds; prints the median round. Numbers go to docs/perf.md by hand.
 # usage: bench/throughput.sh [warmupSeconds roundSeconds rounds [threads...]]     (default: 10 3 5 1 <cores>)
 # Runs the full JIT (no -XX:TieredStopAtLevel=1: that halves steady throughput, see toolchain notes).
 set -euo pipefail
