@@ -17,7 +17,9 @@ class CatalogCoverageTest {
             "schannel-client-server-mismatch", "starttls-fallback-rejected", "exchange-build-lacks-tls12",
             "windows-prerequisite-missing", "dotnet-strong-crypto-missing", "tls-certificate-problem",
             "cipher-suite-mismatch", "exo-root-untrusted", "tls13-unsupported-enabled", "smtp-auth-legacy-tls",
-            "peer-legacy-tls-only", "starttls-not-offered", "legacy-tls-enabled", "legacy-peers-after-disable");
+            "peer-legacy-tls-only", "starttls-not-offered", "legacy-tls-enabled", "legacy-peers-after-disable",
+            // extension beyond design.md section 4 (info only): issue 6's report of values outside the 0/1 form
+            "schannel-value-nonstandard");
 
     @Test
     void everyCatalogIdHasTwoPositiveExamplesAndANearMiss() {

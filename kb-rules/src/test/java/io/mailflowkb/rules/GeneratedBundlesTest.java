@@ -180,6 +180,14 @@ class GeneratedBundlesTest {
                 if (p < 2 && (Boolean.TRUE.equals(c) || Boolean.TRUE.equals(s))) {
                     out.add("legacy-tls-enabled");
                 }
+                for (int role = 0; role < 2; role++) {
+                    // Microsoft documents 0 and 1; anything larger works but is reported (info)
+                    for (Long v : new Long[] {enabled[p][role], disabledByDefault[p][role]}) {
+                        if (v != null && v > 1) {
+                            out.add("schannel-value-nonstandard");
+                        }
+                    }
+                }
             }
             boolean tls13On = Boolean.TRUE.equals(usable(3, 0)) || Boolean.TRUE.equals(usable(3, 1));
             boolean oldWindows = windows <= 5;  // 2008 ... 2019 in the table above
