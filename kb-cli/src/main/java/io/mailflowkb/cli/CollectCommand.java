@@ -43,9 +43,9 @@ final class CollectCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "nothing to collect: give --registry, --logs, --events, --probe or --input");
         }
-        Diagnostician kb = Diagnostician.load(knowledge);
-        InputAssembler assembler = new InputAssembler(CollectorCatalog.load(inputs.pluginPath), kb.symptoms(),
-                inputs.collectorOptions);
+        // collecting needs the symptom strings, not the rule engine: skip building the KieBase
+        InputAssembler assembler = new InputAssembler(CollectorCatalog.load(inputs.pluginPath),
+                Diagnostician.loadKnowledge(knowledge).symptoms(), inputs.collectorOptions);
         FactBundle bundle = assembler.collect(inputs);
         boolean stdout = output.toString().equals("-");
         BundleCodec.Format format = stdout ? BundleCodec.Format.YAML : BundleCodec.Format.forFile(output.toString());

@@ -68,6 +68,19 @@ public final class Diagnostician {
     }
 
     /**
+     * The validated knowledge alone, without building the rule engine: what a collector needs (the symptom strings)
+     * costs a fraction of {@link #load(List)}, which matters for {@code kb collect} over large log folders.
+     *
+     * @throws KnowledgeException when any knowledge file is invalid
+     */
+    public static Knowledge loadKnowledge(List<Path> userKnowledgeDirs) {
+        List<KnowledgeSource> sources = new ArrayList<>();
+        sources.add(KnowledgeSource.builtIn());
+        userKnowledgeDirs.forEach(d -> sources.add(KnowledgeSource.userFolder(d)));
+        return KnowledgeLoader.load(sources);
+    }
+
+    /**
      * Like {@link #load(List)}, but with {@code shippedRoot} (a checkout's {@code knowledge/} folder) standing in for
      * the knowledge packaged in the jar: how knowledge authors validate and test their edits of the shipped files.
      */
