@@ -109,7 +109,7 @@ public final class InputAssembler {
         if (!b.inputs().isEmpty()) {
             return b;
         }
-        InputSummary self = new InputSummary(p.toString(), "bundle", (int) b.facts().count(), List.of());
+        InputSummary self = new InputSummary(displayName(p), "bundle", (int) b.facts().count(), List.of());
         return new FactBundle(b.schemaVersion(), b.host(), b.registryKeys(), b.registryValues(), b.symptoms(),
                 b.tlsOutcomes(), b.events(), b.probes(), b.certificates(), List.of(self));
     }
@@ -135,7 +135,7 @@ public final class InputAssembler {
 
     /** Runs one file or folder through its collector, into a sink of its own so every input names its collector. */
     private FactBundle runFile(InputKind kind, Path path, FactCollector forced) {
-        String name = path.toString();
+        String name = displayName(path);
         if (!Files.exists(path)) {
             throw new InvalidInputException(name, null, "no such file or folder");
         }
@@ -188,6 +188,12 @@ public final class InputAssembler {
             throw new InvalidInputException(target, null, e.getMessage(), e);
         }
         return sink.toBundle();
+    }
+
+    /** The path as typed; for bundled examples read from inside the jar, without the jar file system's leading '/'. */
+    static String displayName(Path path) {
+        String s = path.toString();
+        return path.getFileSystem() != java.nio.file.FileSystems.getDefault() && s.startsWith("/") ? s.substring(1) : s;
     }
 
     private static byte[] head(Path path) {

@@ -38,7 +38,10 @@ final class EvidenceRenderer {
         } else if (fact instanceof TlsOutcome t) {
             samples(t.samples(), t.describe(), out);
         } else if (fact instanceof EventRecord e) {
-            samples(e.samples(), e.describe(), out);
+            // an event sample's detail names the record, not the data that matters (alert, error state)
+            for (Provenance p : e.samples()) {
+                out.add(new Evidence(p.location(), e.describe() + (p.detail() == null ? "" : " (" + p.detail() + ")")));
+            }
         } else if (fact instanceof Fact f) {
             out.add(new Evidence(f.source().location(), f.describe()));
         }
