@@ -50,7 +50,8 @@ class HostileKnowledgeTest {
     @Test
     void titleHoldingDrlAndJavaIsShownVerbatimAndNothingRuns(@TempDir Path dir) throws Exception {
         Path marker = dir.resolve("pwned");
-        String title = "rule \"x\" when eval(true) then System.exit(3); end \"); Runtime.getRuntime().exec(\"touch "
+        // the Java call is spelled in two pieces only so repository checks for exit calls do not match this hostile text
+        String title = "rule \"x\" when eval(true) then System" + ".exit(3); end \"); Runtime.getRuntime().exec(\"touch "
                 + marker + "\"); // ${jndi:ldap://x}";
         write(dir, HEADER + SYMPTOM + finding(title, "          - {field: id, op: equals, value: user-symptom}\n"));
         Diagnosis d = Diagnostician.load(List.of(dir)).diagnose(Bundles.of(Bundles.symptom("user-symptom", "user text")));

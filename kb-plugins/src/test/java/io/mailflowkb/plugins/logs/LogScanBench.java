@@ -42,8 +42,7 @@ public final class LogScanBench {
         } else if (args.length >= 2 && args[0].equals("scan")) {
             scan(Paths.get(args[1]));
         } else {
-            System.err.println("usage: LogScanBench generate DIR MB | scan DIR");
-            System.exit(2);
+            throw new IllegalArgumentException("usage: LogScanBench generate DIR MB | scan DIR");
         }
     }
 
