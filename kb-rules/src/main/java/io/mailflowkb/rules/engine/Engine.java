@@ -82,14 +82,16 @@ public final class Engine {
                     missingIds.add(((MissingHit) o).missingId());
                 }
             }
-            // Working memory has no stable order: sort hits so the same input gives byte-identical output.
+            // Working memory has no stable order: sort hits (each rendered once) so the same input gives
+            // byte-identical output.
+            List<Rendered> rendered = new ArrayList<>();
             for (FindingHit h : hits) {
-                evidence.computeIfAbsent(h.findingId(), k -> new LinkedHashSet<>());
+                List<Evidence> lines = render(h);
+                rendered.add(new Rendered(h.findingId(), lines, lines.toString()));
             }
-            hits.sort(Comparator.comparing((FindingHit h) -> h.findingId())
-                    .thenComparing(h -> render(h).toString()));
-            for (FindingHit h : hits) {
-                evidence.get(h.findingId()).addAll(render(h));
+            rendered.sort(Comparator.comparing(Rendered::findingId).thenComparing(Rendered::sortKey));
+            for (Rendered r : rendered) {
+                evidence.computeIfAbsent(r.findingId(), k -> new LinkedHashSet<>()).addAll(r.lines());
             }
             // Correlation notes (root cause, confidence) come last, in a stable order.
             notes.forEach((id, texts) -> {
@@ -138,6 +140,9 @@ public final class Engine {
             return "(" + c.size() + " collected)";
         }
         return String.valueOf(o);
+    }
+
+    private record Rendered(String findingId, List<Evidence> lines, String sortKey) {
     }
 
     private static List<Evidence> render(FindingHit h) {
