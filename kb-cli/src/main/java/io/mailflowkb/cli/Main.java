@@ -18,17 +18,19 @@ import picocli.CommandLine.Command;
                 PluginsCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class},
         description = {
-                "Explains why mail stopped flowing between a mail server and Exchange Online after TLS 1.0/1.1",
-                "were turned off, with the evidence and the exact fix.", ""},
+                "Explains why mail stopped flowing between a mail server and Exchange",
+                "Online after TLS 1.0 and 1.1 were turned off, with the evidence and the",
+                "exact fix.", ""},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  kb diagnose --example tls12-client-disabled       run a bundled example",
-                "  kb diagnose --registry schannel.reg --logs SmtpSend\\   diagnose exports from a server",
-                "  kb diagnose bundle.yaml --format json -o out.json  machine-readable result",
-                "  kb collect --registry schannel.reg -o bundle.yaml  collect now, diagnose later",
+                "  kb diagnose --example tls12-client-disabled-export   a bundled example",
+                "  kb diagnose --registry schannel.reg --logs SmtpSend  exports of a server",
+                "  kb diagnose bundle.yaml --format json -o out.json    for tools",
+                "  kb collect --registry schannel.reg -o bundle.yaml    diagnose later",
+                "  kb probe contoso-com.mail.protection.outlook.com     a live peer",
                 "",
-                "Exit codes: 0 no finding at warning or above; 1 at least one warning or critical finding;",
-                "            2 usage error or an input that cannot be read (one line on stderr names it)."})
+                "Exit codes: 0 no finding at warning or above; 1 a warning or critical finding;",
+                "2 usage error or unreadable input (one line on stderr names it)."})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
