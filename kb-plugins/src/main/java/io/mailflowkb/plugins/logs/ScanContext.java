@@ -106,7 +106,8 @@ public final class ScanContext {
         if (hits.isEmpty()) {
             return false;
         }
-        Provenance where = Provenance.of(source, line);
+        // each sample carries its own line: the aggregate's text is only the first one seen
+        Provenance where = new Provenance(source, line, Tally.truncate(sampleText));
         for (SymptomDefinition d : hits) {
             String dir = direction != null ? direction : d.direction();
             aggregator.symptom(new FactAggregator.SymptomKey(d.id(), dir == null ? "unknown" : dir,

@@ -92,7 +92,7 @@ final class SessionTracker {
         }
         if (send && reply && data.startsWith("451 5.7.3") && !s.startTlsTried) {
             ctx.fallback().plainRejected(remoteKey(s), l.time(), l.raw(), l.connector(), peer,
-                    Provenance.of(source, l.line()));
+                    new Provenance(source, l.line(), Tally.truncate(l.raw())));
         }
         ctx.symptoms(l.raw(), l.raw(), s.direction, peer, l.connector(), l.time(), source, l.line());
         if (ev == '-') {
@@ -119,7 +119,8 @@ final class SessionTracker {
             ctx.aggregator().tls(new FactAggregator.TlsKey(s.direction, peer, l.connector(), null, "failed", error),
                     null, l.time(), l.raw(), where);
             if ("outbound".equals(s.direction)) {
-                ctx.fallback().tlsFailed(remoteKey(s), l.time(), where);
+                // the fallback symptom cites this line beside the refusal: each sample carries its own text
+                ctx.fallback().tlsFailed(remoteKey(s), l.time(), new Provenance(source, l.line(), Tally.truncate(l.raw())));
             }
         }
     }
