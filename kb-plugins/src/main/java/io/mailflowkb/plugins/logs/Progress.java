@@ -6,8 +6,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The "reading X: 412 MB of 1.0 GB" line on stderr, refreshed in place with {@code \r} at most every 500 ms.
- * Shown only when stderr is a terminal ({@code System.console() != null}) and the input is large, so piped and
- * test runs stay clean; option {@code progress=false} turns it off.
+ * Shown only when stderr is a terminal and the input is large, so piped and test runs stay clean; option
+ * {@code progress=false} turns it off. Java cannot ask whether stderr alone is a terminal: the {@code kb} launcher
+ * tells it with {@code -Dkb.stderr.tty=true|false}; without that, {@code System.console()} (stdin and stdout) decides.
  */
 public final class Progress {
 
@@ -35,7 +36,7 @@ public final class Progress {
     }
 
     public static Progress of(boolean wanted, long total, LongSupplier done) {
-        boolean on = wanted && System.console() != null && total >= MIN_TOTAL;
+        boolean on = wanted && stderrIsTerminal() && total >= MIN_TOTAL;
         return new Progress(on, System.err, total, done);
     }
 
@@ -70,5 +71,10 @@ public final class Progress {
             return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
         }
         return (bytes >> 20) + " MB";
+    }
+
+    private static boolean stderrIsTerminal() {
+        String told = System.getProperty("kb.stderr.tty");
+        return told != null ? Boolean.parseBoolean(told) : System.console() != null;
     }
 }
