@@ -1,7 +1,6 @@
 package io.mailflowkb.rules;
 
 import io.mailflowkb.model.bundle.FactBundle;
-import io.mailflowkb.model.fact.HostProfile;
 import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.rules.engine.Engine;
@@ -129,7 +128,4 @@ public final class Diagnostician {
     public record Explained(Diagnosis diagnosis, List<String> firedRules, List<String> notFired) {
     }
 
-    static HostProfile hostOf(FactBundle bundle) {
-        return bundle.host() == null ? HostProfile.UNKNOWN : bundle.host();
-    }
 }

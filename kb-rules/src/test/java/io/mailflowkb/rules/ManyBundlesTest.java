@@ -9,7 +9,6 @@ import io.mailflowkb.model.fact.RegistryKey;
 import io.mailflowkb.model.fact.RegistryValue;
 import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.finding.Finding;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -147,7 +146,4 @@ class ManyBundlesTest {
         }
     }
 
-    static List<String> ids(List<Finding> findings) {
-        return findings.stream().map(Finding::id).toList();
-    }
 }

@@ -89,12 +89,7 @@ public final class ScanContext {
     public boolean symptoms(CharSequence matchText, String sampleText, String direction, String peerClass,
                             String connector, String time, Provenance where) {
         List<SymptomDefinition> hits = matcher.match(matchText);
-        for (SymptomDefinition d : hits) {
-            String dir = direction != null ? direction : d.direction();
-            aggregator.symptom(new FactAggregator.SymptomKey(d.id(), dir == null ? "unknown" : dir,
-                    peerClass == null ? ExoEndpoints.UNKNOWN : peerClass, connector), time, sampleText,
-                    List.of(where));
-        }
+        record(hits, sampleText, direction, peerClass, connector, time, where);
         return !hits.isEmpty();
     }
 
@@ -106,15 +101,24 @@ public final class ScanContext {
         if (hits.isEmpty()) {
             return false;
         }
-        // each sample carries its own line: the aggregate's text is only the first one seen
-        Provenance where = new Provenance(source, line, Tally.truncate(sampleText));
+        record(hits, sampleText, direction, peerClass, connector, time, Provenance.of(source, line));
+        return true;
+    }
+
+    private void record(List<SymptomDefinition> hits, String sampleText, String direction, String peerClass,
+                        String connector, String time, Provenance where) {
+        if (hits.isEmpty()) {
+            return;
+        }
+        // each sample carries its own text: the aggregate's text is only the first one seen
+        Provenance sample = where.detail() != null || sampleText == null ? where
+                : new Provenance(where.source(), where.line(), Tally.truncate(sampleText));
         for (SymptomDefinition d : hits) {
             String dir = direction != null ? direction : d.direction();
             aggregator.symptom(new FactAggregator.SymptomKey(d.id(), dir == null ? "unknown" : dir,
                     peerClass == null ? ExoEndpoints.UNKNOWN : peerClass, connector), time, sampleText,
-                    List.of(where));
+                    List.of(sample));
         }
-        return true;
     }
 
     /** Adds what another context (one file read on a worker thread) found; call in file order. */

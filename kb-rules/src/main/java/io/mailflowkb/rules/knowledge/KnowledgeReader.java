@@ -3,7 +3,6 @@ package io.mailflowkb.rules.knowledge;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.mailflowkb.model.bundle.KeyLines;
@@ -134,8 +133,4 @@ final class KnowledgeReader {
         return new KnowledgeException(List.of(new KnowledgeProblem(file, line, column, message)));
     }
 
-    /** The mapper knowledge is written with, for tools that emit knowledge (tests, schema). */
-    static ObjectMapper mapper() {
-        return Mappers.yaml();
-    }
 }
