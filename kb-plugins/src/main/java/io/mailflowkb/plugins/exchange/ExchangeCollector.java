@@ -30,7 +30,7 @@ public final class ExchangeCollector implements FactCollector {
     /** Property names only these cmdlets' objects have, as JSON keys or Format-List labels. */
     private static final Pattern MARKERS = Pattern.compile("(?m)^\\s*\"?(TlsCertificateName|AuthMechanism|SmartHosts"
             + "|TlsSenderCertificateName|CertificateDomains|OnPremisesSmartHost|TlsDomainCapabilities|TlsSettings"
-            + "|CloudServicesMailEnabled|AdminDisplayVersion|RawData|Thumbprint)\"?\\s*:");
+            + "|CloudServicesMailEnabled|AdminDisplayVersion|RawData|Thumbprint|NextHopDomain)\"?\\s*:");
 
     @Override
     public String id() {
@@ -82,7 +82,8 @@ public final class ExchangeCollector implements FactCollector {
                     + " bytes; the limit is " + MAX_BYTES + ")");
         }
         sink.read(name, ID);
-        ExchangeExport export = new ExchangeExport(name, request.clock().instant().toString(), sink);
+        ExchangeExport export = new ExchangeExport(name, request.clock().instant().toString(), request.symptoms(),
+                sink);
         ExportText.Form form = ExportText.form(file, name);
         try (Reader in = ExportText.open(file)) {
             switch (form) {
@@ -91,6 +92,7 @@ public final class ExchangeCollector implements FactCollector {
                 case FORMAT_LIST -> FormatListRecords.read(in, name, sink).forEach(export::accept);
             }
         }
+        export.finish();
         if (export.facts() == 0) {
             sink.skipped(name, "no Exchange connector, certificate, hybrid or HealthChecker TLS object in it");
         }
