@@ -9,6 +9,7 @@ import io.mailflowkb.model.finding.Finding;
 import io.mailflowkb.model.finding.MissingEvidence;
 import io.mailflowkb.model.finding.Reference;
 import io.mailflowkb.model.finding.RemediationStep;
+import io.mailflowkb.model.finding.Severity;
 import io.mailflowkb.model.knowledge.FindingDefinition;
 import io.mailflowkb.rules.Diagnostician;
 import io.mailflowkb.rules.derive.ProtocolSlot;
@@ -72,10 +73,15 @@ public final class Engine {
             List<FindingHit> hits = new ArrayList<>();
             List<String> missingIds = new ArrayList<>();
             Map<String, Set<String>> notes = new TreeMap<>();
+            Map<String, Severity> raised = new TreeMap<>();
             for (Object o : session.getObjects(o -> o instanceof FindingHit || o instanceof MissingHit
-                    || o instanceof FindingNote)) {
+                    || o instanceof FindingNote || o instanceof SeverityRaise)) {
                 if (o instanceof FindingHit h) {
                     hits.add(h);
+                } else if (o instanceof SeverityRaise r) {
+                    raised.merge(r.findingId(), r.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                    notes.computeIfAbsent(r.findingId(), k -> new java.util.TreeSet<>())
+                            .add("severity " + r.severity().id() + ": " + r.reason());
                 } else if (o instanceof FindingNote n) {
                     notes.computeIfAbsent(n.findingId(), k -> new java.util.TreeSet<>()).add(n.text());
                 } else {
@@ -101,7 +107,8 @@ public final class Engine {
             });
             List<Finding> findings = new ArrayList<>();
             for (Map.Entry<String, Set<Evidence>> e : evidence.entrySet()) {
-                knowledge.finding(e.getKey()).ifPresent(f -> findings.add(toFinding(f, List.copyOf(e.getValue()))));
+                knowledge.finding(e.getKey()).ifPresent(f -> findings.add(toFinding(f, List.copyOf(e.getValue()),
+                        raised.get(e.getKey()))));
             }
             List<MissingEvidence> missing = new ArrayList<>();
             for (CompiledMissingEvidence m : knowledge.missingEvidence()) {
@@ -151,13 +158,14 @@ public final class Engine {
         return lines;
     }
 
-    private static Finding toFinding(CompiledFinding f, List<Evidence> evidence) {
+    private static Finding toFinding(CompiledFinding f, List<Evidence> evidence, Severity raised) {
         FindingDefinition d = f.definition();
         List<RemediationStep> steps = new ArrayList<>();
         for (int i = 0; i < d.remediation().size(); i++) {
             steps.add(new RemediationStep(i + 1, d.remediation().get(i).text(), d.remediation().get(i).commands()));
         }
         List<Reference> refs = d.references().stream().map(r -> new Reference(r.title(), r.url())).toList();
-        return new Finding(d.id(), d.severity(), d.title(), d.direction(), evidence, steps, refs, f.rule());
+        Severity severity = raised != null && raised.compareTo(d.severity()) < 0 ? raised : d.severity();
+        return new Finding(d.id(), severity, d.title(), d.direction(), evidence, steps, refs, f.rule());
     }
 }
