@@ -35,6 +35,15 @@ public record TextEncoding(Charset charset, int bom, String label) {
     /** How many code units of the head the no-BOM UTF-16 check looks at. */
     private static final int UTF16_PROBE = 512;
 
+    /** The encoding of a walked file (detected once by the walk), or detected from its head; null when not text. */
+    public static TextEncoding of(io.mailflowkb.model.spi.EvidenceFile file) {
+        if (file instanceof WalkedFile w) {
+            return w.textEncoding();
+        }
+        byte[] head = file.head();
+        return detect(head, head.length);
+    }
+
     /** Whether the bytes are UTF-16 (with a mark, or ASCII-heavy text interleaved with NULs). */
     public boolean utf16() {
         return charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE);

@@ -3,17 +3,17 @@ package io.mailflowkb.plugins.testssl;
 import io.mailflowkb.model.InvalidInputException;
 import io.mailflowkb.model.fact.ProbeResult;
 import io.mailflowkb.model.fact.Provenance;
+import io.mailflowkb.model.spi.Claim;
 import io.mailflowkb.model.spi.CollectionRequest;
+import io.mailflowkb.model.spi.EvidenceFile;
 import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.FactSink;
 import io.mailflowkb.model.spi.InputKind;
-import io.mailflowkb.plugins.input.TextDecoding;
-import io.mailflowkb.plugins.input.TextEncoding;
+import io.mailflowkb.plugins.input.WalkedFile;
 import io.mailflowkb.plugins.psobject.PsJsonReader;
 import io.mailflowkb.plugins.psobject.PsText;
 import io.mailflowkb.plugins.psobject.PsValue;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -59,33 +59,56 @@ public final class TestsslCollector implements FactCollector {
     }
 
     @Override
-    public boolean recognizes(InputKind kind, String name, byte[] head) {
-        if (!accepts().contains(kind)) {
-            return false;
+    public Claim claim(EvidenceFile file) {
+        String text = file.headText();
+        if (text == null) {
+            return Claim.NONE;
         }
-        String text = TextDecoding.headText(head).stripLeading();
-        return (text.startsWith("[") || text.startsWith("{")) && text.contains("\"finding\"")
-                && (text.contains("\"scanResult\"") || text.matches("(?s).*\"id\"\\s*:\\s*\"(service|TLS1|SSLv2|scanTime|engine_problem|optimal_proto|pre_128cipher)\".*"));
+        String t = text.stripLeading();
+        boolean testssl = (t.startsWith("[") || t.startsWith("{")) && t.contains("\"finding\"")
+                && (t.contains("\"scanResult\"") || t.matches("(?s).*\"id\"\\s*:\\s*\"(service|TLS1|SSLv2|scanTime"
+                + "|engine_problem|optimal_proto|pre_128cipher)\".*"));
+        return testssl ? Claim.format("testssl.sh JSON") : Claim.NONE;
+    }
+
+    @Override
+    public boolean recognizes(InputKind kind, String name, byte[] head) {
+        return accepts().contains(kind) && claim(WalkedFile.of(name, head)).claimed();
     }
 
     @Override
     public void collect(CollectionRequest request, FactSink sink) throws IOException {
+        if (!request.files().isEmpty()) {
+            for (EvidenceFile f : request.files()) {
+                try {
+                    read(f, sink);
+                } catch (InvalidInputException e) {
+                    sink.skipped(f.name(), e.getMessage());
+                }
+            }
+            return;
+        }
         Path file = request.path();
         if (file == null || !Files.exists(file)) {
             throw new NoSuchFileException(String.valueOf(file));
         }
         String name = request.displayName() == null ? file.toString() : request.displayName();
-        if (Files.isDirectory(file) || Files.size(file) > MAX_BYTES) {
-            throw new InvalidInputException(name, null, Files.isDirectory(file) ? "a folder, not a testssl.sh JSON file"
-                    : "too large for a testssl.sh result (" + Files.size(file) + " bytes)");
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(name, null, "a folder, not a testssl.sh JSON file");
         }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(4096);
+        read(WalkedFile.onDisk(file, name), sink);
+    }
+
+    private void read(EvidenceFile f, FactSink sink) throws IOException {
+        String name = f.name();
+        if (f.size() > MAX_BYTES) {
+            throw new InvalidInputException(name, null, "too large for a testssl.sh result (" + f.size() + " bytes)");
         }
-        TextEncoding encoding = TextEncoding.detect(head, head.length);
+        if (f.headText() == null) {
+            throw new InvalidInputException(name, null, "not text: not a testssl.sh JSON file");
+        }
         List<PsValue> top = new ArrayList<>();
-        try (Reader in = TextDecoding.reader(Files.newInputStream(file), encoding == null ? TextEncoding.UTF8 : encoding)) {
+        try (Reader in = f.openText()) {
             PsJsonReader.read(in, name, top::add);
         }
         sink.read(name, ID);
