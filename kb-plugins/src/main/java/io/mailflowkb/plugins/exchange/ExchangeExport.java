@@ -6,6 +6,7 @@ import io.mailflowkb.model.fact.Provenance;
 import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.model.spi.FactSink;
+import io.mailflowkb.plugins.logs.ExoEndpoints;
 import io.mailflowkb.plugins.logs.SymptomMatcher;
 import io.mailflowkb.plugins.healthchecker.HealthCheckerTls;
 import io.mailflowkb.plugins.psobject.PsText;
@@ -38,6 +39,7 @@ final class ExchangeExport {
     private final Map<String, String> symptomText = new LinkedHashMap<>();
     private final Map<String, String> symptomDirection = new LinkedHashMap<>();
     private final Map<String, Integer> symptomCount = new LinkedHashMap<>();
+    private final Map<String, String> symptomPeer = new LinkedHashMap<>();
     private String collectedAt;
     private int facts;
 
@@ -51,7 +53,7 @@ final class ExchangeExport {
     /** Sends the symptoms found in queue errors, one fact per symptom id with every place it was seen. */
     void finish() {
         symptomSamples.forEach((id, where) -> emit(new Symptom(id, symptomText.get(id), symptomDirection.get(id),
-                "unknown", null, symptomCount.get(id), null, null, where)));
+                symptomPeer.get(id), null, symptomCount.get(id), null, null, where)));
     }
 
     int facts() {
@@ -91,6 +93,7 @@ final class ExchangeExport {
                 symptomCount.merge(d.id(), 1, Integer::sum);
                 symptomText.putIfAbsent(d.id(), lastError.length() > 500 ? lastError.substring(0, 500) : lastError);
                 symptomDirection.putIfAbsent(d.id(), d.direction() == null ? "unknown" : d.direction());
+                symptomPeer.putIfAbsent(d.id(), ExoEndpoints.classify(PsText.text(o.member("NextHopDomain")), null));
             }
         }
         o.members().values().forEach(this::accept);
