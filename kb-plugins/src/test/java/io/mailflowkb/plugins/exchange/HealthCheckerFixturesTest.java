@@ -184,6 +184,32 @@ class HealthCheckerFixturesTest {
         assertThat(e16.keySet()).noneMatch(k -> k.contains(".NETFramework"));
     }
 
+    /** The fixtures nested where a whole HealthChecker-<server>-<date>.xml keeps them (SOURCES.md: assembled). */
+    @Test
+    void wholeHealthCheckerFileGivesEveryPartWithItsGenerationTime() throws Exception {
+        String name = "HealthChecker-SOLO-E19A-20261120100000.xml";
+        CollectingSink sink = Exports.collect(dir, name, Exports.resource("healthchecker/assembled/" + name));
+        assertThat(new ExchangeCollector().claim(io.mailflowkb.plugins.input.WalkedFile.of(name,
+                Exports.resource("healthchecker/assembled/" + name))).kind()).isEqualTo("HealthChecker XML (CLIXML)");
+        assertThat(facts(sink, SendConnector.class)).extracting(SendConnector::name).containsExactly("Mail to O365");
+        assertThat(facts(sink, ReceiveConnector.class)).hasSize(5);
+        assertThat(facts(sink, HybridConfiguration.class)).hasSize(1);
+        List<ExchangeCertificate> certs = facts(sink, ExchangeCertificate.class);
+        assertThat(certs).hasSize(3).allMatch(c -> c.collectedAt().equals("2026-11-20T09:00:00Z"));
+        assertThat(facts(sink, HostProfile.class)).extracting(HostProfile::hostName).contains("SOLO-E19A");
+        assertThat(facts(sink, HostProfile.class)).extracting(HostProfile::exchangeBuild).contains("15.2.986.5");
+        Map<String, Long> v = values(sink);
+        assertThat(v).containsEntry(PROTOCOLS + "TLS 1.2\\Server Enabled", 1L)
+                .hasSize(20); // TLS 1.0-1.2 x 2 roles x 2 values, .NET v2 and v4 x 2 views x 2 values
+        RegistryValue enabled = facts(sink, RegistryValue.class).stream()
+                .filter(r -> r.key().endsWith("TLS 1.2\\Server") && r.name().equals("Enabled")).findFirst().orElseThrow();
+        assertThat(enabled.source().detail()).isEqualTo(
+                "Obj[0].MS.HealthCheckerExchangeServer.MS.OSInformation.MS.TLSSettings.MS.Registry.MS.TLS.DCT[1.2].MS.ServerEnabledValue");
+        SendConnector send = facts(sink, SendConnector.class).get(0);
+        assertThat(send.source().detail()).isEqualTo(
+                "Obj[0].MS.HealthCheckerExchangeServer.MS.OrganizationInformation.MS.GetSendConnector.LST[0]");
+    }
+
     @Test
     void cipherSuiteFixturesHoldNoFactsOfOurs() throws Exception {
         for (String f : List.of("GetTlsCipherSuite.xml", "TlsCipherGPOPath.xml", "TlsCipherLocalPath.xml")) {
