@@ -44,7 +44,7 @@ final class ExchangeObjects {
     /** The fact this object describes, or {@code null} when it is none of the known cmdlets' objects. */
     Fact map(PsValue.Obj o) {
         if (o.isType("SmtpSendConnectorConfig") || has(o, "SmartHosts", "AddressSpaces") && !has(o, "Bindings")
-                && has(o, "CloudServicesMailEnabled")) {
+                && (has(o, "CloudServicesMailEnabled") || has(o, "TlsAuthLevel") || has(o, "DNSRoutingEnabled"))) {
             return send(o);
         }
         if (o.isType("ReceiveConnector") || has(o, "Bindings", "AuthMechanism")) {
