@@ -67,7 +67,32 @@ final class ExchangeObjects {
         if (o.isType("ExchangeServer") || has(o, "AdminDisplayVersion", "ServerRole")) {
             return server(o);
         }
+        if (has(o, "VersionBuild", "FriendlyName")) {
+            return os(o);
+        }
         return null;
+    }
+
+    /**
+     * HealthChecker's {@code OSInformation.BuildInformation} ({@code VersionBuild} = Win32_OperatingSystem.Version
+     * such as {@code 10.0.17763}, {@code FriendlyName} = its Caption) as the Windows part of the host profile.
+     */
+    private HostProfile os(PsValue.Obj o) {
+        String version = text(o, "VersionBuild");
+        Integer build = null;
+        if (version != null) {
+            String[] parts = version.split("\\.");
+            try {
+                build = parts.length >= 3 ? Integer.valueOf(parts[2]) : null;
+            } catch (NumberFormatException e) {
+                warnings.accept(o.path() + ": VersionBuild '" + version + "' is not a Windows version");
+            }
+        }
+        String product = text(o, "FriendlyName");
+        if (product != null && product.startsWith("Microsoft ")) {
+            product = product.substring("Microsoft ".length()); // Caption; the registry's ProductName lacks it
+        }
+        return new HostProfile(product, build, null, null, null, null, at(o));
     }
 
     private Provenance at(PsValue.Obj o) {

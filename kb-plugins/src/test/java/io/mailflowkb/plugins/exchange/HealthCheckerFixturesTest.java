@@ -210,6 +210,23 @@ class HealthCheckerFixturesTest {
                 "Obj[0].MS.HealthCheckerExchangeServer.MS.OrganizationInformation.MS.GetSendConnector.LST[0]");
     }
 
+    /** HealthChecker's OSInformation.BuildInformation shape (Get-OperatingSystemInformation.ps1 [C1]), inline. */
+    @Test
+    void operatingSystemBuildInformation() throws Exception {
+        String xml = "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">\n"
+                + "<Obj RefId=\"0\"><TN RefId=\"0\"><T>System.Management.Automation.PSCustomObject</T></TN><MS>"
+                + "<Obj N=\"BuildInformation\" RefId=\"1\"><TNRef RefId=\"0\" /><MS>"
+                + "<S N=\"VersionBuild\">10.0.17763</S><S N=\"MajorVersion\">Windows2019</S>"
+                + "<S N=\"FriendlyName\">Microsoft Windows Server 2019 Standard</S></MS></Obj></MS></Obj></Objs>";
+        List<HostProfile> hosts = facts(Exports.collect(dir, "os.xml", xml.getBytes(StandardCharsets.UTF_8)),
+                HostProfile.class);
+        assertThat(hosts).singleElement().satisfies(h -> {
+            assertThat(h.windowsProduct()).isEqualTo("Windows Server 2019 Standard");
+            assertThat(h.windowsBuild()).isEqualTo(17763);
+            assertThat(h.source().detail()).isEqualTo("Obj[0].MS.BuildInformation");
+        });
+    }
+
     @Test
     void cipherSuiteFixturesHoldNoFactsOfOurs() throws Exception {
         for (String f : List.of("GetTlsCipherSuite.xml", "TlsCipherGPOPath.xml", "TlsCipherLocalPath.xml")) {
