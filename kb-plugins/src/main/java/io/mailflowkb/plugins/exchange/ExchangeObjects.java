@@ -108,8 +108,17 @@ final class ExchangeObjects {
         return true;
     }
 
+    /**
+     * A property as text; an AD object id that ConvertTo-Json wrote as its properties ({@code Server},
+     * {@code Identity}: {@code {"Name": ..., "DistinguishedName": ...}}) by its {@code Name}.
+     */
     private static String text(PsValue.Obj o, String name) {
-        return PsText.text(o.member(name));
+        PsValue v = o.member(name);
+        String t = PsText.text(v);
+        if (t == null && v instanceof PsValue.Obj id && id.member("Name") != null) {
+            return PsText.text(id.member("Name"));
+        }
+        return t;
     }
 
     private static Boolean bool(PsValue.Obj o, String name) {
@@ -132,8 +141,10 @@ final class ExchangeObjects {
         String identity = text(o, "Identity");
         String server = text(o, "Server");
         if (identity == null) {
-            String name = name(o);
-            identity = server == null ? name : server + "\\" + name;
+            identity = name(o);
+        }
+        if (!identity.contains("\\") && server != null) {
+            identity = server + "\\" + identity; // as Exchange shows receive connector identities: SERVER\Name
         }
         return new ReceiveConnector(identity, server, bool(o, "Enabled"),
                 Shapes.list(o.member("Bindings"), Shapes::binding), text(o, "Fqdn"),

@@ -124,6 +124,24 @@ class RealSamplesTest {
         assertThat(in.get(1).tlsSenderCertificateName()).isNull();
     }
 
+    /** ConvertTo-Json writes AD object ids (Server, Identity) as objects and enums as numbers. */
+    @Test
+    void receiveConnectorJsonWithObjectIdsAndNumericEnums() throws Exception {
+        String json = "{\r\n    \"AuthMechanism\":  31,\r\n    \"Bindings\":  [\r\n        {\r\n"
+                + "            \"Address\":  \"::\",\r\n            \"Port\":  25\r\n        }\r\n    ],\r\n"
+                + "    \"Server\":  {\r\n        \"Name\":  \"EX19\",\r\n        \"DistinguishedName\":  \"CN=EX19,CN=Servers\"\r\n    },\r\n"
+                + "    \"Identity\":  {\r\n        \"Name\":  \"Default Frontend EX19\"\r\n    },\r\n"
+                + "    \"Name\":  \"Default Frontend EX19\",\r\n    \"TransportRole\":  16384,\r\n"
+                + "    \"TlsDomainCapabilities\":  [\r\n\r\n    ]\r\n}";
+        var r = facts(Exports.collect(dir, "rc.json", utf16leBom(json)), io.mailflowkb.model.fact.ReceiveConnector.class).get(0);
+        assertThat(r.server()).isEqualTo("EX19");
+        assertThat(r.identity()).isEqualTo("EX19\\Default Frontend EX19");
+        assertThat(r.authMechanism()).containsExactly("Tls", "Integrated", "BasicAuth", "BasicAuthRequireTLS", "ExchangeServer");
+        assertThat(r.bindings()).containsExactly("[::]:25");
+        assertThat(r.transportRole()).isEqualTo("FrontendTransport");
+        assertThat(r.receivesFromExchangeOnline()).isTrue();
+    }
+
     @Test
     void hostileClixmlIsRefusedWithTheFileAndLine() {
         String dtd = "<?xml version=\"1.0\"?>\n<!DOCTYPE Objs [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n"
