@@ -65,6 +65,17 @@ class ConnectorKnowledgeTest {
         assertThat(d.findings()).noneMatch(f -> f.id().equals("connector-tls-certificate-missing"));
     }
 
+    @Test
+    void symptomsWithoutTheConnectorsAskForThem() {
+        Diagnosis throttled = kb.diagnose(BundleCodec.read(Path.of("..").toAbsolutePath().normalize()
+                .resolve("knowledge/tls-deprecation/examples/catalog/cert-nocredentials-logs-only.yaml")));
+        assertThat(throttled.missingEvidence()).anyMatch(m -> m.how().equals("Get-SendConnector | Export-Clixml sendconnectors.xml"));
+        Diagnosis withConnector = kb.diagnose(BundleCodec.read(EXAMPLES.resolve("cert-not-found.yaml")));
+        assertThat(withConnector.missingEvidence()).noneMatch(m -> m.how().startsWith("Get-SendConnector"));
+        Diagnosis tenant = kb.diagnose(BundleCodec.read(EXAMPLES.resolve("exo-inbound-mismatch.yaml")));
+        assertThat(tenant.missingEvidence()).noneMatch(m -> m.how().startsWith("Get-InboundConnector"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "<I>CN=CA, O=X<S>CN=mail.contoso.com|CN=CA, O=X|CN=mail.contoso.com|true",
