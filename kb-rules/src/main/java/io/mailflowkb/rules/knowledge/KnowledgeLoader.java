@@ -196,6 +196,9 @@ public final class KnowledgeLoader {
         }
         for (StepDefinition s : f.remediation()) {
             require(s.text(), f.at(), file, what + ": remediation text", MAX_TEXT);
+            if (s.about() != null && !s.about().equals("local") && !s.about().equals("peer")) {
+                problem(f.at(), file, what + ": remediation 'about' must be local or peer, got '" + s.about() + "'");
+            }
             for (String c : s.commands()) {
                 require(c, f.at(), file, what + ": remediation command", MAX_TEXT);
             }
