@@ -40,6 +40,10 @@ final class EvidenceRenderer {
             }
         } else if (fact instanceof PeerTls p) {
             out.add(new Evidence(p.source().location(), p.describe()));
+            if (p.unreachable()) {
+                // what was tried, each with its exact reason
+                p.probes().forEach(r -> out.add(new Evidence(r.source().location(), r.describe())));
+            }
         } else if (fact instanceof Derived d) {
             // Derived facts: the registry values they came from, then what was concluded from them.
             for (RegistryValue v : d.values()) {

@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li>steps marked {@code about: local} (this organisation's server, e.g. Exchange cmdlets) are shown only when
  *       some evidence is about this server; {@code about: peer} steps only when some evidence is a probed peer,
- *       with {@code <peer>} replaced by the probed host, so a probed peer's administrator is addressed by name;</li>
+ *       with {@code <peer>} replaced by the probed host and {@code <target>} by the probed host:port ({@code <port>}: the port), so a probed
+ *       peer's administrator is addressed by name;</li>
  *   <li>the generic "install the latest updates" step ({@code generic: true}) goes first only when the Exchange
  *       build is unknown or below the TLS 1.2 baseline; otherwise the step that fixes this finding on this
  *       server comes first ("Do this first") and the generic one after the specific ones.</li>
@@ -30,12 +31,14 @@ final class RemediationPlan {
     static List<RemediationStep> steps(List<StepDefinition> definitions, List<FindingHit> hits,
                                        ExchangeBaseline baseline) {
         TreeSet<String> peers = new TreeSet<>();
+        TreeSet<String> targets = new TreeSet<>();
         boolean local = hits.isEmpty();
         for (FindingHit h : hits) {
             for (Object f : h.facts()) {
-                String peer = peerOf(f);
-                if (peer != null) {
-                    peers.add(peer);
+                String target = targetOf(f);
+                if (target != null) {
+                    peers.add(ProbeHosts.host(target));
+                    targets.add(target);
                 } else {
                     local = true;
                 }
@@ -60,30 +63,33 @@ final class RemediationPlan {
         }
         List<RemediationStep> out = new ArrayList<>();
         for (StepDefinition s : ordered) {
-            List<String> commands = s.commands().stream().map(c -> named(c, s, peers)).toList();
-            out.add(new RemediationStep(out.size() + 1, named(s.text(), s, peers), commands));
+            List<String> commands = s.commands().stream().map(c -> named(c, s, peers, targets)).toList();
+            out.add(new RemediationStep(out.size() + 1, named(s.text(), s, peers, targets), commands));
         }
         return out;
     }
 
-    /** {@code <peer>} in a peer step names the probed host(s); other steps keep the placeholder as written. */
-    private static String named(String text, StepDefinition s, TreeSet<String> peers) {
+    /** {@code <peer>} and {@code <target>} in a peer step name the probed peer(s); other steps keep them as written. */
+    private static String named(String text, StepDefinition s, TreeSet<String> peers, TreeSet<String> targets) {
         if (!"peer".equals(s.about()) || peers.isEmpty() || text == null) {
             return text;
         }
-        return text.replace("<peer>", String.join(", ", peers));
+        TreeSet<String> ports = new TreeSet<>();
+        targets.forEach(t -> ports.add(t.substring(t.lastIndexOf(':') + 1)));
+        return text.replace("<peer>", String.join(", ", peers)).replace("<target>", String.join(" ", targets))
+                .replace("<port>", String.join(",", ports));
     }
 
-    /** The probed host a fact is about, or {@code null} for evidence about this server. */
-    private static String peerOf(Object f) {
+    /** The probed host:port a fact is about, or {@code null} for evidence about this server. */
+    private static String targetOf(Object f) {
         if (f instanceof PeerTls p) {
-            return p.host();
+            return p.target();
         }
         if (f instanceof ProbeResult p) {
-            return ProbeHosts.host(p.target());
+            return p.target();
         }
         if (f instanceof ProbeCertificate c) {
-            return ProbeHosts.host(c.target());
+            return c.target();
         }
         return null;
     }

@@ -46,7 +46,9 @@ public final class KnowledgeLoader {
             for (Path file : source.files()) {
                 String cited = source.cite(file);
                 try {
-                    loader.add(KnowledgeReader.read(file, cited), cited, file.getParent(), source.shipped());
+                    // unknown keys are reported and skipped, so the rest of the file is still checked
+                    loader.add(KnowledgeReader.read(file, cited, loader.problems), cited, file.getParent(),
+                            source.shipped());
                 } catch (KnowledgeException e) {
                     loader.problems.addAll(e.problems());
                 }

@@ -1,6 +1,10 @@
 package io.mailflowkb.rules.knowledge;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -31,6 +35,19 @@ final class KnowledgeReader {
     }
 
     static KnowledgeFile read(Path file, String cited) {
+        List<KnowledgeProblem> unknown = new java.util.ArrayList<>();
+        KnowledgeFile parsed = read(file, cited, unknown);
+        if (!unknown.isEmpty()) {
+            throw new KnowledgeException(unknown);
+        }
+        return parsed;
+    }
+
+    /**
+     * Parses the file; unknown keys do not stop the parse: each is added to {@code unknownKeys} (with its line and
+     * column) and skipped, so one run reports every unknown key and, in the loader, every other problem of the file.
+     */
+    static KnowledgeFile read(Path file, String cited, List<KnowledgeProblem> unknownKeys) {
         String text = "";
         try {
             long size = Files.size(file);
@@ -48,7 +65,22 @@ final class KnowledgeReader {
                 throw fail(cited, null, null, "empty file: a knowledge file needs at least knowledgeVersion");
             }
             rejectAliases(text, cited);
-            KnowledgeFile parsed = READER.withAttribute(LocatingModule.FILE_ATTRIBUTE, cited).readValue(text);
+            String source = text;
+            KnowledgeFile parsed = READER.withAttribute(LocatingModule.FILE_ATTRIBUTE, cited)
+                    .withHandler(new DeserializationProblemHandler() {
+                        @Override
+                        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
+                                                             JsonDeserializer<?> deserializer, Object beanOrClass,
+                                                             String propertyName) throws IOException {
+                            Integer keyLine = KeyLines.find(source, propertyName, line(p.currentLocation()));
+                            List<String> known = deserializer.getKnownPropertyNames().stream()
+                                    .map(Object::toString).sorted().toList();
+                            unknownKeys.add(new KnowledgeProblem(cited, keyLine, keyColumn(source, keyLine, propertyName),
+                                    "unknown key '" + propertyName + "' (allowed: " + String.join(", ", known) + ")"));
+                            p.skipChildren();
+                            return true;
+                        }
+                    }).readValue(text);
             if (parsed == null) {
                 throw fail(cited, 1, 1, "empty document");
             }
