@@ -115,12 +115,23 @@ class HostileKnowledgeTest {
     @Test
     void unknownKeyHasFileLineAndColumn(@TempDir Path dir) throws Exception {
         write(dir, HEADER + "findings:\n  - id: user-finding\n    titel: typo\n");
-        assertThat(problems(dir)).singleElement().satisfies(p -> {
+        // every problem of the file (issue 11): the unknown key first, then what the finding still lacks
+        assertThat(problems(dir)).first().satisfies(p -> {
             assertThat(p.file()).endsWith("user.yaml");
             assertThat(p.line()).isEqualTo(4);
             assertThat(p.column()).isEqualTo(5);
             assertThat(p.message()).contains("unknown key 'titel'");
         });
+        assertThat(problems(dir)).extracting(KnowledgeProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("title is missing"));
+    }
+
+    @Test
+    void everyUnknownKeyOfAFileIsReported(@TempDir Path dir) throws Exception {
+        write(dir, HEADER + "findings:\n  - id: one\n    colour: red\n  - id: two\n    flavour: sour\n");
+        assertThat(problems(dir)).extracting(KnowledgeProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("unknown key 'colour'"))
+                .anySatisfy(m -> assertThat(m).contains("unknown key 'flavour'"));
     }
 
     @Test
