@@ -92,10 +92,19 @@ public final class FixScript {
      * as disabled by default ([S19]): such a value already does what a target of 1 does.
      */
     static boolean sameEffect(FixDefinition fix, long now, long target) {
-        boolean schannelFlag = fix.key().regionMatches(true, 0, RegistryPaths.SCHANNEL_PROTOCOLS + "\\", 0,
+        return schannelFlag(fix.key(), fix.name()) && now != 0 && target != 0;
+    }
+
+    /** An SChannel protocol {@code Enabled} / {@code DisabledByDefault} value, where any non-zero value means 1. */
+    static boolean schannelFlag(String key, String name) {
+        return key.regionMatches(true, 0, RegistryPaths.SCHANNEL_PROTOCOLS + "\\", 0,
                 RegistryPaths.SCHANNEL_PROTOCOLS.length() + 1)
-                && (fix.name().equalsIgnoreCase("Enabled") || fix.name().equalsIgnoreCase("DisabledByDefault"));
-        return schannelFlag && now != 0 && target != 0;
+                && (name.equalsIgnoreCase("Enabled") || name.equalsIgnoreCase("DisabledByDefault"));
+    }
+
+    /** Whether the script, at run time, should leave a non-zero current value of this change alone. */
+    static boolean keepNonZero(Change c, boolean normalise) {
+        return !normalise && c.target() != 0 && schannelFlag(c.key(), c.name());
     }
 
     /**
@@ -117,7 +126,7 @@ public final class FixScript {
         String host = hostName(bundle);
         Map<String, String> files = new LinkedHashMap<>();
         if (format == Format.PS1) {
-            files.put(baseName + ".ps1", PowerShellText.fix(changes, host, baseName));
+            files.put(baseName + ".ps1", PowerShellText.fix(changes, host, baseName, normalise));
             files.put(baseName + "-rollback.ps1", PowerShellText.rollback(changes, host));
         } else {
             files.put(baseName + ".reg", RegText.fix(changes, host));
