@@ -55,7 +55,7 @@ public record ProtocolState(String protocol, String role, String state, String b
         }
         boolean nonStandard = deciding.stream().anyMatch(v -> v.number() > 1);
         Provenance source = !deciding.isEmpty() ? deciding.get(0).source()
-                : coveringKeys.isEmpty() ? Provenance.of("(no registry export)")
+                : coveringKeys.isEmpty() ? Provenance.of("(not in the registry exports)")
                 : ((RegistryKey) coveringKeys.get(0)).source();
 
         boolean covered = !(deciding.isEmpty() && coveringKeys.isEmpty());
