@@ -84,10 +84,33 @@ class FailureInvariantTest {
         assertThat(problems).as("seed %d", seed).isEmpty();
     }
 
+    /** The same for bundles with no symptom at all: only failed TLS sessions, Schannel events and probes. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {5L, 77L})
+    void failuresWithoutAnySymptomAreCitedToo(long seed) {
+        Random random = new Random(seed);
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < 400 && problems.size() < 5; i++) {
+            Generated g = generate(random, null, i);
+            if (g.failures().isEmpty()) {
+                continue;
+            }
+            Diagnosis d = kb.diagnose(g.bundle());
+            Set<String> cited = new TreeSet<>();
+            d.findings().stream().filter(f -> f.severity().failsRun())
+                    .forEach(f -> f.evidence().forEach(e -> cited.add(e.source())));
+            if (!d.hasProblems() || !cited.containsAll(g.failures().keySet())) {
+                problems.add("bundle " + i + ": " + g.failures() + " findings "
+                        + d.findings().stream().map(Finding::id).toList());
+            }
+        }
+        assertThat(problems).as("seed %d", seed).isEmpty();
+    }
+
     record Generated(FactBundle bundle, Map<String, String> failures) {
     }
 
-    /** One bundle holding the symptom, maybe a SCHANNEL export and host, and a few other random failures. */
+    /** One bundle holding the symptom (if any), maybe a SCHANNEL export and host, and a few other random failures. */
     static Generated generate(Random r, String symptomId, int n) {
         FactBundle.Builder b = FactBundle.builder();
         Map<String, String> failures = new java.util.TreeMap<>();
@@ -107,11 +130,13 @@ class FailureInvariantTest {
         }
         int line = 1;
         String direction = DIRECTIONS[r.nextInt(DIRECTIONS.length)];
-        Provenance at = Provenance.of("gen-" + n + ".log", line++);
-        b.add(new Symptom(symptomId, null, direction, PEERS[r.nextInt(PEERS.length)], null, 1 + r.nextInt(5),
-                null, null, List.of(at)));
-        failures.put(at.location(), "symptom " + symptomId + " " + direction);
-        int others = r.nextInt(3);
+        if (symptomId != null) {
+            Provenance at = Provenance.of("gen-" + n + ".log", line++);
+            b.add(new Symptom(symptomId, null, direction, PEERS[r.nextInt(PEERS.length)], null, 1 + r.nextInt(5),
+                    null, null, List.of(at)));
+            failures.put(at.location(), "symptom " + symptomId + " " + direction);
+        }
+        int others = symptomId == null ? 1 + r.nextInt(3) : r.nextInt(3);
         for (int k = 0; k < others; k++) {
             Provenance p = Provenance.of("gen-" + n + ".log", line++);
             switch (r.nextInt(3)) {
