@@ -22,7 +22,11 @@ class CatalogCoverageTest {
             "connector-tls-certificate-missing", "exo-send-connector-misconfigured", "smtp-certificate-expiring",
             "receive-connector-no-tls", "exo-inbound-connector-cert-mismatch", "exchange-out-of-date-throttled",
             // extension beyond design.md section 4 (info only): issue 6's report of values outside the 0/1 form
-            "schannel-value-nonstandard");
+            "schannel-value-nonstandard",
+            // issue 11: the invariant, probe verdicts, HealthChecker's "Half Disabled"
+            "unexplained-symptom", "peer-unreachable", "schannel-half-disabled",
+            // extension beyond design.md section 4 (warning): a working handshake with an untrusted certificate
+            "peer-certificate-untrusted");
 
     @Test
     void everyCatalogIdHasTwoPositiveExamplesAndANearMiss() {
