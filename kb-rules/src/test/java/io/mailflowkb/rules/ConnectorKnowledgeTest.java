@@ -76,6 +76,17 @@ class ConnectorKnowledgeTest {
         assertThat(tenant.missingEvidence()).noneMatch(m -> m.how().startsWith("Get-InboundConnector"));
     }
 
+    /** A Format-List text and an Export-Clixml of the same cmdlet: each connector and certificate counts once. */
+    @Test
+    void theSameObjectsFromTwoExportsCountOnce() {
+        var once = BundleCodec.read(EXAMPLES.resolve("cert-not-found.yaml"));
+        Diagnosis d = kb.diagnose(once.plus(once));
+        Finding f = d.findings().stream().filter(x -> x.id().equals("connector-tls-certificate-missing")).findFirst()
+                .orElseThrow();
+        assertThat(f.evidence()).filteredOn(e -> e.fact().contains("matches none of")).singleElement()
+                .satisfies(e -> assertThat(e.fact()).contains("none of the 1 certificates"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "<I>CN=CA, O=X<S>CN=mail.contoso.com|CN=CA, O=X|CN=mail.contoso.com|true",

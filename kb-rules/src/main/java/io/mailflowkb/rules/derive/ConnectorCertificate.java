@@ -29,7 +29,11 @@ public record ConnectorCertificate(String connector, String kind, boolean cloudE
 
     public static List<ConnectorCertificate> derive(List<?> sends, List<?> receives, List<?> certificates,
                                                     List<?> hybrids) {
-        List<ExchangeCertificate> certs = certificates.stream().map(ExchangeCertificate.class::cast).toList();
+        // the same objects often arrive twice (a Format-List text and an Export-Clixml of one cmdlet): once each
+        List<ExchangeCertificate> certs = distinct(certificates, ConnectorCertificate::certificateKey).stream()
+                .map(ExchangeCertificate.class::cast).toList();
+        sends = distinct(sends, c -> ((SendConnector) c).name());
+        receives = distinct(receives, c -> ((ReceiveConnector) c).identity());
         String hybridName = hybrids.stream().map(h -> ((HybridConfiguration) h).tlsCertificateName())
                 .filter(n -> n != null).findFirst().orElse(null);
         List<ConnectorCertificate> out = new ArrayList<>();
@@ -42,6 +46,23 @@ public record ConnectorCertificate(String connector, String kind, boolean cloudE
             ReceiveConnector c = (ReceiveConnector) o;
             judge(out, c.identity(), "receive", c.cloudEnabled(), c.receivesFromExchangeOnline(),
                     c.tlsCertificateName(), certs, hybridName, c.source());
+        }
+        return out;
+    }
+
+    private static String certificateKey(Object o) {
+        ExchangeCertificate c = (ExchangeCertificate) o;
+        return c.thumbprint() != null ? c.thumbprint() : c.issuer() + "|" + c.subject();
+    }
+
+    /** The first of each key, in order; keys compare case-insensitively (Exchange names do). */
+    static List<?> distinct(List<?> facts, java.util.function.Function<Object, String> key) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Object> out = new ArrayList<>();
+        for (Object f : facts) {
+            if (seen.add(String.valueOf(key.apply(f)).toLowerCase(java.util.Locale.ROOT))) {
+                out.add(f);
+            }
         }
         return out;
     }
