@@ -5,16 +5,20 @@
 #   bench/logscan.sh                  # 1 GB corpus, 3 runs each
 #   LOGSCAN_MB=256 LOGSCAN_RUNS=5 bench/logscan.sh
 #
-# Uses ./kb when the CLI exists, else runs the collector directly from kb-plugins classes (test-classes hold
-# the tiny main io.mailflowkb.plugins.logs.LogScanBench). JVM heap is capped at LOGSCAN_XMX (default 64m) to
-# show constant memory; LOGSCAN_JAVA_OPTS defaults to -XX:+UseSerialGC (less CPU than G1 for this scan).
+# Runs the built CLI jar (kb-cli/target/kb.jar, build it with ./mvnw -B -q -DskipTests package; never installs)
+# with the launcher's JVM options (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) and the heap capped at LOGSCAN_XMX
+# (default 64m) to show constant memory; LOGSCAN_JAVA_OPTS replaces the JVM options.
+# LOGSCAN_BASELINE_JAR=old/kb.jar also times that jar in the same runs, interleaved with the current one, and
+# prints the side-by-side ratio: on a noisy shared machine that ratio is steadier than either wall time.
 # The collector reads the files of a folder on up to 2 threads (option threads); grep uses one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=${LOGSCAN_MB:-1024}
 RUNS=${LOGSCAN_RUNS:-3}
 XMX=${LOGSCAN_XMX:-64m}
-JAVA_OPTS=${LOGSCAN_JAVA_OPTS:--XX:+UseSerialGC}
+JAVA_OPTS=${LOGSCAN_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+JAR=${LOGSCAN_JAR:-kb-cli/target/kb.jar}
+BASE_JAR=${LOGSCAN_BASELINE_JAR:-}
 OUTDIR=bench/out
 DIR=$OUTDIR/corpus-${MB}mb
 mkdir -p "$OUTDIR"
@@ -23,12 +27,10 @@ mkdir -p "$OUTDIR"
 PATTERNS='421 4\.4\.2 Connection dropped due to SocketError|TLS negotiation failed with error SocketError|451 5\.7\.3 Must issue a STARTTLS command first|451 5\.7\.3 STARTTLS is required to send mail|421 4\.7\.66 TLS 1\.0 and 1\.1 are not supported|TLS negotiation failed with error UnknownCredentials|TLS negotiation failed with error NoCredentials'
 
 if [ ! -f kb-plugins/target/test-classes/io/mailflowkb/plugins/logs/LogScanBench.class ]; then
-  ./mvnw -B -q -o install -pl kb-model -DskipTests
-  ./mvnw -B -q -o -pl kb-plugins test-compile
+  ./mvnw -B -q -o -pl kb-plugins -am test-compile   # never install: ~/.m2 is shared
 fi
-CPFILE=$OUTDIR/classpath.txt
-[ -s "$CPFILE" ] || ./mvnw -B -q -o -pl kb-plugins dependency:build-classpath -Dmdep.outputFile="$PWD/$CPFILE" >/dev/null
-CP="kb-plugins/target/classes:kb-plugins/target/test-classes:$(cat "$CPFILE")"
+[ -f "$JAR" ] || { echo "logscan: $JAR missing; run ./mvnw -B -q -DskipTests package" >&2; exit 2; }
+CP="kb-plugins/target/classes:kb-plugins/target/test-classes:kb-model/target/classes:$JAR"
 
 if [ ! -d "$DIR" ]; then
   java -cp "$CP" io.mailflowkb.plugins.logs.LogScanBench generate "$DIR" "$MB"
@@ -37,13 +39,9 @@ BYTES=$(du -sb "$DIR" | cut -f1)
 sync
 cat "$DIR"/* > /dev/null   # warm the page cache so both tools read from memory
 
-if [ -x ./kb ]; then
-  KB_CMD="./kb collect --logs $DIR -o $OUTDIR/facts.json"
-  KB_LABEL="kb collect --logs"
-else
-  KB_CMD="java -Xmx$XMX $JAVA_OPTS -cp $CP io.mailflowkb.plugins.logs.LogScanBench scan $DIR"
-  KB_LABEL="LogCollector (java -Xmx$XMX, no kb CLI yet)"
-fi
+KB_CMD="java -Xmx$XMX $JAVA_OPTS -Dkb.stderr.tty=false -jar $JAR collect --logs $DIR -o $OUTDIR/facts.json"
+KB_LABEL="kb collect --logs ($JAR)"
+BASE_CMD="java -Xmx$XMX $JAVA_OPTS -Dkb.stderr.tty=false -jar $BASE_JAR collect --logs $DIR -o $OUTDIR/facts-base.json"
 GREP_CMD="env LC_ALL=C grep -c -E '$PATTERNS' -r $DIR"
 GREPI_CMD="env LC_ALL=C grep -c -i -E '$PATTERNS' -r $DIR"
 
@@ -60,6 +58,19 @@ time_runs() { # prints the median wall time in seconds
     echo "scale=3; ($e - $s) / 1000000000" | bc
   done | median
 }
+if [ -n "$BASE_JAR" ]; then
+  # interleaved: run i of the baseline right after run i of the current jar, so load spikes hit both
+  : > "$OUTDIR/side-by-side.txt"
+  for i in $(seq "$RUNS"); do
+    s=$(date +%s%N); eval "$KB_CMD" > /dev/null; m=$(date +%s%N); eval "$BASE_CMD" > /dev/null; e=$(date +%s%N)
+    echo "$(( (m - s) / 1000000 )) $(( (e - m) / 1000000 ))" | tee -a "$OUTDIR/side-by-side.txt" \
+      | awk '{printf "run: current %.2f s, baseline %.2f s, throughput ratio current/baseline %.3f\n", $1/1000, $2/1000, $2/$1}'
+  done
+  awk '{print $2/$1}' "$OUTDIR/side-by-side.txt" | sort -n | awk '{r[NR]=$1} END {printf "side-by-side throughput ratio current/baseline: median %.3f (min %.3f, max %.3f, %d runs)\n", (NR%2 ? r[(NR+1)/2] : (r[NR/2]+r[NR/2+1])/2), r[1], r[NR], NR}'
+  cmp -s <(python3 -c "import json,sys; d=json.load(open('$OUTDIR/facts.json')); d.pop('inputs',None); print(json.dumps(d,sort_keys=True))") \
+         <(python3 -c "import json,sys; d=json.load(open('$OUTDIR/facts-base.json')); d.pop('inputs',None); print(json.dumps(d,sort_keys=True))") \
+    && echo "facts: identical to the baseline's" || echo "facts: DIFFER from the baseline's (see $OUTDIR/facts*.json)"
+fi
 if command -v hyperfine > /dev/null; then
   hyperfine --shell=bash --runs "$RUNS" --export-json "$OUTDIR/hyperfine.json" \
     -n kb "$KB_CMD" -n grep "$GREP_CMD" -n grep-i "$GREPI_CMD" > "$OUTDIR/hyperfine.txt" 2>&1 || true

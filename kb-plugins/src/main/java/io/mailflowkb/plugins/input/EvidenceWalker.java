@@ -94,8 +94,8 @@ public final class EvidenceWalker implements Closeable {
             throw new InvalidInputException(display, null, "cannot be read: " + reason(e));
         }
         if (systemTree(real)) {
-            throw new InvalidInputException(display, null, "is under " + real.getName(0).toString().replace("", "")
-                    .transform(n -> "/" + n) + ", the running system's files, not evidence: not read");
+            throw new InvalidInputException(display, null, "is under /" + real.getName(0)
+                    + ", the running system's own files, not evidence: not read");
         }
         if (!Files.isDirectory(real) && !Files.isRegularFile(real)) {
             throw new InvalidInputException(display, null, "not a regular file (" + FileTypes.describe(real)
