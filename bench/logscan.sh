@@ -4,11 +4,12 @@
 #
 #   bench/logscan.sh                  # 1 GB corpus, 3 runs each
 #   LOGSCAN_MB=256 LOGSCAN_RUNS=5 bench/logscan.sh
+#   LOGSCAN_BASELINE_JAR=/tmp/kb-main.jar LOGSCAN_RUNS=6 LOGSCAN_SIDE_ONLY=1 bench/logscan.sh   # before/after
 #
 # Runs the built CLI jar (kb-cli/target/kb.jar, build it with ./mvnw -B -q -DskipTests package; never installs)
 # with the launcher's JVM options (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) and the heap capped at LOGSCAN_XMX
 # (default 64m) to show constant memory; LOGSCAN_JAVA_OPTS replaces the JVM options.
-# LOGSCAN_BASELINE_JAR=old/kb.jar also times that jar in the same runs, interleaved with the current one, and
+# LOGSCAN_BASELINE_JAR=old/kb.jar (always with --logs) also times that jar in the same runs, interleaved with the current one, and
 # prints the side-by-side ratio: on a noisy shared machine that ratio is steadier than either wall time.
 # The collector reads the files of a folder on up to 2 threads (option threads); grep uses one.
 set -euo pipefail
@@ -39,11 +40,14 @@ BYTES=$(du -sb "$DIR" | cut -f1)
 sync
 cat "$DIR"/* > /dev/null   # warm the page cache so both tools read from memory
 
-KB_CMD="java -Xmx$XMX $JAVA_OPTS -Dkb.stderr.tty=false -jar $JAR collect --logs $DIR -o $OUTDIR/facts.json"
-KB_LABEL="kb collect --logs ($JAR)"
+# LOGSCAN_POSITIONAL=1 gives the folder as a positional PATH (content detection of every file) instead of --logs
+KB_INPUT=$([ -n "${LOGSCAN_POSITIONAL:-}" ] && echo "$DIR" || echo "--logs $DIR")
+KB_CMD="java -Xmx$XMX $JAVA_OPTS -Dkb.stderr.tty=false -jar $JAR collect $KB_INPUT -o $OUTDIR/facts.json"
+KB_LABEL="kb collect $([ -n "${LOGSCAN_POSITIONAL:-}" ] && echo PATH || echo --logs) ($JAR)"
 BASE_CMD="java -Xmx$XMX $JAVA_OPTS -Dkb.stderr.tty=false -jar $BASE_JAR collect --logs $DIR -o $OUTDIR/facts-base.json"
-GREP_CMD="env LC_ALL=C grep -c -E '$PATTERNS' -r $DIR"
-GREPI_CMD="env LC_ALL=C grep -c -i -E '$PATTERNS' -r $DIR"
+# "| cat": GNU grep stops at the first match when its output is /dev/null (as under hyperfine), which times nothing
+GREP_CMD="env LC_ALL=C grep -c -E '$PATTERNS' -r $DIR | cat"
+GREPI_CMD="env LC_ALL=C grep -c -i -E '$PATTERNS' -r $DIR | cat"
 
 echo "corpus: $DIR ($((BYTES / 1048576)) MB), $RUNS runs each, $(nproc) cores"
 echo "kb:   $KB_CMD"; eval "$KB_CMD"
@@ -59,17 +63,26 @@ time_runs() { # prints the median wall time in seconds
   done | median
 }
 if [ -n "$BASE_JAR" ]; then
-  # interleaved: run i of the baseline right after run i of the current jar, so load spikes hit both
+  # interleaved pairs, alternating which jar goes first (the second of a pair measured slower on a loaded
+  # machine), so load spikes and position hit both alike
   : > "$OUTDIR/side-by-side.txt"
+  # wall seconds and CPU seconds (user + sys) of one command; CPU time is much steadier than wall time under load
+  timed() { /usr/bin/time -f '%e %U %S' -o "$OUTDIR/time.txt" bash -c "$1" > /dev/null; awk '{print $1, $2 + $3}' "$OUTDIR/time.txt"; }
   for i in $(seq "$RUNS"); do
-    s=$(date +%s%N); eval "$KB_CMD" > /dev/null; m=$(date +%s%N); eval "$BASE_CMD" > /dev/null; e=$(date +%s%N)
-    echo "$(( (m - s) / 1000000 )) $(( (e - m) / 1000000 ))" | tee -a "$OUTDIR/side-by-side.txt" \
-      | awk '{printf "run: current %.2f s, baseline %.2f s, throughput ratio current/baseline %.3f\n", $1/1000, $2/1000, $2/$1}'
+    if [ $((i % 2)) -eq 1 ]; then
+      cur=$(timed "$KB_CMD"); base=$(timed "$BASE_CMD")
+    else
+      base=$(timed "$BASE_CMD"); cur=$(timed "$KB_CMD")
+    fi
+    echo "$cur $base" | tee -a "$OUTDIR/side-by-side.txt" | awk '{printf "run %s: current %.2f s (%.2f s CPU), baseline %.2f s (%.2f s CPU): throughput ratio current/baseline %.3f wall, %.3f CPU\n", NR, $1, $2, $3, $4, $3/$1, $4/$2}'
   done
-  awk '{print $2/$1}' "$OUTDIR/side-by-side.txt" | sort -n | awk '{r[NR]=$1} END {printf "side-by-side throughput ratio current/baseline: median %.3f (min %.3f, max %.3f, %d runs)\n", (NR%2 ? r[(NR+1)/2] : (r[NR/2]+r[NR/2+1])/2), r[1], r[NR], NR}'
+  for col in wall CPU; do
+    awk -v c="$col" '{print (c == "wall") ? $3/$1 : $4/$2}' "$OUTDIR/side-by-side.txt" | sort -n | awk -v c="$col" '{r[NR]=$1} END {printf "side-by-side throughput ratio current/baseline (%s time): median %.3f (min %.3f, max %.3f, %d runs)\n", c, (NR%2 ? r[(NR+1)/2] : (r[NR/2]+r[NR/2+1])/2), r[1], r[NR], NR}'
+  done
   cmp -s <(python3 -c "import json,sys; d=json.load(open('$OUTDIR/facts.json')); d.pop('inputs',None); print(json.dumps(d,sort_keys=True))") \
          <(python3 -c "import json,sys; d=json.load(open('$OUTDIR/facts-base.json')); d.pop('inputs',None); print(json.dumps(d,sort_keys=True))") \
     && echo "facts: identical to the baseline's" || echo "facts: DIFFER from the baseline's (see $OUTDIR/facts*.json)"
+  [ -n "${LOGSCAN_SIDE_ONLY:-}" ] && exit 0
 fi
 if command -v hyperfine > /dev/null; then
   hyperfine --shell=bash --runs "$RUNS" --export-json "$OUTDIR/hyperfine.json" \

@@ -93,22 +93,55 @@ class WalkedFilesTest {
     }
 
     @Test
-    void unreadableSubfolderIsSkippedWithTheReasonAndTheWalkGoesOn() throws IOException {
-        Path sub = Files.createDirectories(dir.resolve("locked"));
-        Files.writeString(sub.resolve("x.log"), "hidden\n");
-        Files.writeString(dir.resolve("z.log"), "visible\n");
-        Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("---------"));
+    void unreadableSubfolderIsSkippedWithTheReasonAndTheWalkGoesOn() throws Exception {
+        // a folder everyone can enter (the walk may run as another user below), with one locked subfolder
+        Path root = Files.createTempDirectory(Path.of("/tmp"), "kb-locked-");
         try {
-            assumeTrue(!Files.isReadable(sub), "running as root: permissions do not stop reading, so an unreadable "
-                    + "folder cannot be made here (the walker's handling is covered where tests run unprivileged)");
-            Walk w = walk(dir);
-            assertThat(w.files()).containsExactly(dir + "/z.log");
-            assertThat(w.skipped()).singleElement().satisfies(i -> {
-                assertThat(i.source()).isEqualTo(dir + "/locked");
-                assertThat(i.skipped()).isEqualTo("folder cannot be listed: permission denied");
-            });
+            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path sub = Files.createDirectories(root.resolve("locked"));
+            Files.writeString(sub.resolve("x.log"), "hidden\n");
+            Files.writeString(root.resolve("z.log"), "visible\n");
+            Files.setPosixFilePermissions(root.resolve("z.log"), PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("---------"));
+            List<String> expected = List.of("skipped " + root + "/locked: folder cannot be listed: permission denied",
+                    "file " + root + "/z.log");
+            if (Files.isReadable(sub)) {
+                // root reads any folder: walk as the unprivileged user "nobody" instead, in a JVM of its own
+                assertThat(asNobody(root)).containsExactlyElementsOf(expected);
+            } else {
+                Walk w = walk(root);
+                assertThat(w.files()).containsExactly(root + "/z.log");
+                assertThat(w.skipped()).singleElement().satisfies(i -> {
+                    assertThat(i.source()).isEqualTo(root + "/locked");
+                    assertThat(i.skipped()).isEqualTo("folder cannot be listed: permission denied");
+                });
+            }
         } finally {
-            Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(root.resolve("locked"), PosixFilePermissions.fromString("rwx------"));
+            try (var all = Files.walk(root)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
+    }
+
+    /** Runs {@link WalkAsAnotherUser} as uid 65534 with only the class folders (the Maven repository is private). */
+    private static List<String> asNobody(Path root) throws Exception {
+        String cp = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> Files.isDirectory(Path.of(e))).collect(java.util.stream.Collectors.joining(":"));
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder pb = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                javaBin.toString(), "-cp", cp, WalkAsAnotherUser.class.getName(), root.toString()).redirectErrorStream(true);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            assumeTrue(false, "running as root without setpriv: an unreadable folder cannot be made here");
+            return List.of();
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        assumeTrue(code == 0 || !out.contains("setpriv:"), "setpriv cannot switch users here: " + out);
+        assertThat(code).as(out).isZero();
+        return out.lines().toList();
     }
 }
