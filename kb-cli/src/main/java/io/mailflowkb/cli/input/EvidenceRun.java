@@ -101,6 +101,11 @@ final class EvidenceRun {
             return;
         }
         sink.read(f.name(), collector.id());
+        ContentDetection.Assignment own = best != null && best.collector() == collector ? best
+                : ContentDetection.best(List.of(collector), f);
+        if (own != null) {
+            sink.kind(f.name(), own.claim().kind());
+        }
         claimed.computeIfAbsent(collector, c -> new ArrayList<>()).add(f);
     }
 

@@ -189,11 +189,10 @@ public final class InputAssembler {
     /** Runs one file or folder through its collector, into a sink of its own so every input names its collector. */
     private FactBundle runFile(InputKind kind, Path path, FactCollector forced) {
         String name = displayName(path);
-        if (!Files.exists(path)) {
+        if (path.getFileSystem() == java.nio.file.FileSystems.getDefault()) {
+            io.mailflowkb.plugins.input.EvidenceWalker.checkNamed(path, name); // regular files and folders only
+        } else if (!Files.exists(path)) {
             throw new InvalidInputException(name, null, "no such file or folder");
-        }
-        if (!Files.isReadable(path)) {
-            throw new InvalidInputException(name, null, "not readable");
         }
         byte[] head = Files.isDirectory(path) ? new byte[0] : head(path);
         FactCollector collector = forced != null ? forced : catalog.forInput(kind, name, head);
@@ -206,6 +205,7 @@ public final class InputAssembler {
         CollectingSink sink = new CollectingSink(collector.id());
         if (!Files.isDirectory(path)) {
             sink.read(name, collector.id()); // a folder is listed through the files in it
+            sink.kind(name, collector.claim(io.mailflowkb.plugins.input.WalkedFile.of(name, head)).kind());
         }
         try {
             collector.collect(new Request(kind, path, null, name, options, symptoms, null, null), sink);

@@ -76,8 +76,13 @@ public final class EvidenceWalker implements Closeable {
         }
     }
 
-    /** The checks for a path the user named; returns its real path. */
-    private static Path checkNamed(Path root, String display) {
+    /**
+     * The checks for a path the user named: it exists, is a regular file or a folder (not a FIFO, device or
+     * socket), is readable and is not under /proc or /sys. Returns its real path.
+     *
+     * @throws InvalidInputException naming it, with the reason
+     */
+    public static Path checkNamed(Path root, String display) {
         Path real;
         try {
             real = root.toRealPath();
