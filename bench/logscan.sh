@@ -9,8 +9,10 @@
 # Runs the built CLI jar (kb-cli/target/kb.jar, build it with ./mvnw -B -q -DskipTests package; never installs)
 # with the launcher's JVM options (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) and the heap capped at LOGSCAN_XMX
 # (default 64m) to show constant memory; LOGSCAN_JAVA_OPTS replaces the JVM options.
-# LOGSCAN_BASELINE_JAR=old/kb.jar (always with --logs) also times that jar in the same runs, interleaved with the current one, and
-# prints the side-by-side ratio: on a noisy shared machine that ratio is steadier than either wall time.
+# LOGSCAN_BASELINE_JAR=old/kb.jar (always with --logs) also times that jar in the same runs, interleaved with the
+# current one, and prints the side-by-side ratio of wall and CPU time; on a noisy shared machine the CPU ratio is
+# the steady one. LOGSCAN_POSITIONAL=1 gives the current jar the folder as a positional PATH (content detection).
+# LOGSCAN_SIDE_ONLY=1 stops after the side-by-side runs.
 # The collector reads the files of a folder on up to 2 threads (option threads); grep uses one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,7 +76,7 @@ if [ -n "$BASE_JAR" ]; then
     else
       base=$(timed "$BASE_CMD"); cur=$(timed "$KB_CMD")
     fi
-    echo "$cur $base" | tee -a "$OUTDIR/side-by-side.txt" | awk '{printf "run %s: current %.2f s (%.2f s CPU), baseline %.2f s (%.2f s CPU): throughput ratio current/baseline %.3f wall, %.3f CPU\n", NR, $1, $2, $3, $4, $3/$1, $4/$2}'
+    echo "$cur $base" | tee -a "$OUTDIR/side-by-side.txt" | awk -v i="$i" '{printf "run %s: current %.2f s (%.2f s CPU), baseline %.2f s (%.2f s CPU): throughput ratio current/baseline %.3f wall, %.3f CPU\n", i, $1, $2, $3, $4, $3/$1, $4/$2}'
   done
   for col in wall CPU; do
     awk -v c="$col" '{print (c == "wall") ? $3/$1 : $4/$2}' "$OUTDIR/side-by-side.txt" | sort -n | awk -v c="$col" '{r[NR]=$1} END {printf "side-by-side throughput ratio current/baseline (%s time): median %.3f (min %.3f, max %.3f, %d runs)\n", c, (NR%2 ? r[(NR+1)/2] : (r[NR/2]+r[NR/2+1])/2), r[1], r[NR], NR}'
