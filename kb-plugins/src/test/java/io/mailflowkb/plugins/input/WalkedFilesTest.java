@@ -124,10 +124,11 @@ class WalkedFilesTest {
         }
     }
 
-    /** Runs {@link WalkAsAnotherUser} as uid 65534 with only the class folders (the Maven repository is private). */
+    /** Runs {@link WalkAsAnotherUser} as uid 65534 in a JVM of its own. */
     private static List<String> asNobody(Path root) throws Exception {
-        String cp = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(e -> Files.isDirectory(Path.of(e))).collect(java.util.stream.Collectors.joining(":"));
+        // the project's class folders or jars (kb-model is a jar in a reactor build); the JVM skips the entries in
+        // the private Maven repository that the other user cannot read
+        String cp = System.getProperty("java.class.path");
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder pb = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
                 javaBin.toString(), "-cp", cp, WalkAsAnotherUser.class.getName(), root.toString()).redirectErrorStream(true);
