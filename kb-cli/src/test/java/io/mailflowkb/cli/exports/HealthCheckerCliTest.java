@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** kb diagnose and kb collect on a HealthChecker XML and a testssl.sh scan, detected by content through --logs. */
 class HealthCheckerCliTest {
 
-    static final Path RESOURCES = Path.of("..", "kb-plugins", "src", "test", "resources").toAbsolutePath().normalize();
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path RESOURCES = ROOT.resolve("kb-plugins/src/test/resources");
 
     @TempDir
     Path dir;
@@ -64,6 +65,29 @@ class HealthCheckerCliTest {
                 "hybridConfigurations:", "detail: \"Obj[0].MS.HealthCheckerExchangeServer.MS.ExchangeInformation.MS."
                         + "GetReceiveConnector.LST[2]\"");
         assertThat(ids(diagnose(bundle.toString()))).isEqualTo(ids(d));
+    }
+
+    /** Positional PATH: a zip of mixed exports, each file routed by its content to its collector. */
+    @Test
+    void aZipOfExportsIsReadFileByFileByContent() throws Exception {
+        Path zip = dir.resolve("evidence.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (Path f : List.of(RESOURCES.resolve("healthchecker/E19_GetSendConnector.xml"),
+                    RESOURCES.resolve("healthchecker/E19_GetReceiveConnector.xml"),
+                    RESOURCES.resolve("testssl/postfix-legacy-flat.json"),
+                    ROOT.resolve("knowledge/tls-deprecation/examples/raw/connectors/receiveconnectors-fl.txt"))) {
+                out.putNextEntry(new java.util.zip.ZipEntry("evidence/" + f.getFileName()));
+                out.write(Files.readAllBytes(f));
+                out.closeEntry();
+            }
+        }
+        JsonNode d = diagnose(zip.toString());
+        assertThat(ids(d)).contains("peer-legacy-tls-only", "receive-connector-no-tls", "exo-send-connector-misconfigured");
+        List<String> routed = new ArrayList<>();
+        d.get("inputs").forEach(i -> routed.add(i.get("source").asText().replaceAll(".*!/evidence/", "") + " "
+                + i.get("collector").asText()));
+        assertThat(routed).containsExactlyInAnyOrder("E19_GetSendConnector.xml exchange", "E19_GetReceiveConnector.xml exchange",
+                "postfix-legacy-flat.json testssl", "receiveconnectors-fl.txt exchange");
     }
 
     @Test
