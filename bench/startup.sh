@@ -4,6 +4,8 @@
 # is installed (AOT cache), each also without its archive (KB_NO_CDS=1), plus a run with a user knowledge folder.
 # Prints the median wall and user+sys CPU time of each and the ratios to the hello-world jar on the same JDK.
 # usage: bench/startup.sh [RUNS]   (default 15)     JDK25=/path/to/jdk overrides where JDK 25 is looked for
+#   KB_BASELINE=/path/to/other/checkout adds that checkout's ./kb (built, its jar up to date: its launcher may run
+#   `mvnw install` otherwise) as a second baseline, e.g. `git archive main` built with `./mvnw package`.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs=${1:-15}
@@ -34,5 +36,10 @@ if [ -n "$jdk25" ]; then
          kb-25-aot="KB_JAVA=$jdk25 ./kb $example"
          kb-25-noaot="KB_NO_CDS=1 KB_JAVA=$jdk25 ./kb $example"
          --ratio kb-25-aot/hello-25 --ratio kb-25-noaot/hello-25 --ratio kb-25-aot/kb-17-cds)
+fi
+if [ -n "${KB_BASELINE:-}" ]; then
+  (cd "$KB_BASELINE" && PATH="$jdk17/bin:$PATH" ./kb --version >/dev/null)
+  args+=(baseline-17="PATH=$jdk17/bin:\$PATH $KB_BASELINE/kb $example" --ratio kb-17-cds/baseline-17)
+  [ -n "$jdk25" ] && args+=(--ratio kb-25-aot/baseline-17)
 fi
 python3 bench/interleave.py --runs "$runs" --warmup 2 --json "$out/startup.json" "${args[@]}"

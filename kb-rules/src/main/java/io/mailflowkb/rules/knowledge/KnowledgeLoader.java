@@ -41,12 +41,19 @@ public final class KnowledgeLoader {
 
     /** Loads and merges the given sources; throws {@link KnowledgeException} listing every problem found. */
     public static Knowledge load(List<KnowledgeSource> sources) {
+        return load(sources, true);
+    }
+
+    /** With {@code prebuilt} false every file is parsed from YAML, even where the build-time form fits. */
+    static Knowledge load(List<KnowledgeSource> sources, boolean prebuilt) {
         KnowledgeLoader loader = new KnowledgeLoader();
         for (KnowledgeSource source : sources) {
             for (Path file : source.files()) {
                 String cited = source.cite(file);
                 try {
-                    loader.add(KnowledgeReader.read(file, cited), cited, file.getParent(), source.shipped());
+                    KnowledgeFile parsed = prebuilt ? PrebuiltKnowledge.lookup(source, file, cited) : null;
+                    loader.add(parsed != null ? parsed : KnowledgeReader.read(file, cited), cited, file.getParent(),
+                            source.shipped());
                 } catch (KnowledgeException e) {
                     loader.problems.addAll(e.problems());
                 }
