@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Times shell commands interleaved: every round runs each command once (in a rotating order), so load from other
 processes on the machine hits all of them alike. Prints per command the median wall time and the median user+sys
-CPU time, and each ratio to its baseline.
+CPU time, and each ratio to its baseline (medians, and the fastest runs: on a loaded machine the fastest run is the
+least disturbed one).
 
 usage: interleave.py [--runs N] [--warmup N] [--json FILE] NAME=COMMAND ... [--ratio NAME/BASELINE ...]
 
@@ -59,7 +60,9 @@ def main(argv):
     for name, _ in commands:
         print(f"{name:<40} {med[name][0] * 1000:8.0f} {min(walls[name]) * 1000:6.0f} {med[name][1] * 1000:7.0f}")
     for name, base in ratios:
-        print(f"ratio {name} / {base}: wall {med[name][0] / med[base][0]:.2f}, user+sys {med[name][1] / med[base][1]:.2f}")
+        print(f"ratio {name} / {base}: wall {med[name][0] / med[base][0]:.2f}, user+sys {med[name][1] / med[base][1]:.2f}"
+              f" (fastest runs: wall {min(walls[name]) / min(walls[base]):.2f}, "
+              f"user+sys {min(cpus[name]) / min(cpus[base]):.2f})")
     if out:
         with open(out, "w") as f:
             json.dump({"load": load, "commands": dict(commands), "wall": walls, "cpu": cpus}, f)
