@@ -25,8 +25,12 @@ cat "$dir"/* "$zipfile" > /dev/null   # page cache
 
 folder_cmd="./kb diagnose --logs $dir --format json"
 zip_cmd="./kb diagnose --logs $zipfile --format json"
-ids() { python3 -c 'import json,sys; print(sorted(f["id"] for f in json.load(sys.stdin)["findings"]))'; }
+ids() { python3 -c 'import json,sys; print(sorted(f["id"] for f in json.load(sys.stdin)["findings"]))' 2>/dev/null; }
 f=$($folder_cmd | ids || true); z=$($zip_cmd | ids || true)
+if [ -z "$f" ] || [ -z "$z" ]; then
+  echo "kb could not diagnose the folder or the zip (see: $folder_cmd; $zip_cmd)" >&2
+  exit 1
+fi
 echo "findings: folder $f, zip $z -> $([ "$f" = "$z" ] && echo same || echo DIFFERENT)"
 python3 bench/interleave.py --runs "$runs" --warmup 1 --json "$out/zipscan.json" \
   folder="$folder_cmd" zip="$zip_cmd" --ratio zip/folder
