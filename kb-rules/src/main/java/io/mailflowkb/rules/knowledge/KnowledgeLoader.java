@@ -51,8 +51,11 @@ public final class KnowledgeLoader {
             for (Path file : source.files()) {
                 String cited = source.cite(file);
                 try {
+                    // the build-time form holds only files that parsed without any problem; otherwise the
+                    // YAML: unknown keys are reported and skipped, so the rest of the file is still checked
                     KnowledgeFile parsed = prebuilt ? PrebuiltKnowledge.lookup(source, file, cited) : null;
-                    loader.add(parsed != null ? parsed : KnowledgeReader.read(file, cited), cited, file.getParent(),
+                    loader.add(parsed != null ? parsed : KnowledgeReader.read(file, cited, loader.problems), cited,
+                            file.getParent(),
                             source.shipped());
                 } catch (KnowledgeException e) {
                     loader.problems.addAll(e.problems());
@@ -203,6 +206,9 @@ public final class KnowledgeLoader {
         }
         for (StepDefinition s : f.remediation()) {
             require(s.text(), f.at(), file, what + ": remediation text", MAX_TEXT);
+            if (s.about() != null && !s.about().equals("local") && !s.about().equals("peer")) {
+                problem(f.at(), file, what + ": remediation 'about' must be local or peer, got '" + s.about() + "'");
+            }
             for (String c : s.commands()) {
                 require(c, f.at(), file, what + ": remediation command", MAX_TEXT);
             }
