@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `kb diagnose --logs evidence.zip` (ZIPSCAN_MB of send protocol logs, default 200, deflated) against diagnosing the
+# `kb diagnose evidence.zip` (ZIPSCAN_MB of send protocol logs, default 200, deflated) against diagnosing the
 # unpacked folder, interleaved (bench/interleave.py): same findings checked first, then the medians and the ratio.
 # usage: bench/zipscan.sh [RUNS]   (default 3)
 set -euo pipefail
@@ -23,8 +23,8 @@ fi
 ls -l "$zipfile" | awk -v mb="$MB" '{printf "zip: %.0f MB deflated from %s MB of logs\n", $5 / 1048576, mb}'
 cat "$dir"/* "$zipfile" > /dev/null   # page cache
 
-folder_cmd="./kb diagnose --logs $dir --format json"
-zip_cmd="./kb diagnose --logs $zipfile --format json"
+folder_cmd="./kb diagnose $dir --format json"
+zip_cmd="./kb diagnose $zipfile --format json"
 ids() { python3 -c 'import json,sys; print(sorted(f["id"] for f in json.load(sys.stdin)["findings"]))' 2>/dev/null; }
 f=$($folder_cmd | ids || true); z=$($zip_cmd | ids || true)
 if [ -z "$f" ] || [ -z "$z" ]; then
