@@ -29,7 +29,8 @@ class BatchTest {
         assertThat(lines).extracting(l -> l.get("bundle").asText())
                 .containsExactly(healthy.toString(), broken.toString(), healthy.toString());
         assertThat(lines.get(1).get("findings").get(0).get("id").asText()).isEqualTo("tls12-client-disabled");
-        assertThat(lines.get(0).fieldNames()).toIterable().containsExactly("bundle", "findings", "missingEvidence", "inputs");
+        assertThat(lines.get(0).fieldNames()).toIterable().containsExactly("bundle", "host", "findings", "confirmations",
+                "notExamined", "mailFlow", "missingEvidence", "inputs");
         // the rest of each line is exactly the single diagnosis
         JsonNode single = Mappers.json().readTree(Kb.run("diagnose", broken.toString(), "--format", "json").out());
         ((com.fasterxml.jackson.databind.node.ObjectNode) lines.get(1)).remove("bundle");

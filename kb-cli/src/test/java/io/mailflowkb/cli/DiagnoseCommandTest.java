@@ -44,7 +44,8 @@ class DiagnoseCommandTest {
                     "reg add \"" + SCHANNEL12 + "\\" + role + "\" /v Enabled /t REG_DWORD /d 1 /f");
         }
         assertThat(finding.get("references")).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(json(kb.out()).fieldNames()).toIterable().containsExactly("findings", "missingEvidence", "inputs");
+        assertThat(json(kb.out()).fieldNames()).toIterable().containsExactly("host", "findings", "confirmations", "notExamined", "mailFlow",
+                "missingEvidence", "inputs");
     }
 
     @Test

@@ -16,6 +16,10 @@ import io.mailflowkb.rules.knowledge.CompiledFinding;
 import io.mailflowkb.rules.knowledge.CompiledMissingEvidence;
 import io.mailflowkb.rules.knowledge.Knowledge;
 import io.mailflowkb.rules.knowledge.RuleTranslator;
+import io.mailflowkb.rules.report.Confirmations;
+import io.mailflowkb.rules.report.FindingOrder;
+import io.mailflowkb.rules.report.HostSummaries;
+import io.mailflowkb.rules.report.MailFlows;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -101,15 +105,22 @@ public final class Engine {
             });
             List<Finding> findings = new ArrayList<>();
             for (Map.Entry<String, Set<Evidence>> e : evidence.entrySet()) {
-                knowledge.finding(e.getKey()).ifPresent(f -> findings.add(toFinding(f, List.copyOf(e.getValue()))));
+                List<String> causes = notes.getOrDefault(e.getKey(), Set.of()).stream().map(FindingNote::rootCauseIn)
+                        .filter(java.util.Objects::nonNull).filter(evidence::containsKey).toList();
+                knowledge.finding(e.getKey()).ifPresent(f -> findings.add(toFinding(f, List.copyOf(e.getValue()),
+                        causes)));
             }
+            List<Finding> ordered = FindingOrder.sort(findings);
             List<MissingEvidence> missing = new ArrayList<>();
             for (CompiledMissingEvidence m : knowledge.missingEvidence()) {
                 if (missingIds.contains(m.id())) {
                     missing.add(new MissingEvidence(m.definition().what(), m.definition().why(), m.definition().how()));
                 }
             }
-            Diagnosis diagnosis = new Diagnosis(findings, missing, bundle.inputs());
+            Confirmations.Result confirmed = Confirmations.of(bundle, session.getObjects());
+            Diagnosis diagnosis = new Diagnosis(HostSummaries.of(bundle, knowledge.exchangeBuilds()), ordered, null,
+                    confirmed.confirmed(), confirmed.notExamined(), MailFlows.of(bundle, ordered, logFlows(hits)), missing,
+                    bundle.inputs());
             List<String> notFired = new ArrayList<>();
             if (trace != null) {
                 List<Object> facts = new ArrayList<>(session.getObjects());
@@ -142,6 +153,15 @@ public final class Engine {
         return String.valueOf(o);
     }
 
+    /** Per finding, the directions of the log facts that proved it (over all its hits). */
+    private static Map<String, Set<String>> logFlows(List<FindingHit> hits) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        for (FindingHit h : hits) {
+            out.computeIfAbsent(h.findingId(), k -> new java.util.TreeSet<>()).addAll(MailFlows.directionsOf(h.facts()));
+        }
+        return out;
+    }
+
     private record Rendered(String findingId, List<Evidence> lines, String sortKey) {
     }
 
@@ -151,13 +171,14 @@ public final class Engine {
         return lines;
     }
 
-    private static Finding toFinding(CompiledFinding f, List<Evidence> evidence) {
+    private static Finding toFinding(CompiledFinding f, List<Evidence> evidence, List<String> causedBy) {
         FindingDefinition d = f.definition();
         List<RemediationStep> steps = new ArrayList<>();
         for (int i = 0; i < d.remediation().size(); i++) {
             steps.add(new RemediationStep(i + 1, d.remediation().get(i).text(), d.remediation().get(i).commands()));
         }
         List<Reference> refs = d.references().stream().map(r -> new Reference(r.title(), r.url())).toList();
-        return new Finding(d.id(), d.severity(), d.title(), d.direction(), evidence, steps, refs, f.rule());
+        return new Finding(d.id(), d.severity(), d.title(), d.summary(), d.direction(), null, causedBy, evidence, steps,
+                refs, f.rule());
     }
 }
