@@ -34,7 +34,7 @@ final class FlowPicture {
             return;
         }
         List<FlowLink> peers = flows.stream().filter(f -> !FlowLink.EXCHANGE_ONLINE.equals(f.peer())).toList();
-        int height = 2 * ROW + 20 + peers.size() * ROW;
+        int height = peers.isEmpty() ? 20 + BOX_H + 24 : 20 + ROW + 30 + peers.size() * ROW;
         b.append("<section class=\"flow\" id=\"").append(prefix).append("flow\">\n<h2>Mail flow</h2>\n")
                 .append("<svg class=\"flow\" role=\"img\" aria-labelledby=\"").append(prefix).append("flow-title\" ")
                 .append("viewBox=\"0 0 ").append(W).append(' ').append(height).append("\" width=\"100%\" ")

@@ -123,9 +123,9 @@ public final class HtmlRenderer implements Renderer {
 
     private static void comparison(StringBuilder b, Comparison c, String prefix) {
         b.append("<section class=\"finding comparison\" id=\"").append(prefix).append("comparison\">\n<h2>")
-                .append(c.resolved().isEmpty() ? "Compared with the baseline" : "Resolved since " + escape(c.since()))
-                .append("</h2>\n<p class=\"meta\">Baseline <code>").append(escape(c.baseline())).append("</code> (")
-                .append(escape(c.since())).append("): ").append(c.resolved().size()).append(" resolved, ")
+                .append(c.resolved().isEmpty() ? "Compared with the baseline" : "Resolved since " + escape(c.sinceText()))
+                .append("</h2>\n<p class=\"meta\">Baseline <code>").append(escape(c.baseline())).append("</code> (as of ")
+                .append(escape(c.sinceText())).append("): ").append(c.resolved().size()).append(" resolved, ")
                 .append(c.stillPresent().size()).append(" still present, ").append(c.newIds().size()).append(" new.</p>\n");
         if (c.warning() != null) {
             b.append("<p class=\"warnings\"><strong>Warning:</strong> ").append(escape(c.warning())).append("</p>\n");

@@ -79,7 +79,7 @@ public final class MarkdownRenderer implements Renderer {
     }
 
     private static void comparison(StringBuilder b, Comparison c) {
-        b.append("Compared with ").append(MarkdownText.code(c.baseline())).append(" (").append(MarkdownText.inline(c.since()))
+        b.append("Compared with ").append(MarkdownText.code(c.baseline())).append(" (as of ").append(MarkdownText.inline(c.sinceText()))
                 .append("): ").append(c.resolved().size()).append(" resolved, ").append(c.stillPresent().size())
                 .append(" still present, ").append(c.newIds().size()).append(" new.\n\n");
         if (c.warning() != null) {
@@ -88,7 +88,7 @@ public final class MarkdownRenderer implements Renderer {
         if (c.resolved().isEmpty()) {
             return;
         }
-        b.append("## Resolved since ").append(MarkdownText.inline(c.since())).append("\n\n");
+        b.append("## Resolved since ").append(MarkdownText.inline(c.sinceText())).append("\n\n");
         for (ResolvedFinding r : c.resolved()) {
             b.append("- **").append(MarkdownText.inline(r.id())).append("** (").append(r.severity().id()).append("): ")
                     .append(MarkdownText.inline(r.title())).append("\n");

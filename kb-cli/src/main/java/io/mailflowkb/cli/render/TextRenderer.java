@@ -93,13 +93,13 @@ public final class TextRenderer implements Renderer {
 
     private void comparison(StringBuilder b, Comparison c) {
         b.append("\n");
-        wrapped(b, "Compared with " + c.baseline() + " (" + c.since() + "): " + c.resolved().size() + " resolved, "
+        wrapped(b, "Compared with " + c.baseline() + " (as of " + c.sinceText() + "): " + c.resolved().size() + " resolved, "
                 + c.stillPresent().size() + " still present, " + c.newIds().size() + " new.", "", "  ");
         if (c.warning() != null) {
             wrapped(b, "warning: " + c.warning(), "", "  ");
         }
         if (!c.resolved().isEmpty()) {
-            b.append(bold("Resolved since " + c.since() + ":")).append("\n");
+            b.append(bold("Resolved since " + c.sinceText() + ":")).append("\n");
             for (ResolvedFinding r : c.resolved()) {
                 wrapped(b, r.id() + " (" + r.severity().id() + "): " + r.title(), "  - ", "    ");
                 for (Evidence e : r.evidence()) {

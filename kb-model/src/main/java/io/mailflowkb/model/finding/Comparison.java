@@ -20,6 +20,12 @@ import java.util.List;
 @JsonPropertyOrder({"baseline", "since", "warning", "resolved", "stillPresent", "new"})
 public record Comparison(String baseline, String since, String warning, List<ResolvedFinding> resolved,
                          List<String> stillPresent, @JsonProperty("new") List<String> newIds) {
+    /** "Resolved since ..." in words: the baseline's time, or {@code the baseline} when it had none. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String sinceText() {
+        return since == null || HostSummary.UNKNOWN.equals(since) ? "the baseline" : since;
+    }
+
     public Comparison {
         resolved = resolved == null ? List.of() : List.copyOf(resolved);
         stillPresent = stillPresent == null ? List.of() : List.copyOf(stillPresent);
