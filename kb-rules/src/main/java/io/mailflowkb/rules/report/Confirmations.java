@@ -80,10 +80,10 @@ public final class Confirmations {
                 case "other" -> "other servers";
                 default -> "servers of unknown kind";
             };
-            String verb = "inbound".equals(k[0]) ? "accepted from " : "outbound".equals(k[0]) ? "negotiated with "
-                    : "negotiated with ";
-            out.add(new Confirmation(k[2] + " " + verb + peer + " in " + n[0] + (n[0] == 1 ? " session" : " sessions")
-                    + ("unknown".equals(k[0]) ? "" : " (" + k[0] + ")"), String.join(", ", files.get(key))));
+            String verb = "inbound".equals(k[0]) ? "accepted from " : "negotiated with ";
+            String flow = "unknown".equals(k[0]) ? "" : k[0] + " ";
+            out.add(new Confirmation(k[2] + " " + verb + peer + " in " + n[0] + " " + flow
+                    + (n[0] == 1 ? "session" : "sessions"), String.join(", ", files.get(key))));
         });
         for (ProbeResult p : bundle.probes()) {
             if (p.succeeded() && ("TLS 1.2".equals(p.tlsVersion()) || "TLS 1.3".equals(p.tlsVersion()))) {
