@@ -111,9 +111,13 @@ public final class TextRenderer implements Renderer {
 
     private void finding(StringBuilder b, Finding f) {
         b.append("\n");
-        b.append(paint(f.severity(), "[" + f.severity().id().toUpperCase(Locale.ROOT) + "]")).append(' ')
-                .append(bold(f.id())).append("  (").append(f.direction().id())
-                .append(f.status() == null ? "" : ", " + f.status().id().replace('-', ' ')).append(")\n");
+        String severity = "[" + f.severity().id().toUpperCase(Locale.ROOT) + "]";
+        String where = "(" + f.direction().id() + (f.status() == null ? "" : ", " + f.status().id().replace('-', ' '))
+                + ")";
+        // measured without colour codes; on a narrow terminal the direction goes to a line of its own
+        boolean fits = severity.length() + 1 + f.id().length() + 2 + where.length() <= width;
+        b.append(paint(f.severity(), severity)).append(' ').append(bold(f.id())).append(fits ? "  " : "\n  ")
+                .append(where).append("\n");
         wrapped(b, f.title(), "  ", "  ");
         if (f.summary() != null) {
             wrapped(b, f.summary(), "  ", "  ");
