@@ -1,6 +1,7 @@
 package io.mailflowkb.cli;
 
 import io.mailflowkb.cli.input.InputAssembler;
+import io.mailflowkb.cli.render.FleetReport;
 import io.mailflowkb.cli.render.Format;
 import io.mailflowkb.cli.render.JsonRenderer;
 import io.mailflowkb.cli.render.ReportContext;
@@ -18,11 +19,11 @@ import java.util.stream.Stream;
 
 /**
  * Diagnoses several bundles one by one: JSON Lines for pipelines (one object per bundle, in input order, each
- * the single-diagnosis object with a leading {@code "bundle"} field naming the file), or text and Markdown
- * reports one after the other. Every bundle is read before anything is diagnosed, so a bad bundle stops the
+ * the single-diagnosis object with a leading {@code "bundle"} field naming the file), text reports one after the
+ * other, or a fleet report (Markdown, or one HTML page): a summary row per server, worst first, then each report. Every bundle is read before anything is diagnosed, so a bad bundle stops the
  * run with exit 2 and nothing on stdout.
  */
-record BatchRun(Diagnostician kb, Format format, boolean color) {
+record BatchRun(Diagnostician kb, Format format, boolean color, int width) {
 
     /** The result: what to print, and the worst exit code over all bundles. */
     record Result(String text, int exitCode) {
@@ -53,19 +54,24 @@ record BatchRun(Diagnostician kb, Format format, boolean color) {
             read.add(InputAssembler.readBundle(p));
         }
         StringBuilder text = new StringBuilder();
+        List<FleetReport.Server> servers = new ArrayList<>();
         int worst = ExitCode.OK;
         for (int i = 0; i < read.size(); i++) {
             Diagnosis d = kb.diagnose(read.get(i));
             worst = Math.max(worst, d.hasProblems() ? ExitCode.FINDINGS : ExitCode.OK);
             String name = paths.get(i).toString();
+            servers.add(new FleetReport.Server(name, d));
             switch (format) {
                 case JSON -> text.append(new JsonRenderer().renderLine(name, d));
-                case MARKDOWN -> text.append(i == 0 ? "" : "\n---\n\n").append(format.renderer(false,
-                        ReportContext.plain().withTitle(ReportContext.DEFAULT_TITLE + ": " + name)).render(d));
                 case TEXT -> text.append(i == 0 ? "" : "\n").append("== ").append(name).append(" ==\n")
-                        .append(format.renderer(color).render(d));
-                case HTML -> throw new IllegalStateException("checked by DiagnoseCommand: one HTML page per diagnosis");
+                        .append(format.renderer(color, ReportContext.plain().withTextWidth(width)).render(d));
+                case MARKDOWN, HTML -> { } // the fleet report below needs every diagnosis
             }
+        }
+        if (format == Format.MARKDOWN) {
+            text.append(FleetReport.markdown(servers));
+        } else if (format == Format.HTML) {
+            text.append(FleetReport.html(servers));
         }
         return new Result(text.toString(), worst);
     }

@@ -117,15 +117,12 @@ final class DiagnoseCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "raw inputs (--registry, --logs, ...) go with at most one bundle");
             }
-            if (format == Format.HTML) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--format html makes one page per "
-                        + "diagnosis: diagnose bundles one at a time, or use json or markdown for several");
-            }
             List<Path> all = new ArrayList<>(bundles);
             if (batchDir != null) {
                 all.addAll(BatchRun.bundlesIn(batchDir));
             }
-            BatchRun.Result r = new BatchRun(kb, format, format == Format.TEXT && Output.colorWanted(output)).run(all);
+            BatchRun.Result r = new BatchRun(kb, format, format == Format.TEXT && Output.colorWanted(output),
+                    Output.textWidth(output)).run(all);
             Output.write(r.text(), output, spec.commandLine().getOut());
             return r.exitCode();
         }

@@ -64,16 +64,17 @@ class BatchTest {
     }
 
     @Test
-    void markdownConcatenatesOneReportPerBundleAndHtmlIsRefused() throws Exception {
+    void markdownAndHtmlGiveTheFleetSummaryThenOneReportPerBundle() throws Exception {
         Path a = EXAMPLES.resolve("healthy-2019.yaml");
         Path b = EXAMPLES.resolve("tls12-client-disabled.yaml");
         Kb md = Kb.run("diagnose", a.toString(), b.toString(), "--format", "markdown");
         assertThat(md.exit()).isEqualTo(ExitCode.FINDINGS);
-        assertThat(md.out().lines().filter(l -> l.startsWith("# Mail-flow diagnosis: "))).hasSize(2);
+        assertThat(md.out().lines().filter(l -> l.startsWith("# Mail-flow diagnosis: ")))
+                .containsExactly("# Mail-flow diagnosis: 2 servers", "# Mail-flow diagnosis: " + a,
+                        "# Mail-flow diagnosis: " + b);
         Kb html = Kb.run("diagnose", a.toString(), b.toString(), "--format", "html");
-        assertThat(html.exit()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(html.err()).contains("--format html makes one page per diagnosis");
-        assertThat(html.out()).isEmpty();
+        assertThat(html.exit()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(html.out()).contains("<h1>Mail-flow diagnosis: 2 servers</h1>", "<article class=\"server\" id=\"s1\">");
         assertThat(Kb.run("diagnose", "--batch", tmp.toString()).err()).contains("no bundles");
         assertThat(Kb.run("diagnose", "--batch", tmp.toString(), "--example", "healthy-2019").exit())
                 .isEqualTo(ExitCode.BAD_INPUT);

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param exchange      the Exchange product, e.g. {@code Exchange Server 2019}
  * @param exchangeBuild the dotted build, e.g. {@code 15.2.1544.4}
  * @param exchangeCu    the cumulative update of that build from the knowledge's build table ({@code CU14}), or
- *                      {@code later than CU14} for a build between two listed ones, or {@code unknown}
+ *                      {@code later than CU14} for a build above a listed one that is not in the table, or
+ *                      {@code unknown}
  * @param collected     when the evidence was collected, as an input records it, or {@code unknown}
  * @param evidenceFrom  the earliest time a log line or event in the inputs carries (ISO-8601), or {@code unknown}
  * @param evidenceTo    the latest such time, or {@code unknown}
@@ -55,13 +56,17 @@ public record HostSummary(String name, String fqdn, String os, String osBuild, S
         return UNKNOWN.equals(osBuild) ? os : os + ", build " + osBuild;
     }
 
-    /** {@code Exchange Server 2019 CU14 (15.2.1544.4)}; parts the inputs lack say unknown. */
+    /**
+     * {@code Exchange Server 2019 CU14 (build 15.2.1544.4)}, {@code Exchange Server 2016, later than CU9 (build ...)};
+     * parts the inputs lack say unknown.
+     */
     public String exchangeLine() {
         if (UNKNOWN.equals(exchange) && UNKNOWN.equals(exchangeBuild)) {
             return UNKNOWN;
         }
-        return exchange + (UNKNOWN.equals(exchangeCu) ? ", CU unknown" : " " + exchangeCu) + " (build "
-                + exchangeBuild + ")";
+        String cu = UNKNOWN.equals(exchangeCu) ? ", CU unknown" : exchangeCu.startsWith("later than ")
+                ? ", " + exchangeCu : " " + exchangeCu;
+        return exchange + cu + " (build " + exchangeBuild + ")";
     }
 
     /** {@code 2025-01-14T08:00:01Z to 2025-01-14T09:12:44Z}, or {@code unknown}. */

@@ -56,8 +56,7 @@ public final class HostSummaries {
             String version = io.mailflowkb.rules.derive.ExchangeBaseline.of(h).version();
             product = version == null ? null : PRODUCTS.get(version);
         }
-        String cu = exact != null ? exact.name() : below != null ? "later than " + below.name() + " (" + below.build()
-                + ")" : null;
+        String cu = exact != null ? exact.name() : below != null ? "later than " + below.name() : null;
         String[] range = timeRange(bundle);
         return new HostSummary(h.hostName(), null, h.windowsProduct(),
                 h.windowsBuild() == null ? null : String.valueOf(h.windowsBuild()), product, build, cu, null,
