@@ -65,7 +65,8 @@ public final class TextRenderer implements Renderer {
             for (MissingEvidence m : d.missingEvidence()) {
                 wrapped(b, m.what(), "  - ", "    ");
                 wrapped(b, "Why: " + m.why(), "    ", "    ");
-                wrapped(b, "How: " + m.how(), "    ", "    ");
+                // "How" holds the commands to run: one line, never wrapped, so it can be copied whole
+                b.append("    How: ").append(m.how().strip().replaceAll("\\s+", " ")).append("\n");
             }
         }
         if (!d.inputs().isEmpty()) {

@@ -35,8 +35,11 @@ class TextWidthTest {
         assertThat(commands).isNotEmpty();
         Set<String> lines = out.lines().map(String::strip).collect(Collectors.toSet());
         assertThat(lines).as("every command on one line of its own").containsAll(commands);
+        assertThat(diagnosis.missingEvidence()).isNotEmpty();
+        diagnosis.missingEvidence().forEach(m -> assertThat(lines).as("how to collect it, on one line")
+                .contains("How: " + m.how().strip().replaceAll("\\s+", " ")));
         for (String line : out.lines().toList()) {
-            boolean command = commands.contains(line.strip());
+            boolean command = commands.contains(line.strip()) || line.startsWith("    How: ");
             // a word that cannot be broken (a path, a URL, a time stamp) may end a line past the width
             String[] words = line.strip().split(" ");
             boolean unbreakable = words[words.length - 1].length() > width / 2;
