@@ -27,7 +27,8 @@ public final class FindingOrder {
         for (Finding f : findings) {
             int causes = 0;
             for (String cause : new HashSet<>(f.causedBy())) {
-                if (byId.containsKey(cause) && !cause.equals(f.id())) {
+                // "root cause" notes that contradict each other (a cycle) say nothing about order: ignored
+                if (byId.containsKey(cause) && !cause.equals(f.id()) && !reaches(byId, f.id(), cause)) {
                     causes++;
                     consequences.computeIfAbsent(cause, k -> new ArrayList<>()).add(f.id());
                 }
@@ -38,11 +39,7 @@ public final class FindingOrder {
         findings.stream().filter(f -> waitingFor.get(f.id()) == 0).forEach(ready::add);
         List<Finding> out = new ArrayList<>();
         Set<String> placed = new HashSet<>();
-        while (out.size() < findings.size()) {
-            if (ready.isEmpty()) {
-                // a cycle of "root cause" notes: break it at the most severe finding left
-                findings.stream().filter(f -> !placed.contains(f.id())).min(Finding.ORDER).ifPresent(ready::add);
-            }
+        while (!ready.isEmpty()) {
             Finding next = ready.poll();
             if (!placed.add(next.id())) {
                 continue;
@@ -56,5 +53,25 @@ public final class FindingOrder {
             }
         }
         return out;
+    }
+
+    /** Whether {@code to} is among the causes of {@code from}, directly or through other causes. */
+    private static boolean reaches(Map<String, Finding> byId, String from, String to) {
+        Set<String> seen = new HashSet<>();
+        List<String> todo = new ArrayList<>(List.of(to));
+        while (!todo.isEmpty()) {
+            String id = todo.remove(todo.size() - 1);
+            Finding f = byId.get(id);
+            if (f == null || !seen.add(id)) {
+                continue;
+            }
+            for (String c : f.causedBy()) {
+                if (c.equals(from)) {
+                    return true;
+                }
+                todo.add(c);
+            }
+        }
+        return false;
     }
 }
