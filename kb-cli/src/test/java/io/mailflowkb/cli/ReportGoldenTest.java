@@ -13,14 +13,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Golden tests of the parts of a report issue 15 asks for, in all four formats: the header (server, Windows, Exchange
- * with its CU, evidence time range, inputs), the order (root cause before its consequence, then severity, then id)
- * and a healthy report's confirmations. The expected text is written by hand from the two bundles in
+ * with its CU, evidence time range, inputs), the order (root cause before its consequence, then severity, then id),
+ * confidence ("likely" and why) and a healthy report's confirmations. The expected text is written by hand from the bundles in
  * src/test/resources/reports (their comments say what they hold), not captured from a run.
  */
 class ReportGoldenTest {
 
     static final Path BROKEN = Path.of("src/test/resources/reports/broken-ex01.yaml");
     static final Path HEALTHY = Path.of("src/test/resources/reports/healthy-ex02.yaml");
+    static final Path LIKELY = Path.of("src/test/resources/reports/likely-ex03.yaml");
+
+    /** The correlation note of "TLS 1.2 client disabled: seen in logs only" (correlate-findings.drl), as reports show it. */
+    static final String WHY_LOWER = "Lower confidence: Exchange Online dropped the TLS handshake (SocketError), the "
+            + "classic sign that this server offers no TLS 1.2; the SChannel registry was not in the inputs to confirm "
+            + "it (Collect next says how to get it).";
 
     /** tls12-client-disabled is the correlation's root cause of starttls-fallback-rejected; then severity, then id. */
     static final List<String> ORDER = List.of("tls12-client-disabled", "starttls-fallback-rejected",
@@ -198,6 +204,48 @@ class ReportGoldenTest {
                  {"peer": "Exchange Online", "direction": "inbound", "state": "unknown",
                   "basis": "no session with Exchange Online in the inputs", "explainedBy": []}]
                 """));
+    }
+
+    @Test
+    void lowerConfidenceIsLikelyInTheTitleWithWhatWouldConfirmItInText() {
+        assertThat(run(LIKELY, "text").out()).contains("""
+                [CRITICAL] tls12-client-disabled  (outbound)
+                  Likely: TLS 1.2 is disabled for outgoing connections (SChannel client)
+                """, "  negotiation failed with error SocketError\".\n"
+                + "  Lower confidence: Exchange Online dropped the TLS handshake (SocketError), the\n"
+                + "    classic sign that this server offers no TLS 1.2; the SChannel registry was\n"
+                + "    not in the inputs to confirm it (Collect next says how to get it).\n"
+                + "  Do this first:");
+        assertThat(run(BROKEN, "text").out()).as("high confidence: no mark").doesNotContain("Likely", "Lower confidence");
+    }
+
+    @Test
+    void lowerConfidenceInMarkdown() {
+        String out = run(LIKELY, "markdown").out();
+        assertThat(out).contains("| CRITICAL | [tls12-client-disabled](#tls12-client-disabled) | Likely: TLS 1.2 is "
+                + "disabled for outgoing connections (SChannel client) | outbound |\n");
+        assertThat(out).contains("**CRITICAL** · outbound · Likely: TLS 1.2 is disabled for outgoing connections "
+                + "(SChannel client)\n\n");
+        assertThat(out).contains("\n\n> " + WHY_LOWER + "\n\n> **Do this first:**");
+    }
+
+    @Test
+    void lowerConfidenceInHtml() {
+        String out = run(LIKELY, "html").out();
+        assertThat(out).contains("<h2><span class=\"badge critical\">CRITICAL</span>Likely: TLS 1.2 is disabled for "
+                + "outgoing connections (SChannel client)</h2>\n");
+        assertThat(out).contains("<p class=\"likely\">" + WHY_LOWER + "</p>\n");
+        assertThat(out).contains("<td>Likely: TLS 1.2 is disabled for outgoing connections (SChannel client)</td>");
+    }
+
+    @Test
+    void lowerConfidenceInJson() throws Exception {
+        JsonNode f = json(run(LIKELY, "json").out()).get("findings").get(0);
+        assertThat(f.get("id").asText()).isEqualTo("tls12-client-disabled");
+        assertThat(f.get("confidence").asText()).isEqualTo("lower");
+        assertThat(f.get("title").asText()).as("JSON keeps the knowledge's title")
+                .isEqualTo("TLS 1.2 is disabled for outgoing connections (SChannel client)");
+        assertThat(json(run(BROKEN, "json").out()).get("findings").get(0).get("confidence").asText()).isEqualTo("high");
     }
 
     @Test

@@ -73,7 +73,7 @@ public final class HtmlRenderer implements Renderer {
         FlowPicture.render(b, d.mailFlow(), d.host().name(), prefix, anchors);
         int[] commandIds = {0};
         for (int i = 0; i < d.findings().size(); i++) {
-            finding(b, d.findings().get(i), prefix + "f" + i, prefix, commandIds, anchors);
+            finding(b, d, d.findings().get(i), prefix + "f" + i, prefix, commandIds, anchors);
         }
         if (context.fixScript() != null) {
             b.append("<section class=\"finding\" id=\"").append(prefix).append("fix-script\">\n<h2>Fix script</h2>\n")
@@ -112,7 +112,7 @@ public final class HtmlRenderer implements Renderer {
                 Finding f = d.findings().get(i);
                 b.append("<tr><td><span class=\"badge ").append(f.severity().id()).append("\">").append(label(f))
                         .append("</span></td><td><a href=\"#").append(prefix).append('f').append(i).append("\"><code>")
-                        .append(escape(f.id())).append("</code></a></td><td>").append(escape(f.title()))
+                        .append(escape(f.id())).append("</code></a></td><td>").append(escape(Likely.title(f)))
                         .append("</td><td>").append(escape(f.direction().id())).append("</td></tr>\n");
             }
             b.append("</tbody>\n</table>\n<div class=\"toolbar\"><button type=\"button\" data-toggle-all=\"")
@@ -147,18 +147,21 @@ public final class HtmlRenderer implements Renderer {
         b.append("</section>\n");
     }
 
-    private static void finding(StringBuilder b, Finding f, String id, String prefix, int[] commandIds,
+    private static void finding(StringBuilder b, Diagnosis d, Finding f, String id, String prefix, int[] commandIds,
                                 Map<String, String> anchors) {
         b.append("<section class=\"finding ").append(f.severity().id()).append("\" id=\"").append(id).append("\">\n<h2>")
                 .append("<span class=\"badge ").append(f.severity().id()).append("\">").append(label(f)).append("</span>");
         if (f.status() != null) {
             b.append("<span class=\"badge status\">").append(f.status().id().toUpperCase(Locale.ROOT)).append("</span>");
         }
-        b.append(escape(f.title())).append("</h2>\n<p class=\"meta\"><code>").append(escape(f.id()))
+        b.append(escape(Likely.title(f))).append("</h2>\n<p class=\"meta\"><code>").append(escape(f.id()))
                 .append("</code> · ").append(escape(f.direction().id())).append(" · <code>").append(escape(f.rule()))
                 .append("</code></p>\n");
         if (f.summary() != null) {
             b.append("<p class=\"summary-text\">").append(escape(f.summary())).append("</p>\n");
+        }
+        if (Likely.applies(f)) {
+            b.append("<p class=\"likely\">").append(escape(Likely.line(f))).append("</p>\n");
         }
         if (!f.causedBy().isEmpty()) {
             b.append("<p class=\"meta\">Caused by ");

@@ -46,7 +46,7 @@ public final class MarkdownRenderer implements Renderer {
         }
         summaryTable(b, d);
         for (Finding f : d.findings()) {
-            finding(b, f);
+            finding(b, f, d);
         }
         if (!d.confirmations().isEmpty()) {
             b.append("## Confirmed\n\n");
@@ -109,19 +109,22 @@ public final class MarkdownRenderer implements Renderer {
         for (Finding f : d.findings()) {
             // no code spans here: GitHub ends a cell at a pipe even inside a code span
             b.append("| ").append(severity(f)).append(" | [").append(MarkdownText.cell(f.id())).append("](#")
-                    .append(anchor(f.id())).append(") | ").append(MarkdownText.cell(f.title())).append(" | ")
+                    .append(anchor(f.id())).append(") | ").append(MarkdownText.cell(Likely.title(f))).append(" | ")
                     .append(MarkdownText.cell(f.direction().id())).append(" |\n");
         }
         b.append("\n");
     }
 
-    private static void finding(StringBuilder b, Finding f) {
+    private static void finding(StringBuilder b, Finding f, Diagnosis d) {
         b.append("## ").append(MarkdownText.inline(f.id())).append("\n\n");
         b.append("**").append(severity(f)).append("** · ").append(MarkdownText.inline(f.direction().id()))
                 .append(f.status() == null ? "" : " · " + MarkdownText.inline(f.status().id()))
-                .append(" · ").append(MarkdownText.inline(f.title())).append("\n\n");
+                .append(" · ").append(MarkdownText.inline(Likely.title(f))).append("\n\n");
         if (f.summary() != null) {
             b.append(MarkdownText.inline(f.summary())).append("\n\n");
+        }
+        if (Likely.applies(f)) {
+            b.append("> ").append(MarkdownText.inline(Likely.line(f))).append("\n\n");
         }
         if (!f.causedBy().isEmpty()) {
             b.append("Caused by: ").append(String.join(", ", f.causedBy().stream().map(MarkdownText::inline).toList()))

@@ -48,7 +48,7 @@ public final class TextRenderer implements Renderer {
             comparison(b, d.comparison());
         }
         for (Finding f : d.findings()) {
-            finding(b, f);
+            finding(b, f, d);
         }
         if (!d.confirmations().isEmpty()) {
             b.append("\n").append(bold("Confirmed:")).append("\n");
@@ -110,7 +110,7 @@ public final class TextRenderer implements Renderer {
         }
     }
 
-    private void finding(StringBuilder b, Finding f) {
+    private void finding(StringBuilder b, Finding f, Diagnosis d) {
         b.append("\n");
         String severity = "[" + f.severity().id().toUpperCase(Locale.ROOT) + "]";
         String where = "(" + f.direction().id() + (f.status() == null ? "" : ", " + f.status().id().replace('-', ' '))
@@ -119,9 +119,12 @@ public final class TextRenderer implements Renderer {
         boolean fits = severity.length() + 1 + f.id().length() + 2 + where.length() <= width;
         b.append(paint(f.severity(), severity)).append(' ').append(bold(f.id())).append(fits ? "  " : "\n  ")
                 .append(where).append("\n");
-        wrapped(b, f.title(), "  ", "  ");
+        wrapped(b, Likely.title(f), "  ", "  ");
         if (f.summary() != null) {
             wrapped(b, f.summary(), "  ", "  ");
+        }
+        if (Likely.applies(f)) {
+            wrapped(b, Likely.line(f), "  ", "    ");
         }
         if (!f.causedBy().isEmpty()) {
             wrapped(b, "Caused by: " + String.join(", ", f.causedBy()) + " (above)", "  ", "    ");

@@ -20,7 +20,7 @@ class FindingOrderTest {
 
     static Finding f(String id, Severity s, String... causes) {
         return new Finding(id, s, "t", null, Direction.OUTBOUND, null, List.of(causes), List.of(), List.of(), List.of(),
-                "r");
+                "r", null);
     }
 
     static List<String> ids(List<Finding> findings) {
