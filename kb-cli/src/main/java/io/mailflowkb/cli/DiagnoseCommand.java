@@ -66,8 +66,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--batch", paramLabel = "DIR",
-            description = "Diagnose every *.yaml, *.yml and *.json bundle in DIR (not recursive, sorted by name), "
-                    + "one by one, after any BUNDLE arguments. Exit code is the worst of all.")
+            description = "Diagnose every server in DIR, one by one, after any bundle arguments: each *.yaml, *.yml "
+                    + "or *.json bundle, evidence folder and evidence .zip (not recursive, sorted by name). Markdown and "
+                    + "HTML start with a fleet summary. Exit code is the worst of all.")
     Path batchDir;
 
     @Option(names = "--baseline", paramLabel = "PREVIOUS.json",
@@ -139,8 +140,8 @@ final class DiagnoseCommand implements Callable<Integer> {
             if (batchDir != null) {
                 all.addAll(BatchRun.bundlesIn(batchDir));
             }
-            BatchRun.Result r = new BatchRun(kb, format, format == Format.TEXT && Output.colorWanted(output),
-                    Output.textWidth(output)).run(all);
+            BatchRun.Result r = new BatchRun(kb, assembler, inputs, format,
+                    format == Format.TEXT && Output.colorWanted(output), Output.textWidth(output)).run(all);
             Output.write(r.text(), output, spec.commandLine().getOut());
             return r.exitCode();
         }

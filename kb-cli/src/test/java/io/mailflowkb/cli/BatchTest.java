@@ -39,15 +39,18 @@ class BatchTest {
 
     @Test
     void batchDirIsSortedNonRecursiveAndExitsWithTheWorst() throws Exception {
+        // a subfolder is one server's evidence folder (its files are not servers of their own)
         Files.copy(EXAMPLES.resolve("tls12-server-disabled.yaml"), tmp.resolve("b.yml"));
         Files.copy(EXAMPLES.resolve("healthy-2019.yaml"), tmp.resolve("a.yaml"));
         Files.writeString(tmp.resolve("notes.txt"), "not a bundle");
         Files.createDirectories(tmp.resolve("sub"));
-        Files.copy(EXAMPLES.resolve("healthy-2019.yaml"), tmp.resolve("sub/c.yaml"));
+        Files.copy(EXAMPLES.resolve("raw/ex19-host.reg"), tmp.resolve("sub/ex19-host.reg"));
+        Files.copy(EXAMPLES.resolve("raw/ex19-schannel.reg"), tmp.resolve("sub/ex19-schannel.reg"));
         Kb kb = Kb.run("diagnose", "--batch", tmp.toString(), "--format", "json");
         assertThat(kb.exit()).as(kb.err()).isEqualTo(ExitCode.FINDINGS);
         assertThat(lines(kb.out())).extracting(l -> Path.of(l.get("bundle").asText()).getFileName().toString())
-                .containsExactly("a.yaml", "b.yml");
+                .containsExactly("a.yaml", "b.yml", "sub");
+        assertThat(lines(kb.out()).get(2).get("host").get("name").asText()).isEqualTo("EX19");
 
         Files.delete(tmp.resolve("b.yml"));
         assertThat(Kb.run("diagnose", "--batch", tmp.toString(), "--format", "json").exit()).isEqualTo(ExitCode.OK);

@@ -2,18 +2,25 @@ package io.mailflowkb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kb diagnose --batch DIR --format markdown|html}: the fleet summary for three servers, worst first (EX01
  * critical, EX03 warning, EX02 healthy, although the files sort a-ex02, b-ex03, c-ex01), then each server's report
- * in file order. Fixtures: src/test/resources/reports/fleet (their comments say what each server holds).
+ * in file order. Fixtures: src/test/resources/reports/fleet (their comments say what each server holds), and a
+ * folder, a zip and a bundle built from the examples' raw exports.
  */
 class FleetTest {
 
     static final Path FLEET = Path.of("src/test/resources/reports/fleet");
+    static final Path EXAMPLES_RAW = Path.of(System.getProperty("kb.knowledge.dir", "../knowledge"), "tls-deprecation",
+            "examples", "raw");
     static final String A = FLEET.resolve("a-ex02.yaml").toString();
     static final String B = FLEET.resolve("b-ex03.yaml").toString();
     static final String C = FLEET.resolve("c-ex01.yaml").toString();
@@ -56,6 +63,43 @@ class FleetTest {
         }
         assertThat(count(html, "id=\"s2-cmd0\"")).isEqualTo(1);
         assertThat(html).doesNotContain("id=\"f0\"", "id=\"cmd0\"");
+    }
+
+    @TempDir
+    Path tmp;
+
+    /** One server as an evidence folder, one as an evidence zip (real regedit exports of the examples), one bundle. */
+    @Test
+    void evidenceFoldersZipsAndBundlesAreOneServerEach() throws Exception {
+        Path raw = EXAMPLES_RAW;
+        Path folder = Files.createDirectories(tmp.resolve("ex01"));
+        for (String f : List.of("ex01-host.reg", "ex01-schannel.reg")) {
+            Files.copy(raw.resolve(f), folder.resolve(f));
+        }
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp.resolve("ex19.zip")))) {
+            for (String f : List.of("ex19-host.reg", "ex19-schannel.reg")) {
+                zip.putNextEntry(new ZipEntry("evidence/" + f));
+                zip.write(Files.readAllBytes(raw.resolve(f)));
+                zip.closeEntry();
+            }
+        }
+        Files.copy(FLEET.resolve("a-ex02.yaml"), tmp.resolve("ex02.yaml"));
+        Files.writeString(tmp.resolve("notes.txt"), "not a server: neither bundle, folder nor zip\n");
+
+        Kb md = Kb.run("diagnose", "--batch", tmp.toString(), "--format", "markdown");
+        assertThat(md.exit()).as(md.err()).isEqualTo(ExitCode.FINDINGS);
+        String table = md.out().substring(0, md.out().indexOf("\n\n---"));
+        assertThat(table.lines().skip(4).toList()).containsExactly(
+                "| EX01 | " + folder + " | Windows Server 2012 R2 Standard, build 9600 | 15.1.2507.6 (CU23) | CRITICAL | "
+                        + "tls12-client-disabled, schannel-client-server-mismatch, legacy-tls-enabled |",
+                "| EX19 | " + tmp.resolve("ex19.zip") + " | Windows Server 2019 Standard, build 17763 | 15.2.1544.4 (CU14) "
+                        + "| INFO | legacy-tls-enabled |",
+                "| EX02 | " + tmp.resolve("ex02.yaml") + " | Windows Server 2019 Standard, build 17763 | 15.2.1544.4 "
+                        + "(CU14) | none | none |");
+        Kb json = Kb.run("diagnose", "--batch", tmp.toString(), "--format", "json");
+        assertThat(json.out().lines().map(l -> l.substring(0, l.indexOf(",\"host\""))).toList()).containsExactly(
+                "{\"bundle\":\"" + folder + "\"", "{\"bundle\":\"" + tmp.resolve("ex02.yaml") + "\"",
+                "{\"bundle\":\"" + tmp.resolve("ex19.zip") + "\"");
     }
 
     @Test
