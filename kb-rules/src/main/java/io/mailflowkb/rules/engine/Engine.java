@@ -21,6 +21,10 @@ import io.mailflowkb.rules.knowledge.CompiledFinding;
 import io.mailflowkb.rules.knowledge.CompiledMissingEvidence;
 import io.mailflowkb.rules.knowledge.Knowledge;
 import io.mailflowkb.rules.knowledge.RuleTranslator;
+import io.mailflowkb.rules.report.Confirmations;
+import io.mailflowkb.rules.report.FindingOrder;
+import io.mailflowkb.rules.report.HostSummaries;
+import io.mailflowkb.rules.report.MailFlows;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -150,16 +154,22 @@ public final class Engine {
                 Confidence confidence = lowered.contains(e.getKey()) ? Confidence.LOWER : Confidence.HIGH;
                 ExchangeBaseline b = baseline;
                 Severity raise = raised.get(e.getKey());
+                List<String> causes = notes.getOrDefault(e.getKey(), Set.of()).stream().map(FindingNote::rootCauseIn)
+                        .filter(java.util.Objects::nonNull).filter(evidence::containsKey).toList();
                 knowledge.finding(e.getKey()).ifPresent(f -> findings.add(
-                        toFinding(f, List.copyOf(e.getValue()), own, b, confidence, raise)));
+                        toFinding(f, List.copyOf(e.getValue()), own, b, confidence, causes, raise)));
             }
+            List<Finding> ordered = FindingOrder.sort(findings);
             List<MissingEvidence> missing = new ArrayList<>();
             for (CompiledMissingEvidence m : knowledge.missingEvidence()) {
                 if (missingIds.contains(m.id())) {
                     missing.add(new MissingEvidence(m.definition().what(), m.definition().why(), m.definition().how()));
                 }
             }
-            Diagnosis diagnosis = new Diagnosis(findings, missing, bundle.inputs());
+            Confirmations.Result confirmed = Confirmations.of(bundle, session.getObjects());
+            Diagnosis diagnosis = new Diagnosis(HostSummaries.of(bundle, knowledge.exchangeBuilds()), ordered, null,
+                    confirmed.confirmed(), confirmed.notExamined(), MailFlows.of(bundle, ordered, logFlows(hits)), missing,
+                    bundle.inputs());
             List<String> notFired = new ArrayList<>();
             if (trace != null) {
                 List<Object> facts = new ArrayList<>(session.getObjects());
@@ -192,6 +202,15 @@ public final class Engine {
         return String.valueOf(o);
     }
 
+    /** Per finding, the directions of the log facts that proved it (over all its hits). */
+    private static Map<String, Set<String>> logFlows(List<FindingHit> hits) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        for (FindingHit h : hits) {
+            out.computeIfAbsent(h.findingId(), k -> new java.util.TreeSet<>()).addAll(MailFlows.directionsOf(h.facts()));
+        }
+        return out;
+    }
+
     private record Rendered(String findingId, List<Evidence> lines, String sortKey) {
     }
 
@@ -216,12 +235,13 @@ public final class Engine {
     }
 
     private static Finding toFinding(CompiledFinding f, List<Evidence> evidence, List<FindingHit> hits,
-                                     ExchangeBaseline baseline, Confidence confidence, Severity raised) {
+                                     ExchangeBaseline baseline, Confidence confidence, List<String> causedBy,
+                                     Severity raised) {
         FindingDefinition d = f.definition();
         List<RemediationStep> steps = RemediationPlan.steps(d.remediation(), hits, baseline);
         List<Reference> refs = d.references().stream().map(r -> new Reference(r.title(), r.url())).toList();
         Severity severity = raised != null && raised.compareTo(d.severity()) < 0 ? raised : d.severity();
-        return new Finding(d.id(), severity, d.title(), d.direction(), evidence, steps, refs, f.rule(),
-                confidence);
+        return new Finding(d.id(), severity, d.title(), d.summary(), d.direction(), null, causedBy, evidence, steps,
+                refs, f.rule(), confidence);
     }
 }
