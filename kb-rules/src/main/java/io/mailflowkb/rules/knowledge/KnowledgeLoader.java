@@ -1,5 +1,6 @@
 package io.mailflowkb.rules.knowledge;
 
+import io.mailflowkb.model.knowledge.CollectItemDefinition;
 import io.mailflowkb.model.knowledge.ExampleDefinition;
 import io.mailflowkb.model.knowledge.FindingDefinition;
 import io.mailflowkb.model.knowledge.KnowledgeFile;
@@ -8,6 +9,8 @@ import io.mailflowkb.model.knowledge.ReferenceDefinition;
 import io.mailflowkb.model.knowledge.SourceLocation;
 import io.mailflowkb.model.knowledge.StepDefinition;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
+import io.mailflowkb.rules.collect.CollectionManifest;
+import io.mailflowkb.rules.collect.ManualCommands;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +35,7 @@ public final class KnowledgeLoader {
     private final Map<String, Entry> findings = new LinkedHashMap<>();
     private final Map<String, CompiledMissingEvidence> missing = new LinkedHashMap<>();
     private final Map<String, KnowledgeExample> examples = new LinkedHashMap<>();
+    private final Map<String, CollectItemDefinition> collect = new LinkedHashMap<>();
     private final List<Pending> overrides = new ArrayList<>();
     private final Set<String> disabled = new LinkedHashSet<>();
     private final List<Pending> disables = new ArrayList<>();
@@ -88,7 +92,12 @@ public final class KnowledgeLoader {
                     && unique(missing.containsKey(m.id()), m.at(), cited, "missing evidence " + m.id())) {
                 require(m.what(), m.at(), cited, "missingEvidence " + m.id() + ": what", MAX_TEXT);
                 require(m.why(), m.at(), cited, "missingEvidence " + m.id() + ": why", MAX_TEXT);
-                require(m.how(), m.at(), cited, "missingEvidence " + m.id() + ": how", MAX_TEXT);
+                if (m.collect().isEmpty()) {
+                    require(m.how(), m.at(), cited, "missingEvidence " + m.id() + ": how", MAX_TEXT);
+                } else if (m.how() != null) {
+                    problem(m.at(), cited, "missingEvidence " + m.id() + ": give either 'how' or 'collect' (the "
+                            + "collection manifest items 'how' is rendered from), not both");
+                }
                 List<List<CompiledPattern>> conditions = new ArrayList<>();
                 conditions.add(compiler.compile(m.when()));
                 m.alsoWhen().forEach(alt -> conditions.add(compiler.compile(alt)));
@@ -97,6 +106,16 @@ public final class KnowledgeLoader {
                     problem(m.at(), cited, "missingEvidence " + m.id() + " needs a 'when'");
                 }
                 missing.put(m.id(), new CompiledMissingEvidence(m, conditions, cited + "#" + m.id()));
+            }
+        }
+        for (CollectItemDefinition c : file.collect()) {
+            if (checkId(c.id(), c.at(), cited, "collect item")
+                    && unique(collect.containsKey(c.id()), c.at(), cited, "collect item " + c.id())) {
+                CollectionCheck.check(c).forEach(m -> problem(c.at(), cited, m));
+                collect.values().stream().filter(o -> o.file() != null && o.file().equalsIgnoreCase(c.file()))
+                        .findFirst().ifPresent(o -> problem(c.at(), cited, "collect " + c.id() + ": file '" + c.file()
+                                + "' is already written by collect item " + o.id()));
+                collect.put(c.id(), c);
             }
         }
         for (FindingDefinition o : file.overrides()) {
@@ -145,9 +164,14 @@ public final class KnowledgeLoader {
             }
             disabled.add(d.id);
         }
+        checkCollectReferences();
         if (!problems.isEmpty()) {
             throw new KnowledgeException(problems);
         }
+        CollectionManifest manifest = new CollectionManifest(List.copyOf(collect.values()));
+        missing.replaceAll((id, m) -> m.definition().collect().isEmpty() ? m : new CompiledMissingEvidence(
+                withHow(m.definition(), ManualCommands.how(manifest.items(m.definition().collect()))),
+                m.conditions(), m.rule()));
         List<CompiledFinding> compiled = findings.values().stream()
                 .filter(e -> !disabled.contains(e.definition.id()))
                 .map(e -> new CompiledFinding(e.definition, e.conditions, e.rule, e.shipped, List.copyOf(e.overriddenBy)))
@@ -155,7 +179,26 @@ public final class KnowledgeLoader {
         List<CompiledMissingEvidence> missingEvidence = missing.values().stream()
                 .filter(m -> !disabled.contains(m.id())).toList();
         return new Knowledge(List.copyOf(symptoms.values()), compiled, missingEvidence,
-                List.copyOf(examples.values()), List.copyOf(disabled));
+                List.copyOf(examples.values()), List.copyOf(disabled), manifest);
+    }
+
+    /** Collection items name findings and missing-evidence items name collection items: every id must exist. */
+    private void checkCollectReferences() {
+        for (CollectItemDefinition c : collect.values()) {
+            c.findings().stream().filter(id -> !findings.containsKey(id)).forEach(id -> problem(c.at(),
+                    c.at() == null ? "?" : c.at().file(), "collect " + c.id() + " names unknown finding '" + id + "'"));
+        }
+        for (CompiledMissingEvidence m : missing.values()) {
+            MissingEvidenceDefinition d = m.definition();
+            d.collect().stream().filter(id -> !collect.containsKey(id)).forEach(id -> problem(d.at(),
+                    d.at() == null ? "?" : d.at().file(), "missingEvidence " + d.id() + " names unknown collect item '"
+                            + id + "'"));
+        }
+    }
+
+    private static MissingEvidenceDefinition withHow(MissingEvidenceDefinition d, String how) {
+        return new MissingEvidenceDefinition(d.id(), d.what(), d.why(), how, d.collect(), d.when(), d.alsoWhen(),
+                d.at());
     }
 
     private void checkSymptom(SymptomDefinition s, String file) {
