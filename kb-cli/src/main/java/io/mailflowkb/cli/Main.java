@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "kb",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {DiagnoseCommand.class, CollectCommand.class, ProbeCommand.class, RulesCommand.class,
+        subcommands = {DiagnoseCommand.class, CollectCommand.class, CollectScriptCommand.class, ProbeCommand.class,
+                RulesCommand.class,
                 PluginsCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class},
         description = {

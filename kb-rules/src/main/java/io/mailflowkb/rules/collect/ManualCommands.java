@@ -20,7 +20,7 @@ public final class ManualCommands {
             case REGISTRY -> "reg export \"" + c.registry() + "\" " + c.file() + " /y";
             case EVENTS -> "wevtutil qe " + c.events().log() + " /q:\"" + c.events().query() + "\" /f:xml > " + c.file();
             case CMDLET -> c.cmdlet().name() + " | Format-List * | Out-String -Width 4096 | Out-File -Encoding utf8 "
-                    + c.file() + (c.cmdlet().clixml() ? "; " + c.cmdlet().name() + " | Export-Clixml -Depth 2 "
+                    + c.file() + (c.cmdlet().clixml() ? "; " + c.cmdlet().name() + " | Export-Clixml -Encoding UTF8 -Path "
                     + CollectionManifest.clixmlFile(c) : "");
             case PROTOCOL_LOG -> "copy the last days' files of (" + CollectionManifest.logServiceCmdlet(c) + ")."
                     + CollectionManifest.logPathProperty(c) + " (by default %ExchangeInstallPath%"
