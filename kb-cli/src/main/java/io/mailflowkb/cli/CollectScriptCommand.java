@@ -62,6 +62,14 @@ final class CollectScriptCommand implements Callable<Integer> {
         knowledge.forEach(d -> sources.add(KnowledgeSource.userFolder(d)));
         CollectionManifest manifest = KnowledgeLoader.load(sources).collection();
         String text = shell == Shell.cmd ? CmdCollectScript.render(manifest) : PowerShellCollectScript.render(manifest);
+        if (output != null && output.toAbsolutePath().getParent() != null) {
+            try {
+                java.nio.file.Files.createDirectories(output.toAbsolutePath().getParent());
+            } catch (java.io.IOException e) {
+                throw new io.mailflowkb.model.InvalidInputException(output.toString(), null,
+                        "cannot create its folder: " + e.getMessage(), e);
+            }
+        }
         Output.write(text, output, spec.commandLine().getOut());
         return ExitCode.OK;
     }
