@@ -41,13 +41,29 @@ final class Wine implements AutoCloseable {
         return null;
     }
 
-    /** A fresh prefix below {@code dir} (about 6 s). */
+    /**
+     * A fresh prefix below {@code dir} (about 6 s), with a persistent wineserver: Wine rewrites the volatile
+     * ComputerName key from the Unix host name whenever a wineserver starts, so one server for the whole test keeps
+     * an imported ComputerName in place, as a real server's would stay.
+     */
     static Wine boot(Path dir) throws Exception {
         Wine w = new Wine(binary(), dir.resolve("wineprefix"));
         Result r = w.run(dir, "wineboot", "-i");
         Assumptions.assumeTrue(Files.isDirectory(w.prefix.resolve("drive_c")),
                 "wineboot -i did not create a prefix (exit " + r.exit + "): " + r.err);
+        w.server("-p");
         return w;
+    }
+
+    private void server(String option) throws Exception {
+        Path server = wine.resolveSibling("wineserver");
+        if (Files.isExecutable(server)) {
+            ProcessBuilder pb = new ProcessBuilder(server.toString(), option).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("WINEPREFIX", prefix.toString());
+            Process p = pb.start();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     /** A Unix path as Wine's programs see it (drive Z: is /). */
@@ -98,14 +114,7 @@ final class Wine implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        Path server = wine.resolveSibling("wineserver");
-        if (Files.isExecutable(server)) {
-            ProcessBuilder pb = new ProcessBuilder(server.toString(), "-k").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            pb.environment().put("WINEPREFIX", prefix.toString());
-            Process p = pb.start();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        server("-k");
         // The prefix links My Documents & co. to the real home folder: delete the links, never what they point to
         // (Files.walk does not follow links), so @TempDir has nothing left to warn about.
         if (Files.isDirectory(prefix)) {
