@@ -47,7 +47,7 @@ $items = @(
     @{ Id = 'exchange-server'; Kind = 'cmdlet'; Cmdlet = 'Get-ExchangeServer'; File = 'exchange-server.txt' }
     @{ Id = 'send-connectors'; Kind = 'cmdlet'; Cmdlet = 'Get-SendConnector'; Clixml = 'send-connectors.xml'; File = 'send-connectors.txt' }
     @{ Id = 'receive-connectors'; Kind = 'cmdlet'; Cmdlet = 'Get-ReceiveConnector'; Clixml = 'receive-connectors.xml'; File = 'receive-connectors.txt' }
-    @{ Id = 'exchange-certificates'; Kind = 'cmdlet'; Cmdlet = 'Get-ExchangeCertificate'; Clixml = 'exchange-certificates.xml'; File = 'exchange-certificates.txt' }
+    @{ Id = 'exchange-certificates'; Kind = 'cmdlet'; Cmdlet = 'Get-ExchangeCertificate'; Clixml = 'exchange-certificates.xml'; Select = @('Thumbprint', 'Services', 'Status', 'Subject', 'Issuer', 'CertificateDomains', 'NotAfter', 'NotBefore', 'HasPrivateKey', 'IsSelfSigned', 'RootCAType'); File = 'exchange-certificates.txt' }
     @{ Id = 'hybrid-configuration'; Kind = 'cmdlet'; Cmdlet = 'Get-HybridConfiguration'; Clixml = 'hybrid-configuration.xml'; File = 'hybrid-configuration.txt' }
     @{ Id = 'queues'; Kind = 'cmdlet'; Cmdlet = 'Get-Queue'; File = 'queues.txt' }
     @{ Id = 'hub-send-log'; Kind = 'log'; Services = @('Get-TransportService', 'Get-TransportServer'); Property = 'SendProtocolLogPath'; File = 'SmtpSend-Hub' }
@@ -108,7 +108,9 @@ function Save-KbCmdlet($item, [string]$path) {
     $objects | Format-List * | Out-String -Width 4096 | Out-File -Encoding utf8 -FilePath $path
     $detail = $item.File
     if ($item.Clixml) {
-        $objects | Export-Clixml -Encoding UTF8 -Path (Join-Path $dir $item.Clixml)
+        # Select-Object first where only named properties survive serialisation (certificates' Services, Status)
+        $saved = if ($item.Select) { $objects | Select-Object -Property $item.Select } else { $objects }
+        $saved | Export-Clixml -Encoding UTF8 -Path (Join-Path $dir $item.Clixml)
         $detail = $detail + ', ' + $item.Clixml
     }
     Write-KbRecord $item.Id 'collected' $detail

@@ -51,7 +51,7 @@ call :cmdlet send-connectors Get-SendConnector send-connectors.txt send-connecto
 rem receive-connectors: Receive connectors and their TLS settings
 call :cmdlet receive-connectors Get-ReceiveConnector receive-connectors.txt receive-connectors.xml
 rem exchange-certificates: Exchange certificates: services, status, names and expiry
-call :cmdlet exchange-certificates Get-ExchangeCertificate exchange-certificates.txt exchange-certificates.xml
+call :cmdlet exchange-certificates Get-ExchangeCertificate exchange-certificates.txt exchange-certificates.xml "Thumbprint,Services,Status,Subject,Issuer,CertificateDomains,NotAfter,NotBefore,HasPrivateKey,IsSelfSigned,RootCAType"
 rem hybrid-configuration: Hybrid configuration (the certificate name Exchange Online expects)
 call :cmdlet hybrid-configuration Get-HybridConfiguration hybrid-configuration.txt hybrid-configuration.xml
 rem queues: Transport queues and their LastError
@@ -96,10 +96,12 @@ call :record %1 "not present on this server"
 goto :eof
 
 :cmdlet
-rem %1 id, %2 Get- cmdlet, %3 text file, %4 Export-Clixml file or -: through the Exchange Management Shell
+rem %1 id, %2 Get- cmdlet, %3 text file, %4 Export-Clixml file or -, %5 properties to select for it (optional)
 if not defined KB_EMS (set "KB_DETAIL=no Exchange Management Shell (ExchangeInstallPath\bin\RemoteExchange.ps1)" & call :record %1 "not present on this server" & goto :eof)
 set "KB_CLIXML="
-if not "%4"=="-" set "KB_CLIXML=; $o | Export-Clixml -Encoding UTF8 -Path '%4'"
+set "KB_SELECT="
+if not "%~5"=="" set "KB_SELECT= | Select-Object %~5"
+if not "%4"=="-" set "KB_CLIXML=; $o%KB_SELECT% | Export-Clixml -Encoding UTF8 -Path '%4'"
 powershell.exe -NoProfile -NonInteractive -Command ". (Join-Path $env:ExchangeInstallPath 'bin\RemoteExchange.ps1'); Connect-ExchangeServer -auto -ClientApplication:ManagementShell; $o = @(%2 -ErrorAction Stop); if ($o.Count -eq 0) { exit 3 }; $o | Format-List * | Out-String -Width 4096 | Out-File -Encoding utf8 -FilePath '%3'%KB_CLIXML%" > kb-output.tmp 2>&1
 set "KB_RC=%ERRORLEVEL%"
 if "%KB_RC%"=="3" (set "KB_DETAIL=%2 returned nothing" & call :record %1 "not present on this server" & goto :eof)

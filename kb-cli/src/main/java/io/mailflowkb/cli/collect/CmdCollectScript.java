@@ -47,7 +47,8 @@ public final class CmdCollectScript {
                 case EVENTS -> "call :events " + c.id() + " \"" + c.events().log() + "\" \"" + c.events().query() + "\" "
                         + c.file();
                 case CMDLET -> "call :cmdlet " + c.id() + " " + c.cmdlet().name() + " " + c.file() + " "
-                        + (c.cmdlet().clixml() ? CollectionManifest.clixmlFile(c) : "-");
+                        + (CollectionManifest.clixml(c) ? CollectionManifest.clixmlFile(c) : "-")
+                        + ("properties".equals(c.cmdlet().clixml()) ? " \"" + String.join(",", c.cmdlet().properties()) + "\"" : "");
                 case PROTOCOL_LOG -> "call :log " + c.id() + " \"" + CollectionManifest.defaultLogFolder(c) + "\" "
                         + c.file() + " " + CollectionManifest.logServiceCmdlet(c) + " "
                         + CollectionManifest.logPathProperty(c);
@@ -95,10 +96,12 @@ public final class CmdCollectScript {
             goto :eof
 
             :cmdlet
-            rem %1 id, %2 Get- cmdlet, %3 text file, %4 Export-Clixml file or -: through the Exchange Management Shell
+            rem %1 id, %2 Get- cmdlet, %3 text file, %4 Export-Clixml file or -, %5 properties to select for it (optional)
             if not defined KB_EMS (set "KB_DETAIL=no Exchange Management Shell (ExchangeInstallPath\\bin\\RemoteExchange.ps1)" & call :record %1 "not present on this server" & goto :eof)
             set "KB_CLIXML="
-            if not "%4"=="-" set "KB_CLIXML=; $o | Export-Clixml -Encoding UTF8 -Path '%4'"
+            set "KB_SELECT="
+            if not "%~5"=="" set "KB_SELECT= | Select-Object %~5"
+            if not "%4"=="-" set "KB_CLIXML=; $o%KB_SELECT% | Export-Clixml -Encoding UTF8 -Path '%4'"
             powershell.exe -NoProfile -NonInteractive -Command ". (Join-Path $env:ExchangeInstallPath 'bin\\RemoteExchange.ps1'); Connect-ExchangeServer -auto -ClientApplication:ManagementShell; $o = @(%2 -ErrorAction Stop); if ($o.Count -eq 0) { exit 3 }; $o | Format-List * | Out-String -Width 4096 | Out-File -Encoding utf8 -FilePath '%3'%KB_CLIXML%" > kb-output.tmp 2>&1
             set "KB_RC=%ERRORLEVEL%"
             if "%KB_RC%"=="3" (set "KB_DETAIL=%2 returned nothing" & call :record %1 "not present on this server" & goto :eof)

@@ -43,8 +43,12 @@ public final class PowerShellCollectScript {
             case CMDLET -> {
                 f.add("Kind = 'cmdlet'");
                 f.add("Cmdlet = " + q(c.cmdlet().name()));
-                if (c.cmdlet().clixml()) {
+                if (CollectionManifest.clixml(c)) {
                     f.add("Clixml = " + q(CollectionManifest.clixmlFile(c)));
+                }
+                if ("properties".equals(c.cmdlet().clixml())) {
+                    f.add("Select = @(" + String.join(", ", c.cmdlet().properties().stream().map(PowerShellCollectScript::q)
+                            .toList()) + ")");
                 }
             }
             case PROTOCOL_LOG -> {
@@ -155,7 +159,9 @@ public final class PowerShellCollectScript {
                 $objects | Format-List * | Out-String -Width 4096 | Out-File -Encoding utf8 -FilePath $path
                 $detail = $item.File
                 if ($item.Clixml) {
-                    $objects | Export-Clixml -Encoding UTF8 -Path (Join-Path $dir $item.Clixml)
+                    # Select-Object first where only named properties survive serialisation (certificates' Services, Status)
+                    $saved = if ($item.Select) { $objects | Select-Object -Property $item.Select } else { $objects }
+                    $saved | Export-Clixml -Encoding UTF8 -Path (Join-Path $dir $item.Clixml)
                     $detail = $detail + ', ' + $item.Clixml
                 }
                 Write-KbRecord $item.Id 'collected' $detail

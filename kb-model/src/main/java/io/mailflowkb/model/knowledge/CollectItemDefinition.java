@@ -50,10 +50,13 @@ public record CollectItemDefinition(String id, String what, String registry, Eve
      *
      * @param name       the cmdlet, {@code Get-...}
      * @param properties the properties the findings read (all of them are in {@code Format-List *})
-     * @param clixml     also write {@code Export-Clixml}
+     * @param clixml     {@code objects}: {@code Export-Clixml} of the objects as the cmdlet returns them (the form
+     *                   HealthChecker's fixtures have); {@code properties}: of {@code Select-Object} these
+     *                   properties first (an Exchange certificate's Services and Status survive only that way);
+     *                   absent: no CLIXML
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record CmdletQuery(String name, List<String> properties, boolean clixml) {
+    public record CmdletQuery(String name, List<String> properties, String clixml) {
         public CmdletQuery {
             properties = properties == null ? List.of() : List.copyOf(properties);
         }

@@ -36,6 +36,17 @@ public record CollectionManifest(List<CollectItemDefinition> all) {
                 : c.cmdlet() != null ? Kind.CMDLET : Kind.PROTOCOL_LOG;
     }
 
+    /** Whether the item also saves CLIXML. */
+    public static boolean clixml(CollectItemDefinition c) {
+        return c.cmdlet() != null && c.cmdlet().clixml() != null;
+    }
+
+    /** What goes into Export-Clixml: the cmdlet's objects, or a Select-Object of the listed properties. */
+    public static String clixmlPipeline(CollectItemDefinition c) {
+        return "properties".equals(c.cmdlet().clixml())
+                ? " | Select-Object " + String.join(",", c.cmdlet().properties()) : "";
+    }
+
     /** The Export-Clixml file beside a cmdlet's text file: {@code send-connectors.txt} -> {@code send-connectors.xml}. */
     public static String clixmlFile(CollectItemDefinition c) {
         return c.file().substring(0, c.file().length() - 4) + ".xml";

@@ -20,7 +20,8 @@ public final class ManualCommands {
             case REGISTRY -> "reg export \"" + c.registry() + "\" " + c.file() + " /y";
             case EVENTS -> "wevtutil qe " + c.events().log() + " /q:\"" + c.events().query() + "\" /f:xml > " + c.file();
             case CMDLET -> c.cmdlet().name() + " | Format-List * | Out-String -Width 4096 | Out-File -Encoding utf8 "
-                    + c.file() + (c.cmdlet().clixml() ? "; " + c.cmdlet().name() + " | Export-Clixml -Encoding UTF8 -Path "
+                    + c.file() + (CollectionManifest.clixml(c) ? "; " + c.cmdlet().name() + CollectionManifest.clixmlPipeline(c)
+                    + " | Export-Clixml -Encoding UTF8 -Path "
                     + CollectionManifest.clixmlFile(c) : "");
             case PROTOCOL_LOG -> "copy the last days' files of (" + CollectionManifest.logServiceCmdlet(c) + ")."
                     + CollectionManifest.logPathProperty(c) + " (by default %ExchangeInstallPath%"

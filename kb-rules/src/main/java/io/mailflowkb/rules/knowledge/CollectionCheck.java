@@ -2,7 +2,10 @@ package io.mailflowkb.rules.knowledge;
 
 import io.mailflowkb.model.knowledge.CollectItemDefinition;
 import java.util.ArrayList;
+import io.mailflowkb.model.knowledge.MissingEvidenceDefinition;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -60,6 +63,9 @@ final class CollectionCheck {
             if (c.cmdlet().properties().isEmpty() || c.cmdlet().properties().size() > MAX_LIST) {
                 problems.add(what + ": cmdlet needs 1 to " + MAX_LIST + " properties (the ones the findings read)");
             }
+            if (c.cmdlet().clixml() != null && !List.of("objects", "properties").contains(c.cmdlet().clixml())) {
+                problems.add(what + ": cmdlet clixml must be objects or properties");
+            }
             c.cmdlet().properties().stream().filter(p -> p == null || !PROPERTY.matcher(p).matches())
                     .forEach(p -> problems.add(what + ": property '" + p + "' must be letters and digits"));
         }
@@ -73,6 +79,21 @@ final class CollectionCheck {
         }
         if (c.findings().size() > MAX_LIST) {
             problems.add(what + ": more than " + MAX_LIST + " findings");
+        }
+        return problems;
+    }
+
+    /** Collection items name findings and missing-evidence items name collection items: every id must exist. */
+    static List<KnowledgeProblem> references(Map<String, CollectItemDefinition> collect, Collection<String> findingIds,
+                                             List<MissingEvidenceDefinition> missing) {
+        List<KnowledgeProblem> problems = new ArrayList<>();
+        for (CollectItemDefinition c : collect.values()) {
+            c.findings().stream().filter(id -> !findingIds.contains(id)).forEach(id -> problems.add(KnowledgeProblem.at(
+                    c.at(), "?", "collect " + c.id() + " names unknown finding '" + id + "'")));
+        }
+        for (MissingEvidenceDefinition d : missing) {
+            d.collect().stream().filter(id -> !collect.containsKey(id)).forEach(id -> problems.add(KnowledgeProblem.at(
+                    d.at(), "?", "missingEvidence " + d.id() + " names unknown collect item '" + id + "'")));
         }
         return problems;
     }

@@ -164,7 +164,8 @@ public final class KnowledgeLoader {
             }
             disabled.add(d.id);
         }
-        checkCollectReferences();
+        problems.addAll(CollectionCheck.references(collect, findings.keySet(),
+                missing.values().stream().map(CompiledMissingEvidence::definition).toList()));
         if (!problems.isEmpty()) {
             throw new KnowledgeException(problems);
         }
@@ -180,20 +181,6 @@ public final class KnowledgeLoader {
                 .filter(m -> !disabled.contains(m.id())).toList();
         return new Knowledge(List.copyOf(symptoms.values()), compiled, missingEvidence,
                 List.copyOf(examples.values()), List.copyOf(disabled), manifest);
-    }
-
-    /** Collection items name findings and missing-evidence items name collection items: every id must exist. */
-    private void checkCollectReferences() {
-        for (CollectItemDefinition c : collect.values()) {
-            c.findings().stream().filter(id -> !findings.containsKey(id)).forEach(id -> problem(c.at(),
-                    c.at() == null ? "?" : c.at().file(), "collect " + c.id() + " names unknown finding '" + id + "'"));
-        }
-        for (CompiledMissingEvidence m : missing.values()) {
-            MissingEvidenceDefinition d = m.definition();
-            d.collect().stream().filter(id -> !collect.containsKey(id)).forEach(id -> problem(d.at(),
-                    d.at() == null ? "?" : d.at().file(), "missingEvidence " + d.id() + " names unknown collect item '"
-                            + id + "'"));
-        }
     }
 
     private static MissingEvidenceDefinition withHow(MissingEvidenceDefinition d, String how) {
