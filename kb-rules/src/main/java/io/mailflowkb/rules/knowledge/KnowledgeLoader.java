@@ -50,7 +50,9 @@ public final class KnowledgeLoader {
             for (Path file : source.files()) {
                 String cited = source.cite(file);
                 try {
-                    loader.add(KnowledgeReader.read(file, cited), cited, file.getParent(), source.shipped());
+                    // unknown keys are reported and skipped, so the rest of the file is still checked
+                    loader.add(KnowledgeReader.read(file, cited, loader.problems), cited, file.getParent(),
+                            source.shipped());
                 } catch (KnowledgeException e) {
                     loader.problems.addAll(e.problems());
                 }
@@ -226,6 +228,9 @@ public final class KnowledgeLoader {
         }
         for (StepDefinition s : f.remediation()) {
             require(s.text(), f.at(), file, what + ": remediation text", MAX_TEXT);
+            if (s.about() != null && !s.about().equals("local") && !s.about().equals("peer")) {
+                problem(f.at(), file, what + ": remediation 'about' must be local or peer, got '" + s.about() + "'");
+            }
             for (String c : s.commands()) {
                 require(c, f.at(), file, what + ": remediation command", MAX_TEXT);
             }
