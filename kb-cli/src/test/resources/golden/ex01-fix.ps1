@@ -20,19 +20,20 @@ param([switch]$Force)
     New-Item -ItemType Directory -Path $backup -Force | Out-Null
     if (Test-Path -LiteralPath 'Registry::HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client') { & reg.exe export 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client' (Join-Path $backup '1.reg') /y | Out-Null }
 
-    function Set-KbDword([string]$Key, [string]$Name, [long]$Value) {
+    function Set-KbDword([string]$Key, [string]$Name, [long]$Value, [bool]$KeepNonZero) {
         $path = 'Registry::' + ($Key -replace '^HKLM\\', 'HKEY_LOCAL_MACHINE\')
         $current = (Get-ItemProperty -LiteralPath $path -Name $Name -ErrorAction SilentlyContinue).$Name
         if ($null -ne $current -and ([long]$current -band 0xffffffffL) -eq $Value) { Write-Host "unchanged: $Key $Name"; return }
+        if ($KeepNonZero -and $null -ne $current -and ([long]$current -band 0xffffffffL) -ne 0) { Write-Host "unchanged (same effect): $Key $Name"; return }
         & reg.exe add $Key /v $Name /t REG_DWORD /d $Value /f | Out-Null
         if ($LASTEXITCODE -ne 0) { throw "reg add failed for $Key $Name" }
         Write-Host "set: $Key $Name = $Value"
     }
 
     # HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client DisabledByDefault: 0x1 -> 0x0 (tls12-client-disabled)
-    Set-KbDword 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client' 'DisabledByDefault' 0
+    Set-KbDword 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client' 'DisabledByDefault' 0 $false
     # HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client Enabled: 0x0 -> 0x1 (tls12-client-disabled)
-    Set-KbDword 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client' 'Enabled' 1
+    Set-KbDword 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client' 'Enabled' 1 $true
 
     Write-Host 'Done. Restart the server (Restart-Computer) so SChannel and .NET read the new values,'
     Write-Host 'then collect the evidence again and run kb diagnose with --baseline to compare.'

@@ -103,13 +103,10 @@ class FixScriptWineTest {
         return out;
     }
 
-    /** Until positional folders land, every collected .reg file is given with --registry. */
-    private static String[] withInputs(Path evidence, String... args) throws Exception {
+    /** The collected folder as a user gives it: kb diagnose FOLDER ... */
+    private static String[] withInputs(Path evidence, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        try (Stream<Path> files = Files.list(evidence)) {
-            files.filter(f -> f.toString().endsWith(".reg")).sorted()
-                    .forEach(f -> all.addAll(List.of("--registry", f.toString())));
-        }
+        all.add(1, evidence.toString());
         return all.toArray(String[]::new);
     }
 
