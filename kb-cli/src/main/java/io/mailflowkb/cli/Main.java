@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,10 +15,6 @@ import picocli.CommandLine.Command;
 @Command(name = "kb",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {DiagnoseCommand.class, CollectCommand.class, CollectScriptCommand.class, ProbeCommand.class,
-                RulesCommand.class,
-                PluginsCommand.class, CompletionCommand.class,
-                CommandLine.HelpCommand.class},
         description = {
                 "Explains why mail stopped flowing between a mail server and Exchange",
                 "Online after TLS 1.0 and 1.1 were turned off, with the evidence and the",
@@ -36,6 +33,15 @@ import picocli.CommandLine.Command;
                 "2 usage error or unreadable input (one line on stderr names it)."})
 public final class Main implements Runnable {
 
+    /**
+     * The subcommands, in help order. Registered in code rather than in {@code @Command}: picocli builds the model
+     * of every registered command up front (reflection over all options), so a run of one named command registers
+     * only that one; help, completion and anything unknown get all of them (docs/perf.md, start-up).
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(DiagnoseCommand.class, CollectCommand.class,
+            CollectScriptCommand.class, ProbeCommand.class, RulesCommand.class, PluginsCommand.class, CompletionCommand.class,
+            CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -46,6 +52,14 @@ public final class Main implements Runnable {
     /** Runs {@code kb} with the given arguments and streams; returns the exit code. Used by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
+        String only = args.length > 0 ? args[0] : "";
+        boolean named = SUBCOMMANDS.stream().anyMatch(c -> name(c).equals(only))
+                && !only.equals("help") && !only.equals("completion");
+        for (Class<?> c : SUBCOMMANDS) {
+            if (!named || name(c).equals(only)) {
+                cl.addSubcommand(c);
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -64,6 +78,10 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /** One line for stderr: the input and line for bad input, the message otherwise; never a stack trace. */

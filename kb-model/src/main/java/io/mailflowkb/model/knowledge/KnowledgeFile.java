@@ -10,13 +10,14 @@ import java.util.List;
  * @param overrides        partial finding definitions that replace text, severity, remediation or references of a
  *                         finding defined elsewhere (matched by id)
  * @param disable          ids of findings to switch off
+ * @param exchangeBuilds   rows of the Exchange build table (build number to cumulative update name)
  * @param collect          items of the collection manifest (what the generated collection scripts export)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record KnowledgeFile(int knowledgeVersion, List<SymptomDefinition> symptoms, List<FindingDefinition> findings,
                             List<MissingEvidenceDefinition> missingEvidence, List<FindingDefinition> overrides,
                             List<String> disable, List<ExampleDefinition> examples,
-                            List<CollectItemDefinition> collect) {
+                            List<ExchangeBuildDefinition> exchangeBuilds, List<CollectItemDefinition> collect) {
 
     public static final int VERSION = 1;
 
@@ -27,6 +28,7 @@ public record KnowledgeFile(int knowledgeVersion, List<SymptomDefinition> sympto
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
         disable = disable == null ? List.of() : List.copyOf(disable);
         examples = examples == null ? List.of() : List.copyOf(examples);
+        exchangeBuilds = exchangeBuilds == null ? List.of() : List.copyOf(exchangeBuilds);
         collect = collect == null ? List.of() : List.copyOf(collect);
     }
 }

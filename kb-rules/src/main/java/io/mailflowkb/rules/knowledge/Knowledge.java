@@ -1,5 +1,6 @@
 package io.mailflowkb.rules.knowledge;
 
+import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.rules.collect.CollectionManifest;
 import java.util.List;
@@ -7,11 +8,13 @@ import java.util.Optional;
 
 /**
  * Everything loaded from the shipped and user knowledge folders, validated and merged. Immutable.
- * {@code collection} is the collection manifest: every {@code collect:} item of every folder, in load order.
+ * {@code exchangeBuilds} is the build table (build number to CU name), sorted by build; {@code collection} is the
+ * collection manifest: every {@code collect:} item of every folder, in load order.
  */
 public record Knowledge(List<SymptomDefinition> symptoms, List<CompiledFinding> findings,
                         List<CompiledMissingEvidence> missingEvidence, List<KnowledgeExample> examples,
-                        List<String> disabled, CollectionManifest collection) {
+                        List<String> disabled, List<ExchangeBuildDefinition> exchangeBuilds,
+                        CollectionManifest collection) {
 
     public Knowledge {
         symptoms = List.copyOf(symptoms);
@@ -19,6 +22,7 @@ public record Knowledge(List<SymptomDefinition> symptoms, List<CompiledFinding> 
         missingEvidence = List.copyOf(missingEvidence);
         examples = List.copyOf(examples);
         disabled = List.copyOf(disabled);
+        exchangeBuilds = List.copyOf(exchangeBuilds);
     }
 
     public Optional<CompiledFinding> finding(String id) {

@@ -2,6 +2,7 @@ package io.mailflowkb.rules.knowledge;
 
 import io.mailflowkb.model.knowledge.CollectItemDefinition;
 import io.mailflowkb.model.knowledge.ExampleDefinition;
+import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
 import io.mailflowkb.model.knowledge.FindingDefinition;
 import io.mailflowkb.model.knowledge.KnowledgeFile;
 import io.mailflowkb.model.knowledge.MissingEvidenceDefinition;
@@ -39,19 +40,28 @@ public final class KnowledgeLoader {
     private final List<Pending> overrides = new ArrayList<>();
     private final Set<String> disabled = new LinkedHashSet<>();
     private final List<Pending> disables = new ArrayList<>();
+    private final Map<String, ExchangeBuildDefinition> builds = new java.util.TreeMap<>(DottedVersion.ORDER);
 
     private KnowledgeLoader() {
     }
 
     /** Loads and merges the given sources; throws {@link KnowledgeException} listing every problem found. */
     public static Knowledge load(List<KnowledgeSource> sources) {
+        return load(sources, true);
+    }
+
+    /** With {@code prebuilt} false every file is parsed from YAML, even where the build-time form fits. */
+    static Knowledge load(List<KnowledgeSource> sources, boolean prebuilt) {
         KnowledgeLoader loader = new KnowledgeLoader();
         for (KnowledgeSource source : sources) {
             for (Path file : source.files()) {
                 String cited = source.cite(file);
                 try {
-                    // unknown keys are reported and skipped, so the rest of the file is still checked
-                    loader.add(KnowledgeReader.read(file, cited, loader.problems), cited, file.getParent(),
+                    // the build-time form holds only files that parsed without any problem; otherwise the
+                    // YAML: unknown keys are reported and skipped, so the rest of the file is still checked
+                    KnowledgeFile parsed = prebuilt ? PrebuiltKnowledge.lookup(source, file, cited) : null;
+                    loader.add(parsed != null ? parsed : KnowledgeReader.read(file, cited, loader.problems), cited,
+                            file.getParent(),
                             source.shipped());
                 } catch (KnowledgeException e) {
                     loader.problems.addAll(e.problems());
@@ -131,6 +141,18 @@ public final class KnowledgeLoader {
         for (String id : file.disable()) {
             disables.add(new Pending(id, null, cited, null));
         }
+        for (ExchangeBuildDefinition b : file.exchangeBuilds()) {
+            if (b.build() == null || DottedVersion.parse(b.build()) == null) {
+                problem(null, cited, "exchangeBuilds: build '" + b.build() + "' must be a dotted number like 15.1.2507.6");
+            } else if (b.tag() == null || !b.tag().matches("S\\d{1,3}")) {
+                problem(null, cited, "exchangeBuilds: build " + b.build() + " needs the tag of its source (S56)");
+            } else {
+                require(b.product(), null, cited, "exchangeBuilds: build " + b.build() + ": product", MAX_TITLE);
+                require(b.name(), null, cited, "exchangeBuilds: build " + b.build() + ": name", MAX_TITLE);
+                // a later folder may correct a row: the last definition of a build wins
+                builds.put(b.build(), b);
+            }
+        }
         for (ExampleDefinition e : file.examples()) {
             if (e.name() == null || !ID.matcher(e.name()).matches()) {
                 problem(null, cited, "example name '" + e.name() + "' must be lower-case letters, digits and dashes");
@@ -182,7 +204,7 @@ public final class KnowledgeLoader {
         List<CompiledMissingEvidence> missingEvidence = missing.values().stream()
                 .filter(m -> !disabled.contains(m.id())).toList();
         return new Knowledge(List.copyOf(symptoms.values()), compiled, missingEvidence,
-                List.copyOf(examples.values()), List.copyOf(disabled), manifest);
+                List.copyOf(examples.values()), List.copyOf(disabled), List.copyOf(builds.values()), manifest);
     }
 
     private static MissingEvidenceDefinition withHow(MissingEvidenceDefinition d, String how) {
