@@ -8,6 +8,8 @@ import io.mailflowkb.model.knowledge.ReferenceDefinition;
 import io.mailflowkb.model.knowledge.SourceLocation;
 import io.mailflowkb.model.knowledge.StepDefinition;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
+import io.mailflowkb.model.regex.KnowledgeRegex;
+import io.mailflowkb.model.regex.RegexRejectedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -169,9 +171,9 @@ public final class KnowledgeLoader {
         }
         if (s.regex() != null) {
             try {
-                BoundedRegex.compile(s.regex());
-            } catch (IllegalArgumentException e) {
-                problem(s.at(), file, "symptom " + s.id() + ": " + e.getMessage());
+                KnowledgeRegex.compile(s.regex());
+            } catch (RegexRejectedException e) {
+                problem(s.at(), file, "symptom " + s.id() + ": regex " + e.withPosition());
             }
         }
         require(s.title(), s.at(), file, "symptom " + s.id() + ": title", MAX_TITLE);
