@@ -16,10 +16,12 @@ javac -q -d "$out/hello-classes" -cp "$picocli" bench/hello/Hello.java 2>/dev/nu
   && jar cfm "$out/hello.jar" manifest.txt Hello.class picocli)
 
 example="tls12-client-disabled-export"
+# stdout is discarded by the runner (hyperfine, or >/dev/null in time_ms): never `-o /dev/null`, which replaced
+# the device with a regular file when this ran as root before kb refused to replace what it did not create
 hello="java -jar $out/hello.jar"
-kb="./kb diagnose --example $example --format json -o /dev/null"
-kbuser="./kb diagnose --example $example --knowledge bench/fixtures/user-knowledge --format json -o /dev/null"
-kbnocds="env KB_NO_CDS=1 ./kb diagnose --example $example --format json -o /dev/null"
+kb="./kb diagnose --example $example --format json"
+kbuser="./kb diagnose --example $example --knowledge bench/fixtures/user-knowledge --format json"
+kbnocds="env KB_NO_CDS=1 ./kb diagnose --example $example --format json"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 time_ms() { # command... -> prints median wall time in ms over $runs runs (after 2 warm-ups)

@@ -138,7 +138,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (explain && format != Format.TEXT && format != Format.JSON) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--explain goes with --format text or json");
         }
-        if (fixScript != null && output == null) {
+        if (fixScript != null && Output.isStdout(output)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--fix-script needs -o FILE: where to write the script (the report goes to stdout)");
         }
