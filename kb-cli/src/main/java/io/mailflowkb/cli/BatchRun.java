@@ -43,7 +43,7 @@ record BatchRun(Diagnostician kb, Format format, boolean color) {
             }
             return found;
         } catch (IOException e) {
-            throw new InvalidInputException(dir.toString(), null, "cannot list: " + e.getMessage(), e);
+            throw new InvalidInputException(dir.toString(), null, "cannot list: " + InvalidInputException.ioReason(e), e);
         }
     }
 

@@ -51,7 +51,7 @@ final class FixScriptWriter {
             }
         } catch (IOException e) {
             staged.forEach(AtomicFile::discard);
-            throw new InvalidInputException(target.toString(), null, "cannot write the fix script: " + e.getMessage(), e);
+            throw new InvalidInputException(target.toString(), null, "cannot write the fix script: " + InvalidInputException.ioReason(e), e);
         } catch (RuntimeException e) {
             staged.forEach(AtomicFile::discard);
             throw e;

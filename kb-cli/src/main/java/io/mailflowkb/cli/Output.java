@@ -60,7 +60,7 @@ final class Output {
                 }
             }
         } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), null, "cannot write: " + reason(e), e);
+            throw new InvalidInputException(file.toString(), null, "cannot write: " + InvalidInputException.ioReason(e), e);
         }
     }
 
@@ -124,17 +124,6 @@ final class Output {
             // fall through
         }
         return "a special file";
-    }
-
-    private static String reason(IOException e) {
-        String m = e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such folder";
-        }
-        return m == null ? "input/output error" : m;
     }
 
     /** Whether stdout is a terminal that wants colour (https://no-color.org). */

@@ -157,7 +157,7 @@ public final class InputAssembler {
         try {
             collector.collect(new Request(kind, path, null, name, options, symptoms, null, null), sink);
         } catch (IOException e) {
-            throw new InvalidInputException(name, null, "cannot read: " + e.getMessage(), e);
+            throw new InvalidInputException(name, null, "cannot read: " + InvalidInputException.ioReason(e), e);
         }
         // A file the user named that cannot be used is an error; files found inside folders and archives are
         // only listed as skipped, with the reason, so one stray file does not stop a whole log folder.
@@ -200,7 +200,7 @@ public final class InputAssembler {
         try (InputStream in = Files.newInputStream(path)) {
             return in.readNBytes(HEAD_BYTES);
         } catch (IOException e) {
-            throw new InvalidInputException(path.toString(), null, "cannot read: " + e.getMessage(), e);
+            throw new InvalidInputException(path.toString(), null, "cannot read: " + InvalidInputException.ioReason(e), e);
         }
     }
 }

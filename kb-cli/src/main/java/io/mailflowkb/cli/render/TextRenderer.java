@@ -1,5 +1,6 @@
 package io.mailflowkb.cli.render;
 
+import io.mailflowkb.model.text.ControlCharacters;
 import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.model.finding.Evidence;
 import io.mailflowkb.model.finding.Finding;
@@ -39,7 +40,8 @@ public final class TextRenderer implements Renderer {
             }
             b.append("  Why:\n");
             for (Evidence e : f.evidence()) {
-                wrap(b, e.source() + "  " + e.fact(), "    - ", "      ");
+                // evidence quotes inputs (log lines, file names): never let their control characters reach the terminal
+                wrap(b, ControlCharacters.escape(e.source() + "  " + e.fact()), "    - ", "      ");
             }
             b.append("  What to do:\n");
             for (RemediationStep s : f.remediation()) {
@@ -66,10 +68,11 @@ public final class TextRenderer implements Renderer {
         if (!d.inputs().isEmpty()) {
             b.append("\n").append(bold("Inputs:")).append("\n");
             for (InputSummary i : d.inputs()) {
-                wrap(b, i.source() + " (" + i.collector() + ", " + i.facts() + (i.facts() == 1 ? " fact" : " facts")
-                        + (i.skipped() != null ? ", skipped: " + i.skipped() : "") + ")", "  ", "    ");
+                wrap(b, ControlCharacters.escape(i.source() + " (" + i.collector() + ", " + i.facts()
+                        + (i.facts() == 1 ? " fact" : " facts") + (i.skipped() != null ? ", skipped: " + i.skipped() : "")
+                        + ")"), "  ", "    ");
                 for (String w : i.warnings()) {
-                    wrap(b, "warning: " + w, "    ", "      ");
+                    wrap(b, ControlCharacters.escape("warning: " + w), "    ", "      ");
                 }
             }
         }

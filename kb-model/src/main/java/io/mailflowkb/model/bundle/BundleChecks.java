@@ -61,7 +61,7 @@ final class BundleChecks {
         } catch (JsonProcessingException e) {
             throw BundleCodec.invalid(name, text, e);
         } catch (IOException e) {
-            throw new InvalidInputException(name, null, "cannot read: " + e.getMessage(), e);
+            throw new InvalidInputException(name, null, "cannot read: " + InvalidInputException.ioReason(e), e);
         }
     }
 

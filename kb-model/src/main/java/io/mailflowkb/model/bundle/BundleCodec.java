@@ -49,7 +49,7 @@ public final class BundleCodec {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InvalidInputException(name, null, "cannot read: " + e.getMessage(), e);
+            throw new InvalidInputException(name, null, "cannot read: " + InvalidInputException.ioReason(e), e);
         }
         return read(bytes, name);
     }
@@ -137,6 +137,6 @@ public final class BundleCodec {
     }
 
     static InvalidInputException invalid(String name, String text, JsonProcessingException e) {
-        return BundleErrors.invalid(name, text, e);
+        return ParseErrors.invalid(name, text, e);
     }
 }

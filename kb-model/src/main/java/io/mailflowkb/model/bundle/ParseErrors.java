@@ -16,36 +16,41 @@ import java.util.Map;
  * Turns a parser or mapping failure into one line in the user's terms: the file, the line, the key path and
  * what was expected there ("a whole number", "a mapping"). Jackson's own messages name Java classes and
  * internal settings ("Cannot construct instance of `...HostProfile`", "StreamReadConstraints.getMaxNestingDepth()"),
- * which mean nothing to the person holding the file; the cause stays attached for {@code kb --debug}.
+ * which mean nothing to the person holding the file; the cause stays attached for {@code kb --debug}. Used for
+ * bundles and for knowledge files alike.
  */
-final class BundleErrors {
+public final class ParseErrors {
 
-    private BundleErrors() {
+    private ParseErrors() {
     }
 
     static InvalidInputException invalid(String name, String text, JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
         Integer line = loc != null && loc.getLineNr() > 0 ? loc.getLineNr() : null;
-        String at = path(e);
-        String reason;
         if (e instanceof UnrecognizedPropertyException u) {
             line = KeyLines.find(text, u.getPropertyName(), line);
-            reason = "unknown key '" + u.getPropertyName() + "'" + (at.isEmpty() ? "" : " (in " + parent(at) + ")");
+        }
+        return new InvalidInputException(name, line, "invalid bundle: " + reason(e), e);
+    }
+
+    /** What is wrong, in words, with the key path where known; no location (the caller adds file and line). */
+    public static String reason(JsonProcessingException e) {
+        String at = path(e);
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown key '" + u.getPropertyName() + "'" + (at.isEmpty() ? "" : " (in " + parent(at) + ")");
         } else if (e instanceof StreamConstraintsException) {
-            reason = limit(e.getOriginalMessage());
+            return limit(e.getOriginalMessage());
         } else if (e instanceof InputCoercionException) {
-            reason = "number out of range" + where(at);
+            return "number out of range" + where(at);
         } else if (e instanceof ValueInstantiationException v && v.getCause() != null
                 && v.getCause().getMessage() != null) {
-            reason = v.getCause().getMessage() + where(at);
+            return v.getCause().getMessage() + where(at);
         } else if (e instanceof MismatchedInputException m) {
-            reason = "expected " + expected(m.getTargetType()) + where(at);
+            return "expected " + expected(m.getTargetType()) + where(at);
         } else if (e instanceof JsonMappingException) {
-            reason = "a value of the wrong kind" + where(at);
-        } else {
-            reason = syntax(e.getOriginalMessage());
+            return "a value of the wrong kind" + where(at);
         }
-        return new InvalidInputException(name, line, "invalid bundle: " + reason, e);
+        return syntax(e.getOriginalMessage());
     }
 
     private static String where(String at) {
