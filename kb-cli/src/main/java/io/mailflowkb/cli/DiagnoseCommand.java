@@ -99,7 +99,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             KnowledgeExample e = kb.knowledge().example(example).orElseThrow(() ->
                     new CommandLine.ParameterException(spec.commandLine(), "no example named '" + example
                             + "' (kb diagnose --example lists them)"));
-            return single(kb, assembler.readExample(e.baseDir(), e.definition().inputs()));
+            return single(kb, assembler.readExample(e));
         }
         if (bundles.size() > 1 || batchDir != null) {
             if (fixScript != null || explain) {

@@ -3,6 +3,7 @@ package io.mailflowkb.cli.input;
 import io.mailflowkb.model.InvalidInputException;
 import io.mailflowkb.model.bundle.BundleCodec;
 import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.rules.knowledge.KnowledgeExample;
 import io.mailflowkb.model.finding.InputSummary;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.model.spi.CollectingSink;
@@ -115,13 +116,13 @@ public final class InputAssembler {
     }
 
     /** Reads an example's inputs: {@code .yaml}/{@code .json} bundles, or {@code kind:path} raw artifacts. */
-    public FactBundle readExample(Path base, List<String> inputs) {
+    public FactBundle readExample(KnowledgeExample example) {
         FactBundle merged = FactBundle.builder().build();
         InputOptions raw = new InputOptions();
-        for (String input : inputs) {
+        for (String input : example.definition().inputs()) {
             int colon = input.indexOf(':');
             String kind = colon > 0 ? input.substring(0, colon) : "bundle";
-            Path p = base.resolve(colon > 0 ? input.substring(colon + 1) : input);
+            Path p = example.input(colon > 0 ? input.substring(colon + 1) : input); // refuses paths out of its folder
             switch (kind) {
                 case "bundle" -> merged = merged.plus(readBundle(p));
                 case "registry" -> raw.registry.add(p);

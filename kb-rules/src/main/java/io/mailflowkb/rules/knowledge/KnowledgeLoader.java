@@ -48,7 +48,7 @@ public final class KnowledgeLoader {
             for (Path file : source.files()) {
                 String cited = source.cite(file);
                 try {
-                    loader.add(KnowledgeReader.read(file, cited), cited, file.getParent(), source.shipped());
+                    loader.add(KnowledgeReader.read(file, cited), cited, file.getParent(), source);
                 } catch (KnowledgeException e) {
                     loader.problems.addAll(e.problems());
                 }
@@ -57,7 +57,8 @@ public final class KnowledgeLoader {
         return loader.finish();
     }
 
-    private void add(KnowledgeFile file, String cited, Path dir, boolean shipped) {
+    private void add(KnowledgeFile file, String cited, Path dir, KnowledgeSource source) {
+        boolean shipped = source.shipped();
         PatternCompiler compiler = new PatternCompiler(cited, problems);
         for (SymptomDefinition s : file.symptoms()) {
             if (checkId(s.id(), s.at(), cited, "symptom") && unique(symptoms.containsKey(s.id()), s.at(), cited,
@@ -119,7 +120,7 @@ public final class KnowledgeLoader {
                 if (e.inputs().isEmpty()) {
                     problem(null, cited, "example " + e.name() + " has no inputs");
                 }
-                examples.put(e.name(), new KnowledgeExample(e, dir, cited, shipped));
+                examples.put(e.name(), new KnowledgeExample(e, dir, source.root(), cited, shipped));
             }
         }
     }
