@@ -3,6 +3,7 @@ package io.mailflowkb.cli.input;
 import io.mailflowkb.model.InvalidInputException;
 import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.InputKind;
+import io.mailflowkb.plugins.input.ContentDetection;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -55,14 +56,11 @@ public final class CollectorCatalog {
         return collectors.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
     }
 
-    /** The first available collector of this kind that recognises the content, or {@code null}. */
+    /** The collector of this kind that claims the content most strongly, or {@code null}. */
     public FactCollector forInput(InputKind kind, String name, byte[] head) {
-        for (FactCollector c : collectors) {
-            if (c.accepts().contains(kind) && c.recognizes(kind, name, head)) {
-                return c;
-            }
-        }
-        return null;
+        var file = io.mailflowkb.plugins.input.WalkedFile.of(name, head);
+        var best = ContentDetection.best(collectors.stream().filter(c -> c.accepts().contains(kind)).toList(), file);
+        return best == null ? null : best.collector();
     }
 
     /** Collectors taking this kind, for error messages. */

@@ -18,6 +18,16 @@ public interface CollectionRequest {
     /** The file or folder to read; {@code null} for live targets ({@link InputKind#PROBE}, {@link InputKind#LIVE_REGISTRY}). */
     Path path();
 
+    /**
+     * The files the engine's walk assigned to this collector by content ({@link FactCollector#claim}), in walk
+     * order (sorted paths, archive entries in archive order); empty when the collector should read
+     * {@link #path()} itself (live targets, {@code --input COLLECTOR=PATH}, or a program calling the collector
+     * directly). When non-empty, {@link #path()} is the input the user named that held them (for messages).
+     */
+    default List<EvidenceFile> files() {
+        return List.of();
+    }
+
     /** {@code host[:port]} for probes; {@code null} otherwise. */
     String target();
 

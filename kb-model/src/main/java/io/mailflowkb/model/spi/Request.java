@@ -12,7 +12,8 @@ import java.util.Map;
  * or a test builds to run a collector directly.
  */
 public record Request(InputKind kind, Path path, String target, String displayName, Map<String, String> options,
-                      List<SymptomDefinition> symptoms, Clock clock, Duration timeLimit) implements CollectionRequest {
+                      List<SymptomDefinition> symptoms, Clock clock, Duration timeLimit, List<EvidenceFile> files)
+        implements CollectionRequest {
 
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(30);
 
@@ -21,9 +22,21 @@ public record Request(InputKind kind, Path path, String target, String displayNa
         symptoms = symptoms == null ? List.of() : List.copyOf(symptoms);
         clock = clock == null ? Clock.systemUTC() : clock;
         timeLimit = timeLimit == null ? DEFAULT_TIME_LIMIT : timeLimit;
+        files = files == null ? List.of() : List.copyOf(files);
         if (displayName == null) {
             displayName = path != null ? path.toString() : target;
         }
+    }
+
+    /** A request without pre-walked files: the collector reads {@code path} (or {@code target}) itself. */
+    public Request(InputKind kind, Path path, String target, String displayName, Map<String, String> options,
+                   List<SymptomDefinition> symptoms, Clock clock, Duration timeLimit) {
+        this(kind, path, target, displayName, options, symptoms, clock, timeLimit, List.of());
+    }
+
+    /** The same request, handing the collector these walked files. */
+    public Request withFiles(List<EvidenceFile> walked) {
+        return new Request(kind, path, target, displayName, options, symptoms, clock, timeLimit, walked);
     }
 
     /** A request for a file or folder, named as given. */

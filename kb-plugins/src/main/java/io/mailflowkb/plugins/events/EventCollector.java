@@ -1,24 +1,23 @@
 package io.mailflowkb.plugins.events;
 
+import io.mailflowkb.model.spi.Claim;
 import io.mailflowkb.model.spi.CollectionRequest;
+import io.mailflowkb.model.spi.EvidenceFile;
 import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.FactSink;
 import io.mailflowkb.model.spi.InputKind;
+import io.mailflowkb.plugins.input.EvidenceWalker;
+import io.mailflowkb.plugins.input.WalkLimits;
 import io.mailflowkb.plugins.logs.SymptomMatcher;
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code --events FILE}: Windows event exports (wevtutil XML, Event Viewer copied text with or without its XML,
@@ -52,56 +51,68 @@ public final class EventCollector implements FactCollector {
     }
 
     @Override
+    public Claim claim(EvidenceFile file) {
+        String text = file.headText();
+        if (text == null) {
+            return Claim.NONE;
+        }
+        String t = text.strip();
+        String lower = t.length() > 8192 ? t.substring(0, 8192).toLowerCase(Locale.ROOT) : t.toLowerCase(Locale.ROOT);
+        if (t.startsWith("<") && (lower.contains("<event ") || lower.contains("<event>") || lower.contains("<events"))) {
+            return Claim.format("Windows event export (XML)");
+        }
+        if ((t.startsWith("{") || t.startsWith("[")) && lower.contains("\"providername\"")) {
+            return Claim.format("Windows event export (Get-WinEvent JSON)");
+        }
+        if (lower.contains("event id:") && (lower.contains("log name:") || lower.contains("source:"))) {
+            return Claim.format("Windows event export (Event Viewer text)");
+        }
+        return Claim.NONE;
+    }
+
+    @Override
     public void collect(CollectionRequest request, FactSink sink) throws IOException {
         Path root = request.path();
-        if (root == null || !Files.exists(root)) {
+        if (request.files().isEmpty() && (root == null || !Files.exists(root))) {
             throw new NoSuchFileException(String.valueOf(root));
         }
-        String display = request.displayName() == null ? root.toString() : request.displayName();
-        List<Path> files = new ArrayList<>();
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> s = Files.walk(root)) {
-                s.filter(Files::isRegularFile).sorted().forEach(files::add);
-            }
-        } else {
-            files.add(root);
-        }
+        String display = request.displayName() == null ? String.valueOf(root) : request.displayName();
         SymptomMatcher matcher = new SymptomMatcher(request.symptoms());
-        for (Path f : files) {
-            String name = Files.isDirectory(root)
-                    ? display + "/" + root.relativize(f).toString().replace('\\', '/') : display;
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
-                readFile(name, (BufferedInputStream) in, matcher, sink);
-            } catch (IOException e) {
-                sink.skipped(name, "cannot be read: " + e.getMessage());
+        try (EvidenceWalker walker = new EvidenceWalker(WalkLimits.from(request.options()), sink)) {
+            List<EvidenceFile> files = request.files();
+            if (files.isEmpty()) {
+                List<EvidenceFile> walked = new ArrayList<>();
+                walker.walk(root, display, walked::add);
+                files = walked;
+            }
+            for (EvidenceFile f : files) {
+                try {
+                    readFile(f, matcher, sink);
+                } catch (IOException e) {
+                    sink.skipped(f.name(), "cannot be read: " + e.getMessage());
+                }
             }
         }
     }
 
-    private void readFile(String name, BufferedInputStream in, SymptomMatcher matcher, FactSink sink)
-            throws IOException {
-        in.mark(4);
-        byte[] bom = in.readNBytes(4);
-        in.reset();
-        if (bom.length == 0) {
+    private void readFile(EvidenceFile file, SymptomMatcher matcher, FactSink sink) throws IOException {
+        String name = file.name();
+        String headText = file.headText();
+        if (file.head().length == 0 || headText != null && headText.isBlank()) {
             sink.skipped(name, "empty file");
             return;
         }
-        Charset cs = StandardCharsets.UTF_8;
-        int skip = 0;
-        if (bom.length >= 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF) {
-            skip = 3;
-        } else if (bom.length >= 2 && (bom[0] & 0xFF) == 0xFF && (bom[1] & 0xFF) == 0xFE) {
-            cs = StandardCharsets.UTF_16LE;
-            skip = 2;
-        } else if (bom.length >= 2 && (bom[0] & 0xFF) == 0xFE && (bom[1] & 0xFF) == 0xFF) {
-            cs = StandardCharsets.UTF_16BE;
-            skip = 2;
-        } else if (bom.length >= 2 && bom[0] != 0 && bom[1] == 0) {
-            cs = StandardCharsets.UTF_16LE;
+        if (headText == null) {
+            sink.skipped(name, "not an event export: binary content (.evtx is not read; export with wevtutil /f:xml)");
+            return;
         }
-        in.skipNBytes(skip);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, cs), 1 << 16);
+        BufferedReader reader = new BufferedReader(file.openText(), 1 << 16);
+        try (reader) {
+            read(name, reader, matcher, sink);
+        }
+    }
+
+    private void read(String name, BufferedReader reader, SymptomMatcher matcher, FactSink sink) throws IOException {
         reader.mark(SNIFF + 1);
         char[] head = new char[SNIFF];
         int n = reader.read(head, 0, SNIFF);
@@ -115,10 +126,6 @@ public final class EventCollector implements FactCollector {
             return;
         }
         String start = new String(head, i, Math.min(n - i, 64));
-        if (looksBinary(head, n)) {
-            sink.skipped(name, "not an event export: binary content (.evtx is not read; export with wevtutil /f:xml)");
-            return;
-        }
         EventAggregator agg = new EventAggregator(name, matcher);
         String error;
         if (start.startsWith("<")) {
@@ -145,19 +152,5 @@ public final class EventCollector implements FactCollector {
             sink.warning(name, null, error);
         }
         agg.flush(sink);
-    }
-
-    private static boolean looksBinary(char[] head, int n) {
-        int control = 0;
-        for (int k = 0; k < n; k++) {
-            char c = head[k];
-            if (c == 0) {
-                return true;
-            }
-            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
-                control++;
-            }
-        }
-        return control > Math.max(8, n / 50);
     }
 }

@@ -1,11 +1,17 @@
 package io.mailflowkb.plugins.logs;
 
+import io.mailflowkb.model.spi.Claim;
 import io.mailflowkb.model.spi.CollectionRequest;
+import io.mailflowkb.model.spi.EvidenceFile;
 import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.FactSink;
 import io.mailflowkb.model.spi.InputKind;
-import java.io.BufferedInputStream;
+import io.mailflowkb.plugins.input.EvidenceWalker;
+import io.mailflowkb.plugins.input.TextDecoding;
+import io.mailflowkb.plugins.input.TextEncoding;
+import io.mailflowkb.plugins.input.WalkLimits;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,7 +33,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LogCollector implements FactCollector {
 
     public static final String ID = "logs";
-    static final int HEAD = 64 * 1024;
 
     @Override
     public String id() {
@@ -51,20 +56,45 @@ public final class LogCollector implements FactCollector {
     }
 
     @Override
+    public Claim claim(EvidenceFile file) {
+        String text = file.headText();
+        if (text == null) {
+            return Claim.NONE;
+        }
+        return switch (LogKind.sniff(text)) {
+            case PROTOCOL -> Claim.format("SMTP protocol log");
+            case TRACKING -> Claim.format("message tracking log");
+            case EMAIL -> Claim.format("e-mail (NDR)");
+            case QUEUE -> Claim.format("queue text (Get-Queue | Format-List)");
+            case MESSAGE_TRACE -> Claim.format("message trace export");
+            case TEXT -> Claim.fallback("text log");
+            default -> Claim.NONE;
+        };
+    }
+
+    @Override
     public void collect(CollectionRequest request, FactSink sink) throws IOException {
         Path root = request.path();
-        if (root == null || !Files.exists(root)) {
+        if (request.files().isEmpty() && (root == null || !Files.exists(root))) {
             throw new NoSuchFileException(String.valueOf(root));
         }
-        String display = request.displayName() == null ? root.toString() : request.displayName();
-        List<Path> files = InputWalker.files(root);
-        long total = 0;
-        for (Path f : files) {
-            try {
-                total += Files.size(f);
-            } catch (IOException e) {
-                // unreadable files are reported when opened
+        String display = request.displayName() != null ? request.displayName() : String.valueOf(root);
+        try (EvidenceWalker walker = new EvidenceWalker(WalkLimits.from(request.options()), sink)) {
+            List<EvidenceFile> files = request.files();
+            if (files.isEmpty()) {
+                List<EvidenceFile> walked = new ArrayList<>();
+                walker.walk(root, display, walked::add);
+                files = walked;
             }
+            scan(files, display, request, sink);
+        }
+    }
+
+    private void scan(List<EvidenceFile> files, String display, CollectionRequest request, FactSink sink)
+            throws IOException {
+        long total = 0;
+        for (EvidenceFile f : files) {
+            total += Math.max(0, f.size());
         }
         AtomicLong rawBytes = new AtomicLong();
         boolean wantProgress = !"false".equalsIgnoreCase(request.options().getOrDefault("progress", "true"));
@@ -73,19 +103,15 @@ public final class LogCollector implements FactCollector {
         SymptomMatcher matcher = new SymptomMatcher(request.symptoms());
         matcher.problems().forEach(p -> sink.warning(display, null, p));
         ScanContext ctx = new ScanContext(matcher, sink, progress, deadline);
-        boolean dir = Files.isDirectory(root);
-        List<String> names = files.stream().map(f -> dir
-                ? display + "/" + root.relativize(f).toString().replace('\\', '/') : display).toList();
         int threads = threads(request, files.size());
         boolean timedOut = false;
         try {
             if (threads <= 1) {
-                InputWalker walker = new InputWalker(sink, rawBytes);
-                for (int i = 0; i < files.size(); i++) {
-                    scanFile(files.get(i), names.get(i), walker, ctx);
+                for (EvidenceFile f : files) {
+                    scanFile(f, rawBytes, ctx);
                 }
             } else {
-                timedOut = parallel(files, names, threads, request, rawBytes, progress, deadline, ctx);
+                timedOut = parallel(files, threads, request, rawBytes, progress, deadline, ctx);
             }
         } catch (ScanContext.TimeLimitReached e) {
             timedOut = true;
@@ -102,7 +128,7 @@ public final class LogCollector implements FactCollector {
      * Reads the files of a folder on {@code threads} workers, each file with its own context, then merges the
      * results in file order: the facts and the input list are the same as a sequential run.
      */
-    private boolean parallel(List<Path> files, List<String> names, int threads, CollectionRequest request,
+    private boolean parallel(List<EvidenceFile> files, int threads, CollectionRequest request,
                              AtomicLong rawBytes, Progress progress, long deadline, ScanContext global)
             throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -115,14 +141,12 @@ public final class LogCollector implements FactCollector {
         }
         try {
             List<Future<Result>> results = new ArrayList<>();
-            for (int i = 0; i < files.size(); i++) {
-                Path f = files.get(i);
-                String name = names.get(i);
+            for (EvidenceFile f : files) {
                 results.add(pool.submit(() -> {
                     RecordingSink calls = new RecordingSink();
                     ScanContext ctx = new ScanContext(matchers.get(), calls, progress, deadline);
                     try {
-                        scanFile(f, name, new InputWalker(calls, rawBytes), ctx);
+                        scanFile(f, rawBytes, ctx);
                         return new Result(calls, ctx, false);
                     } catch (ScanContext.TimeLimitReached e) {
                         return new Result(calls, ctx, true);
@@ -165,43 +189,40 @@ public final class LogCollector implements FactCollector {
         return Math.max(1, Math.min(Math.min(wanted, 8), files));
     }
 
-    private void scanFile(Path f, String name, InputWalker walker, ScanContext ctx) {
+    private void scanFile(EvidenceFile f, AtomicLong rawBytes, ScanContext ctx) {
+        String name = f.name();
         ctx.progressFile(name);
-        try {
-            walker.walk(f, name, (n, in) -> readFile(n, in, ctx));
+        FactSink sink = ctx.sink();
+        TextEncoding encoding = TextEncoding.of(f);
+        if (encoding == null) {
+            sink.skipped(name, f.head().length == 0 ? "empty file" : "not a log: binary content");
+            return;
+        }
+        LogKind kind = LogKind.sniff(f.headText());
+        if (kind == LogKind.EMPTY) {
+            sink.skipped(name, "empty file");
+            return;
+        }
+        sink.read(name, ID);
+        try (InputStream in = TextDecoding.utf8(new CountingInputStream(f.openBytes(), rawBytes), encoding)) {
+            readText(name, kind, in, ctx);
         } catch (IOException e) {
-            ctx.sink().skipped(name, "cannot be read: " + e.getMessage());
+            sink.skipped(name, "cannot be read: " + e.getMessage());
         }
     }
 
-    private void readFile(String name, BufferedInputStream in, ScanContext ctx) throws IOException {
-        FactSink sink = ctx.sink();
-        in.mark(HEAD + 1);
-        byte[] head = in.readNBytes(HEAD);
-        in.reset();
-        LogKind kind = LogKind.sniff(head, head.length);
-        switch (kind) {
-            case EMPTY -> {
-                sink.skipped(name, "empty file");
-                return;
-            }
-            case BINARY -> {
-                sink.skipped(name, "not a log: binary content");
-                return;
-            }
-            default -> { }
-        }
-        sink.read(name, ID);
+    private void readText(String name, LogKind kind, InputStream in, ScanContext ctx) {
         TextLineReader lines = new TextLineReader(in);
         try {
             switch (kind) {
                 case PROTOCOL -> new ProtocolLogReader(name, ctx).read(lines);
                 case TRACKING -> new TrackingLogReader(name, ctx).read(lines);
                 case EMAIL -> new NdrReader(name, ctx).read(lines);
+                case QUEUE -> new QueueListReader(name, ctx).read(lines);
                 default -> new TextLogScanner(name, ctx).read(lines);
             }
         } catch (IOException e) {
-            // a truncated archive or a file vanishing mid-read: keep what was read
+            // a truncated archive, a cap reached, or a file vanishing mid-read: keep what was read
             ctx.warn(name, (int) Math.max(1, Math.min(Integer.MAX_VALUE, lines.lineNumber())),
                     "read stopped: " + e.getMessage());
         }

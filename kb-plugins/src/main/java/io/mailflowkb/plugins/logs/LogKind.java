@@ -1,6 +1,7 @@
 package io.mailflowkb.plugins.logs;
 
-import java.nio.charset.StandardCharsets;
+import io.mailflowkb.plugins.input.TextEncoding;
+import io.mailflowkb.plugins.powershell.FormatListReader;
 import java.util.Locale;
 
 /**
@@ -8,40 +9,29 @@ import java.util.Locale;
  * Exchange protocol log, message tracking log, e-mail (NDR/DSN), other text, or something not to read.
  */
 public enum LogKind {
-    PROTOCOL, TRACKING, EMAIL, TEXT, BINARY, EMPTY;
+    PROTOCOL, TRACKING, EMAIL, QUEUE, MESSAGE_TRACE, TEXT, BINARY, EMPTY;
 
     private static final int SNIFF_LINES = 60;
 
-    /** @param head the first bytes of the file (up to 64 KiB) */
+    /** @param head the first bytes of the file (up to 64 KiB), in any encoding {@link TextEncoding} knows */
     public static LogKind sniff(byte[] head, int length) {
         if (length == 0) {
             return EMPTY;
         }
-        int control = 0;
-        for (int i = 0; i < length; i++) {
-            int b = head[i] & 0xFF;
-            if (b == 0) {
-                return BINARY; // also UTF-16 text; Exchange writes its logs in UTF-8
-            }
-            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
-                control++;
-            }
-        }
-        if (control > Math.max(8, length / 50)) {
+        TextEncoding e = TextEncoding.detect(head, length);
+        return e == null ? BINARY : sniff(e.decodeHead(head, length));
+    }
+
+    /** @param text the decoded head of a text file (see {@link io.mailflowkb.model.spi.EvidenceFile#headText()}) */
+    public static LogKind sniff(String text) {
+        if (text == null) {
             return BINARY;
         }
-        String text = new String(head, 0, length, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        int replacement = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\uFFFD') {
-                replacement++;
-            }
-        }
-        if (replacement > Math.max(16, text.length() / 10)) {
-            return BINARY;
+        if (text.isEmpty()) {
+            return EMPTY;
         }
         String[] lines = text.split("\r?\n", SNIFF_LINES + 1);
         int csvLike = 0;
@@ -76,6 +66,12 @@ public enum LogKind {
         if (looksLikeEmail(lines)) {
             return EMAIL;
         }
+        if (looksLikeMessageTrace(lines)) {
+            return MESSAGE_TRACE;
+        }
+        if (looksLikeQueue(text)) {
+            return QUEUE;
+        }
         // lines pasted from a protocol log without its header (support articles)
         if (csvLike > 0 && csvLike * 2 >= nonEmpty) {
             return PROTOCOL;
@@ -92,6 +88,31 @@ public enum LogKind {
         String ev = f[6].strip();
         return ev.length() == 1 && "+-<>*".indexOf(ev.charAt(0)) >= 0 && !f[3].isBlank()
                 && f[3].strip().chars().allMatch(Character::isDigit) && !f[2].isBlank();
+    }
+
+    /** {@code Get-Queue | Format-List}: Format-List records with the queue's own properties. */
+    private static boolean looksLikeQueue(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return (lower.contains("lasterror") || lower.contains("nexthopdomain")) && lower.contains("deliverytype")
+                && FormatListReader.looksLikeFormatList(text, 3);
+    }
+
+    /**
+     * Exchange Online message trace exports: {@code Get-MessageTraceV2 | Export-Csv} (a {@code #TYPE} line may
+     * come first) or the historical search CSV (connectors-and-exo-evidence.md D1, D3).
+     */
+    private static boolean looksLikeMessageTrace(String[] lines) {
+        for (int i = 0; i < Math.min(lines.length, 3); i++) {
+            String l = lines[i].toLowerCase(Locale.ROOT).replace("\"", "");
+            if (l.startsWith("#type") || l.isBlank()) {
+                continue;
+            }
+            return l.contains(",") && (l.contains("messagetraceid")
+                    || l.contains("senderaddress") && l.contains("recipientaddress") && l.contains("status")
+                    || l.contains("origin_timestamp") || l.contains("date_time_utc") && l.contains("event_id")
+                    || l.contains("recipient_status") && l.contains("sender_address"));
+        }
+        return false;
     }
 
     private static boolean looksLikeEmail(String[] lines) {

@@ -3,10 +3,15 @@ package io.mailflowkb.plugins.registry;
 import io.mailflowkb.model.InvalidInputException;
 import io.mailflowkb.model.fact.Fact;
 import io.mailflowkb.model.fact.RegistryValue;
+import io.mailflowkb.model.spi.Claim;
 import io.mailflowkb.model.spi.CollectionRequest;
+import io.mailflowkb.model.spi.EvidenceFile;
 import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.FactSink;
 import io.mailflowkb.model.spi.InputKind;
+import io.mailflowkb.plugins.input.TextDecoding;
+import io.mailflowkb.plugins.input.TextEncoding;
+import io.mailflowkb.plugins.input.WalkedFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -25,6 +30,8 @@ public final class RegistryCollector implements FactCollector {
 
     public static final String ID = "registry";
     private static final String LIVE_SOURCE = "live-registry";
+    static final String KIND_EXPORT = "registry export";
+    static final String KIND_QUERY = "reg query output";
 
     @Override
     public String id() {
@@ -59,26 +66,58 @@ public final class RegistryCollector implements FactCollector {
 
     @Override
     public boolean recognizes(InputKind kind, String name, byte[] head) {
-        if (kind == InputKind.LIVE_REGISTRY) {
-            return true;
+        return kind == InputKind.LIVE_REGISTRY
+                || kind == InputKind.REGISTRY && head != null && claim(WalkedFile.of(name, head)).claimed();
+    }
+
+    @Override
+    public Claim claim(EvidenceFile file) {
+        String text = file.headText();
+        if (text == null) {
+            return Claim.NONE;
         }
-        if (kind != InputKind.REGISTRY || head == null) {
-            return false;
-        }
-        String text = TextDecoding.decodeHead(head);
         List<String> lines = text.lines().limit(RegistryFormat.SNIFF_LINES).toList();
-        return RegistryFormat.sniff(lines).format() != RegistryFormat.UNKNOWN;
+        return switch (RegistryFormat.sniff(lines).format()) {
+            case REG_FILE -> Claim.format(KIND_EXPORT);
+            case REG_QUERY -> Claim.format(KIND_QUERY);
+            default -> Claim.NONE;
+        };
     }
 
     @Override
     public void collect(CollectionRequest request, FactSink sink) throws IOException {
         String source = request.displayName() != null ? request.displayName()
                 : request.path() != null ? request.path().toString() : LIVE_SOURCE;
-        sink.read(source, ID);
+        if (request.kind() == InputKind.LIVE_REGISTRY) {
+            sink.read(source, ID);
+            guarded(source, () -> emit(live(request, source, sink), sink));
+            return;
+        }
+        if (request.files().isEmpty()) {
+            sink.read(source, ID);
+            guarded(source, () -> emit(file(single(request.path(), source), source, sink), sink));
+            return;
+        }
+        // walked files: one that cannot be read is skipped with the reason, the others are still read
+        for (EvidenceFile f : request.files()) {
+            sink.read(f.name(), ID);
+            try {
+                guarded(f.name(), () -> emit(file(f, f.name(), sink), sink));
+            } catch (InvalidInputException e) {
+                sink.skipped(f.name(), e.reason() + (e.line() == null ? "" : " (line " + e.line() + ")"));
+            } catch (IOException e) {
+                sink.skipped(f.name(), "cannot be read: " + e.getMessage());
+            }
+        }
+    }
+
+    private interface Work {
+        void run() throws IOException;
+    }
+
+    private static void guarded(String source, Work work) throws IOException {
         try {
-            List<Fact> facts = request.kind() == InputKind.LIVE_REGISTRY ? live(request, source, sink)
-                    : file(request.path(), source, sink);
-            emit(facts, sink);
+            work.run();
         } catch (InvalidInputException | IOException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -86,6 +125,16 @@ public final class RegistryCollector implements FactCollector {
             throw new InvalidInputException(source, null, "could not be read as a registry export ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
+    }
+
+    private static EvidenceFile single(Path path, String source) throws IOException {
+        if (path == null) {
+            throw new InvalidInputException(source, null, "no file given");
+        }
+        if (Files.isDirectory(path)) {
+            throw new InvalidInputException(source, null, "is a folder, not a registry export");
+        }
+        return WalkedFile.onDisk(path, source);
     }
 
     private static List<Fact> live(CollectionRequest request, String source, FactSink sink) throws IOException {
@@ -96,16 +145,10 @@ public final class RegistryCollector implements FactCollector {
         return LiveRegistryReader.read(source, request.timeLimit(), sink);
     }
 
-    private static List<Fact> file(Path path, String source, FactSink sink) throws IOException {
-        if (path == null) {
-            throw new InvalidInputException(source, null, "no file given");
-        }
-        if (Files.isDirectory(path)) {
-            throw new InvalidInputException(source, null, "is a folder, not a registry export");
-        }
-        TextDecoding.Encoding encoding = TextDecoding.inspect(path, source);
+    private static List<Fact> file(EvidenceFile file, String source, FactSink sink) throws IOException {
+        TextEncoding encoding = RegistryEncoding.check(file, source);
         RegistryFormat.Verdict verdict;
-        try (LineReader in = new LineReader(TextDecoding.open(path, encoding))) {
+        try (LineReader in = new LineReader(TextDecoding.reader(file.openBytes(), encoding))) {
             verdict = RegistryFormat.sniff(head(in));
         }
         if (verdict.format() == RegistryFormat.UNKNOWN) {
@@ -113,7 +156,7 @@ public final class RegistryCollector implements FactCollector {
                     ? "not a registry export: no text in the file"
                     : "not a registry export: first line is " + Quoted.of(verdict.firstLine()));
         }
-        try (Reader reader = TextDecoding.open(path, encoding); LineReader in = new LineReader(reader)) {
+        try (Reader reader = TextDecoding.reader(file.openBytes(), encoding); LineReader in = new LineReader(reader)) {
             return parse(verdict.format(), in, source, sink);
         }
     }

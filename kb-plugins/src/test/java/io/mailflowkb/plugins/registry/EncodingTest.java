@@ -38,7 +38,7 @@ class EncodingTest {
 
     @Test
     void ansiFallbackWhenNotUtf8() throws IOException {
-        readsBack("ansi.reg", BODY.getBytes(TextDecoding.ANSI));
+        readsBack("ansi.reg", BODY.getBytes(io.mailflowkb.plugins.input.TextEncoding.WINDOWS_1252));
     }
 
     @Test
