@@ -25,7 +25,9 @@ final class FuzzCases {
                 "app-log/scanner-smtp.log"),
         EVENTS("xml", "--events", "events/schannel-events-ex19.xml"),
         BUNDLE("yaml", null, "../tls12-client-disabled.yaml", "../starttls-fallback-session.yaml"),
-        KNOWLEDGE("yaml", "--knowledge");
+        KNOWLEDGE("yaml", "--knowledge"),
+        /** Archive bombs and damaged archives: the walker's caps (inflated bytes, ratio, entries, depth) end them. */
+        ARCHIVE("zip", "--logs", "logs-socketerror/SEND20240301-1.LOG");
 
         final String ext;
         final String option;
@@ -52,7 +54,11 @@ final class FuzzCases {
         if (kind == Kind.KNOWLEDGE) {
             Path k = Files.createDirectories(dir.resolve(name));
             Files.write(k.resolve(name + ".yaml"), HostileDocuments.knowledge(rnd));
-            args.addAll(List.of("--knowledge", k.toString(), "--logs", RAW.resolve("logs-socketerror").toString()));
+            args.addAll(List.of("--knowledge", k.toString(), "--logs", RAW.resolve("logs-socketerror/SEND20240301-1.LOG").toString()));
+        } else if (kind == Kind.ARCHIVE) {
+            HostileDocuments.Archive a = HostileDocuments.archive(rnd, Files.readAllBytes(RAW.resolve(kind.samples[0])));
+            Path f = Files.write(dir.resolve(name + "." + a.ext()), a.bytes());
+            args.addAll(List.of(kind.option, f.toString()));
         } else {
             byte[] bytes = kind == Kind.BUNDLE && rnd.nextInt(3) == 0 ? HostileDocuments.bundle(rnd)
                     : Mutations.apply(Files.readAllBytes(RAW.resolve(kind.samples[rnd.nextInt(kind.samples.length)])), rnd);

@@ -41,6 +41,62 @@ final class HostileDocuments {
         return b.toString();
     }
 
+    /** An archive file: its extension and bytes. */
+    record Archive(String ext, byte[] bytes) {
+    }
+
+    /**
+     * Archive bombs kept small on disk (64 MiB of zeros or log text deflates to 64-700 KB), archives nested five
+     * deep, 20,000 entries, and a real log zipped and then damaged (bit flips, truncation).
+     */
+    static Archive archive(Random rnd, byte[] log) throws java.io.IOException {
+        byte[] zeros = new byte[1 << 20];
+        byte[] text = new String(log, StandardCharsets.ISO_8859_1).repeat((1 << 20) / Math.max(1, log.length) + 1)
+                .substring(0, 1 << 20).getBytes(StandardCharsets.ISO_8859_1);
+        return switch (rnd.nextInt(6)) {
+            case 0 -> new Archive("zip", zip("zeros.log", zeros, 64));
+            case 1 -> new Archive("zip", zip("SEND2024.LOG", text, 64));
+            case 2 -> {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                try (var gz = new java.util.zip.GZIPOutputStream(out)) {
+                    for (int i = 0; i < 64; i++) {
+                        gz.write(text);
+                    }
+                }
+                yield new Archive("gz", out.toByteArray());
+            }
+            case 3 -> {
+                byte[] inner = zip("zeros.log", zeros, 16);
+                for (int depth = 0; depth < 5; depth++) {
+                    inner = zip("inner" + depth + ".zip", inner, 1);
+                }
+                yield new Archive("zip", inner);
+            }
+            case 4 -> {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                try (var z = new java.util.zip.ZipOutputStream(out)) {
+                    for (int i = 0; i < 20_000; i++) {
+                        z.putNextEntry(new java.util.zip.ZipEntry("e" + i + ".log"));
+                        z.write('x');
+                    }
+                }
+                yield new Archive("zip", out.toByteArray());
+            }
+            default -> new Archive("zip", Mutations.apply(zip("SEND20240301-1.LOG", log, 1), rnd));
+        };
+    }
+
+    private static byte[] zip(String entry, byte[] chunk, int times) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.ZipOutputStream(out)) {
+            z.putNextEntry(new java.util.zip.ZipEntry(entry));
+            for (int i = 0; i < times; i++) {
+                z.write(chunk);
+            }
+        }
+        return out.toByteArray();
+    }
+
     static byte[] knowledge(Random rnd) {
         String regex = REGEXES[rnd.nextInt(REGEXES.length)];
         String symptom = "symptoms:\n  - id: user-symptom\n    title: user symptom\n    regex: '" + regex + "'\n";
