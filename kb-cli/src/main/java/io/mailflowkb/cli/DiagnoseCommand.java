@@ -70,6 +70,11 @@ final class DiagnoseCommand implements Callable<Integer> {
                     + "goes to stdout (HTML and Markdown reports embed the script).")
     FixScript.Format fixScript;
 
+    @Option(names = "--normalise-values",
+            description = "With --fix-script: also rewrite values that already work but are not Microsoft's documented "
+                    + "0/1 (e.g. Enabled=0xffffffff becomes 1). Without it such values are left alone.")
+    boolean normaliseValues;
+
     @Option(names = "--explain",
             description = "Also show which rules fired on which facts, and why each other finding did not fire (text, json).")
     boolean explain;
@@ -147,7 +152,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         ReportContext context = ReportContext.plain();
         Path reportFile = output;
         if (fixScript != null) {
-            String script = FixScriptWriter.write(kb.knowledge(), d, bundle, fixScript, output, spec.commandLine().getErr());
+            String script = FixScriptWriter.write(kb.knowledge(), d, bundle, fixScript, output, spec.commandLine().getErr(),
+                    normaliseValues);
             context = context.withFixScript(script);
             reportFile = null;
         }

@@ -25,7 +25,13 @@ final class FixScriptWriter {
     /** Writes the scripts; returns the main script's text (for reports that embed it), or null if nothing to fix. */
     static String write(Knowledge knowledge, Diagnosis d, FactBundle bundle, FixScript.Format format, Path target,
                         PrintWriter err) {
-        if (FixScript.changes(knowledge, d, bundle).isEmpty()) {
+        return write(knowledge, d, bundle, format, target, err, false);
+    }
+
+    /** As above; {@code normalise} also rewrites values that already work but are not in the documented form. */
+    static String write(Knowledge knowledge, Diagnosis d, FactBundle bundle, FixScript.Format format, Path target,
+                        PrintWriter err, boolean normalise) {
+        if (FixScript.changes(knowledge, d, bundle, normalise).isEmpty()) {
             err.println("kb: no fix script written: no finding of this diagnosis calls for a registry change"
                     + " the inputs do not already show");
             err.flush();
@@ -34,7 +40,7 @@ final class FixScriptWriter {
         String file = target.getFileName().toString();
         int dot = file.lastIndexOf('.');
         String base = dot > 0 ? file.substring(0, dot) : file;
-        Map<String, String> files = FixScript.generate(knowledge, d, bundle, format, base);
+        Map<String, String> files = FixScript.generate(knowledge, d, bundle, format, base, normalise);
         Path dir = target.toAbsolutePath().getParent();
         List<AtomicFile> staged = new ArrayList<>();
         try {

@@ -47,6 +47,47 @@ class ProbeCommandTest {
         }
     }
 
+    /** Issue 11: a peer that accepts TCP and never answers is peer-unreachable (exit 1), naming every version tried. */
+    @Test
+    void aPeerThatNeverAnswersIsUnreachableNotHealthy() throws Exception {
+        List<Socket> held = new ArrayList<>();
+        try (ServerSocket tarpit = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (!tarpit.isClosed()) {
+                        held.add(tarpit.accept());
+                    }
+                } catch (Exception ignored) {
+                    // closed at the end of the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String target = "127.0.0.1:" + tarpit.getLocalPort();
+            Kb kb = Kb.run("probe", target, "--reply-timeout", "1000", "--format", "json");
+            assertThat(kb.exit()).isEqualTo(ExitCode.FINDINGS);
+            JsonNode findings = Mappers.json().readTree(kb.out()).get("findings");
+            JsonNode unreachable = null;
+            for (JsonNode f : findings) {
+                if (f.get("id").asText().equals("peer-unreachable")) {
+                    unreachable = f;
+                }
+            }
+            assertThat(unreachable).as(findings.toString()).isNotNull();
+            assertThat(unreachable.get("severity").asText()).isEqualTo("warning");
+            String evidence = unreachable.get("evidence").toString();
+            for (String v : new String[] {"TLS 1.0 timeout", "TLS 1.1 timeout", "TLS 1.2 timeout", "TLS 1.3 timeout"}) {
+                assertThat(evidence).contains(v);
+            }
+            assertThat(unreachable.get("remediation").toString()).contains("kb probe " + target)
+                    .contains("-Port " + tarpit.getLocalPort()).doesNotContain("<peer>");
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
     @Test
     void badTimeoutIsAUsageError() {
         assertThat(Kb.run("probe", "127.0.0.1:1", "--reply-timeout", "5").exit()).isEqualTo(ExitCode.BAD_INPUT);

@@ -77,11 +77,29 @@ class ProbePostfixAcceptanceTest {
         assertThat(d.get("certificates").get(0).get("trusted").asBoolean()).isTrue();
     }
 
+    /**
+     * Issue 11: a working TLS 1.2/1.3 handshake with a certificate this client does not trust is a warning that
+     * says when it matters, addressed to the peer's administrator; never critical, never an Exchange cmdlet for
+     * someone else's server.
+     */
     @Test
-    void withoutTheCaTheSameChainIsReportedUntrusted() throws Exception {
-        Kb kb = Kb.run("probe", PORTS.get("modern"), "--format", "json", "--versions", "1.2");
+    void withoutTheCaTheSameChainIsAWarningForThePeersAdministrator() throws Exception {
+        Kb kb = Kb.run("probe", PORTS.get("modern"), "--format", "json", "--reply-timeout", "5000");
         JsonNode d = Mappers.json().readTree(kb.out());
         assertThat(d.get("certificates").get(0).get("trusted").asBoolean()).isFalse();
-        assertThat(d.get("findings").toString()).contains("tls-certificate-problem");
+        List<String> ids = new ArrayList<>();
+        d.get("findings").forEach(f -> ids.add(f.get("id").asText() + " " + f.get("severity").asText()));
+        assertThat(ids).contains("peer-certificate-untrusted warning").noneMatch(i -> i.endsWith(" critical"))
+                .noneMatch(i -> i.startsWith("tls-certificate-problem"));
+        JsonNode finding = null;
+        for (JsonNode f : d.get("findings")) {
+            if (f.get("id").asText().equals("peer-certificate-untrusted")) {
+                finding = f;
+            }
+        }
+        String remediation = finding.get("remediation").toString();
+        assertThat(remediation).contains("the administrator of 127.0.0.1").contains("CertificateValidation")
+                .doesNotContain("Enable-ExchangeCertificate").contains("kb probe " + PORTS.get("modern"));
+        assertThat(kb.exit()).isEqualTo(ExitCode.FINDINGS);
     }
 }

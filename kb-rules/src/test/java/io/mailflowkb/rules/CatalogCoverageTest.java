@@ -19,7 +19,11 @@ class CatalogCoverageTest {
             "cipher-suite-mismatch", "exo-root-untrusted", "tls13-unsupported-enabled", "smtp-auth-legacy-tls",
             "peer-legacy-tls-only", "starttls-not-offered", "legacy-tls-enabled", "legacy-peers-after-disable",
             // extension beyond design.md section 4 (info only): issue 6's report of values outside the 0/1 form
-            "schannel-value-nonstandard");
+            "schannel-value-nonstandard",
+            // issue 11: the invariant, probe verdicts, HealthChecker's "Half Disabled"
+            "unexplained-symptom", "peer-unreachable", "schannel-half-disabled",
+            // extension beyond design.md section 4 (warning): a working handshake with an untrusted certificate
+            "peer-certificate-untrusted");
 
     @Test
     void everyCatalogIdHasTwoPositiveExamplesAndANearMiss() {

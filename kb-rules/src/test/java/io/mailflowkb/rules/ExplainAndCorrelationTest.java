@@ -73,7 +73,8 @@ class ExplainAndCorrelationTest {
         Diagnostician.Explained e = kb.explain(tls12(0));
         assertThat(e.firedRules()).anySatisfy(r -> assertThat(r).startsWith("finding:tls12-client-disabled <- ")
                 .contains("TLS 1.2 client is disabled"));
-        assertThat(e.notFired()).contains("tls12-server-disabled: no ProtocolState with protocol=TLS 1.2, role=server, usable=false")
+        assertThat(e.notFired()).anySatisfy(n -> assertThat(n)
+                        .startsWith("tls12-server-disabled: no ProtocolState with protocol=TLS 1.2, role=server, usable=false"))
                 .anySatisfy(n -> assertThat(n).startsWith("cipher-suite-mismatch: no CipherSuiteConfig with configured=true"));
         Diagnostician.Explained healthy = kb.explain(tls12(1));
         // tls12-client-disabled also has log-side conditions (alsoWhen): each is explained after the first

@@ -170,11 +170,19 @@ class GeneratedBundlesTest {
             for (int p = 0; p < 4; p++) {
                 Boolean c = usable(p, 0);
                 Boolean s = usable(p, 1);
+                // HealthChecker's "Half Disabled" (notes 8): not enabled while DisabledByDefault is explicitly 0, or
+                // enabled while DisabledByDefault is non-zero; a missing Enabled counts as on except for TLS 1.3.
                 boolean halfDisabled = false;
                 for (int role = 0; role < 2; role++) {
-                    halfDisabled |= Long.valueOf(0).equals(enabled[p][role]) && Long.valueOf(0).equals(disabledByDefault[p][role]);
+                    Long e = enabled[p][role];
+                    Long dbd = disabledByDefault[p][role];
+                    boolean on = e != null ? e != 0 : p != 3;
+                    halfDisabled |= dbd != null && (!on && dbd == 0 || on && dbd != 0);
                 }
-                if (c != null && s != null && !c.equals(s) || halfDisabled) {
+                if (halfDisabled) {
+                    out.add("schannel-half-disabled");
+                }
+                if (c != null && s != null && !c.equals(s)) {
                     out.add("schannel-client-server-mismatch");
                 }
                 if (p < 2 && (Boolean.TRUE.equals(c) || Boolean.TRUE.equals(s))) {
@@ -192,6 +200,14 @@ class GeneratedBundlesTest {
             boolean tls13On = Boolean.TRUE.equals(usable(3, 0)) || Boolean.TRUE.equals(usable(3, 1));
             boolean oldWindows = windows <= 5;  // 2008 ... 2019 in the table above
             if (tls13On && ("unsupported".equals(exchangeTls13()) || oldWindows)) {
+                out.add("tls13-unsupported-enabled");
+            }
+            // a TLS 1.3 key outside the export on Server 2022/2025 (on by default there): likely, lower confidence
+            boolean tls13Uncovered = false;
+            for (int role = 0; role < 2; role++) {
+                tls13Uncovered |= !schannelCovered && enabled[3][role] == null && disabledByDefault[3][role] == null;
+            }
+            if (tls13Uncovered && (windows == 6 || windows == 7) && "unsupported".equals(exchangeTls13())) {
                 out.add("tls13-unsupported-enabled");
             }
             if (exchange != null && (below(exchange, "15.0", "15.0.1365.1") || below(exchange, "15.1", "15.1.1415.2"))) {

@@ -163,12 +163,35 @@ class HostileKnowledgeTest {
     @Test
     void unknownKeyHasFileLineAndColumn(@TempDir Path dir) throws Exception {
         write(dir, HEADER + "findings:\n  - id: user-finding\n    titel: typo\n");
-        assertThat(problems(dir)).singleElement().satisfies(p -> {
+        // every problem of the file (issue 11): the unknown key first, then what the finding still lacks
+        assertThat(problems(dir)).first().satisfies(p -> {
             assertThat(p.file()).endsWith("user.yaml");
             assertThat(p.line()).isEqualTo(4);
             assertThat(p.column()).isEqualTo(5);
             assertThat(p.message()).contains("unknown key 'titel'");
         });
+        assertThat(problems(dir)).extracting(KnowledgeProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("title is missing"));
+    }
+
+    @Test
+    void valuesOfTheWrongFormAreReportedAtTheirPlaceAndTheRestOfTheFileIsStillChecked(@TempDir Path dir)
+            throws Exception {
+        write(dir, HEADER + "findings:\n  - id: one\n    severity: urgent\n    direction: local\n    title: t\n"
+                + "    remediation:\n      - text: do\n        commands: not-a-list\n    colour: red\n");
+        List<String> found = problems(dir).stream().map(p -> p.line() + ": " + p.message()).toList();
+        assertThat(found).anySatisfy(m -> assertThat(m).startsWith("4: unknown severity 'urgent'"))
+                .anySatisfy(m -> assertThat(m).startsWith("9: expected a list, got a text"))
+                .anySatisfy(m -> assertThat(m).startsWith("10: unknown key 'colour'"))
+                .allSatisfy(m -> assertThat(m).doesNotContain("java.").doesNotContain("Exception"));
+    }
+
+    @Test
+    void everyUnknownKeyOfAFileIsReported(@TempDir Path dir) throws Exception {
+        write(dir, HEADER + "findings:\n  - id: one\n    colour: red\n  - id: two\n    flavour: sour\n");
+        assertThat(problems(dir)).extracting(KnowledgeProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("unknown key 'colour'"))
+                .anySatisfy(m -> assertThat(m).contains("unknown key 'flavour'"));
     }
 
     @Test

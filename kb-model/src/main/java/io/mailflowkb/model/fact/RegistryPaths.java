@@ -20,8 +20,9 @@ public final class RegistryPaths {
     }
 
     /**
-     * The canonical spelling: abbreviated root in upper case, single backslashes, no trailing backslash.
-     * PowerShell drive names ({@code HKLM:\}) are accepted because admins paste them.
+     * The canonical spelling: abbreviated root in upper case, no trailing backslash. PowerShell drive names
+     * ({@code HKLM:\}) are accepted because admins paste them. A forward slash is an ordinary character of a key
+     * name ({@code Ciphers\RC4 128/128}), never a separator: Windows key names may contain it.
      */
     public static String canonical(String path) {
         if (path == null || path.isBlank()) {
@@ -30,7 +31,7 @@ public final class RegistryPaths {
         if (isCanonical(path)) {
             return path; // the common case: keys in facts are stored canonical, and rules compare them per match
         }
-        String p = path.strip().replace('/', '\\');
+        String p = path.strip();
         while (p.endsWith("\\")) {
             p = p.substring(0, p.length() - 1);
         }
@@ -55,11 +56,11 @@ public final class RegistryPaths {
         return d.length() > a.length() && d.charAt(a.length()) == '\\' && d.regionMatches(true, 0, a, 0, a.length());
     }
 
-    /** Already in canonical spelling: a short upper-case root, no forward slashes, no outer blanks or trailing '\'. */
+    /** Already in canonical spelling: a short upper-case root, no outer blanks or trailing '\'. */
     private static boolean isCanonical(String p) {
         int cut = p.indexOf('\\');
         String root = cut < 0 ? p : p.substring(0, cut);
-        return ROOTS.containsValue(root) && p.indexOf('/') < 0 && !p.endsWith("\\")
+        return ROOTS.containsValue(root) && !p.endsWith("\\")
                 && !Character.isWhitespace(p.charAt(0)) && !Character.isWhitespace(p.charAt(p.length() - 1));
     }
 

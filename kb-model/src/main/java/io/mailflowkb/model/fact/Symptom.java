@@ -38,6 +38,11 @@ public record Symptom(String id, String text, String direction, String peerClass
         return new Symptom(id, text, null, null, null, 1, null, null, List.of(where));
     }
 
+    /** The same symptom with another count (e.g. 1, to describe it without "seen N times"). */
+    public Symptom withCount(long newCount) {
+        return new Symptom(id, text, direction, peerClass, connector, newCount, firstSeen, lastSeen, samples);
+    }
+
     @Override
     public Provenance source() {
         return samples.get(0);

@@ -33,6 +33,12 @@ public record TlsOutcome(String direction, String peerClass, String connector, S
         }
     }
 
+    /** The same outcome with another count (e.g. 1, to describe it without "N sessions"). */
+    public TlsOutcome withCount(long newCount) {
+        return new TlsOutcome(direction, peerClass, connector, protocol, result, error, cipher, newCount, firstSeen,
+                lastSeen, samples);
+    }
+
     @Override
     public Provenance source() {
         return samples.get(0);

@@ -1,12 +1,31 @@
 package io.mailflowkb.model.knowledge;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** One remediation step as written in a knowledge file: what to do, and the exact commands. */
+/**
+ * One remediation step as written in a knowledge file: what to do, and the exact commands.
+ *
+ * @param generic {@code true} for the generic "install the latest updates" step: it comes first only when the
+ *                Exchange build is unknown or below the TLS 1.2 baseline, otherwise after the steps that fix the
+ *                finding on this server
+ * @param about   {@code local} (a step on this organisation's server, e.g. an Exchange cmdlet), {@code peer} (a
+ *                step for the administrator of a probed peer; {@code <peer>} in its text and commands becomes
+ *                the probed host), or absent for both. A finding shows only the steps that fit its evidence.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record StepDefinition(String text, List<String> commands) {
+public record StepDefinition(String text, List<String> commands, Boolean generic, String about) {
     public StepDefinition {
         commands = commands == null ? List.of() : List.copyOf(commands);
+    }
+
+    public StepDefinition(String text, List<String> commands) {
+        this(text, commands, null, null);
+    }
+
+    @JsonIgnore
+    public boolean isGeneric() {
+        return Boolean.TRUE.equals(generic);
     }
 }

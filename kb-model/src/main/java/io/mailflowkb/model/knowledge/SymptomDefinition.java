@@ -17,10 +17,13 @@ import java.util.List;
  *                   {@code app-log}, {@code event}
  * @param direction  {@code outbound}, {@code inbound} or {@code unknown}: the flow the text implies
  * @param references where the exact text is documented
+ * @param failure    whether the text reports mail flow failing (a rejected, dropped or deferred connection or
+ *                   message): a failure symptom that no finding explains becomes {@code unexplained-symptom}, so a
+ *                   diagnosis never reports "no problem" over it. {@code null} is read as {@code false}.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record SymptomDefinition(String id, String title, List<String> literals, String regex, List<String> seenIn,
-                                String direction, List<ReferenceDefinition> references,
+                                String direction, List<ReferenceDefinition> references, Boolean failure,
                                 @JsonIgnore SourceLocation at) implements Located<SymptomDefinition> {
 
     public SymptomDefinition {
@@ -31,6 +34,18 @@ public record SymptomDefinition(String id, String title, List<String> literals, 
 
     @Override
     public SymptomDefinition at(SourceLocation location) {
-        return new SymptomDefinition(id, title, literals, regex, seenIn, direction, references, location);
+        return new SymptomDefinition(id, title, literals, regex, seenIn, direction, references, failure, location);
+    }
+
+    /** A symptom that is not marked as a failure (as written before {@code failure} existed). */
+    public SymptomDefinition(String id, String title, List<String> literals, String regex, List<String> seenIn,
+                             String direction, List<ReferenceDefinition> references, SourceLocation at) {
+        this(id, title, literals, regex, seenIn, direction, references, null, at);
+    }
+
+    /** Whether this symptom reports a failure ({@link #failure} set to true). */
+    @JsonIgnore
+    public boolean isFailure() {
+        return Boolean.TRUE.equals(failure);
     }
 }

@@ -16,11 +16,22 @@ class RegistryPathsTest {
     void everySpellingAdminsUseIsTheSameKey() {
         for (String p : new String[] {TLS12, "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders"
                 + "\\SCHANNEL\\Protocols\\TLS 1.2", "hklm:\\system\\currentcontrolset\\control\\securityproviders\\schannel"
-                + "\\protocols\\tls 1.2\\", "  HKLM/SYSTEM/CurrentControlSet/Control/SecurityProviders/SCHANNEL/Protocols/TLS 1.2 "}) {
+                + "\\protocols\\tls 1.2\\", "  HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2 "}) {
             assertThat(RegistryPaths.equal(p, TLS12)).as(p).isTrue();
-            assertThat(RegistryPaths.canonical(p)).as(p).startsWith("HKLM\\").doesNotEndWith("\\").doesNotContain("/");
+            assertThat(RegistryPaths.canonical(p)).as(p).startsWith("HKLM\\").doesNotEndWith("\\");
         }
         assertThat(RegistryPaths.equal(TLS12, TLS12 + "x")).isFalse();
+    }
+
+    /** Key names may contain '/': SCHANNEL's cipher keys are named "RC4 128/128", "Triple DES 168/168" (issue 11). */
+    @Test
+    void aForwardSlashIsPartOfTheKeyName() {
+        String rc4 = "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Ciphers\\RC4 128/128";
+        assertThat(RegistryPaths.canonical(rc4)).isEqualTo(
+                "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Ciphers\\RC4 128/128");
+        assertThat(RegistryPaths.equal(rc4, rc4.replace("128/128", "128\\128"))).isFalse();
+        assertThat(RegistryPaths.isAncestor(rc4.replace("\\RC4 128/128", ""), rc4)).isTrue();
+        assertThat(RegistryPaths.isAncestor(rc4.replace("/128", ""), rc4)).isFalse();
     }
 
     @Test
@@ -45,7 +56,7 @@ class RegistryPathsTest {
         String[] roots = {"HKLM", "HKEY_LOCAL_MACHINE", "hklm", "HKLM:", "hkey_current_user", "HKCU"};
         StringBuilder p = new StringBuilder(roots[r.nextInt(roots.length)]);
         for (int i = 1 + r.nextInt(5); i > 0; i--) {
-            p.append(r.nextBoolean() ? '\\' : '/').append(Long.toString(r.nextLong() & 0xffff, 36)).append(r.nextBoolean() ? " 1.2" : "");
+            p.append('\\').append(r.nextBoolean() ? "" : "x/").append(Long.toString(r.nextLong() & 0xffff, 36)).append(r.nextBoolean() ? " 1.2" : "");
         }
         if (r.nextBoolean()) {
             p.append('\\');

@@ -10,8 +10,10 @@ import java.util.List;
  * server at once, so Microsoft's guidance is to set both roles the same (domain notes 4.1 and 8; [S4] [S15]).
  *
  * @param kind {@code roles-differ}: one role can negotiate the version and the other cannot (effective states, as
- *             Windows reads the values: HealthChecker's "Misconfigured"); {@code half-disabled}: one role has
- *             {@code Enabled}=0 while {@code DisabledByDefault}=0 is set explicitly (HealthChecker's "Half Disabled")
+ *             Windows reads the values: HealthChecker's "Misconfigured"); {@code half-disabled}: HealthChecker's
+ *             "Half Disabled" in either form, i.e. a role that is not enabled while {@code DisabledByDefault}=0 is
+ *             set explicitly, or a role that is enabled while {@code DisabledByDefault} is non-zero (domain notes
+ *             8: HealthChecker counts a missing {@code Enabled} as enabled, except for TLS 1.3)
  * @param role {@code client}, {@code server} (half-disabled) or {@code both} (roles-differ)
  */
 public record ProtocolMismatch(String protocol, String kind, String role, String detail, List<RegistryValue> values,
@@ -32,16 +34,17 @@ public record ProtocolMismatch(String protocol, String kind, String role, String
                     values, client.values().isEmpty() ? server.source() : client.source()));
         }
         for (ProtocolState s : List.of(client, server)) {
-            if (halfDisabled(s)) {
+            String half = halfDisabled(s);
+            if (half != null) {
                 out.add(new ProtocolMismatch(s.protocol(), "half-disabled", s.role(), s.protocol() + " " + s.role()
-                        + " has Enabled = 0 but DisabledByDefault = 0: the two values contradict each other",
-                        s.values(), s.source()));
+                        + " " + half, s.values(), s.source()));
             }
         }
         return out;
     }
 
-    private static boolean halfDisabled(ProtocolState s) {
+    /** Why the role is "Half Disabled" in HealthChecker's terms, or {@code null} when it is not. */
+    static String halfDisabled(ProtocolState s) {
         Long enabled = null;
         Long disabledByDefault = null;
         for (RegistryValue v : s.values()) {
@@ -51,7 +54,19 @@ public record ProtocolMismatch(String protocol, String kind, String role, String
                 disabledByDefault = v.number();
             }
         }
-        return enabled != null && disabledByDefault != null && enabled == 0 && disabledByDefault == 0;
+        if (disabledByDefault == null) {
+            return null;
+        }
+        boolean on = enabled != null ? enabled != 0 : !"TLS 1.3".equals(s.protocol());
+        if (!on && disabledByDefault == 0) {
+            return "has " + (enabled == null ? "no Enabled value (off for TLS 1.3)" : "Enabled = 0")
+                    + " but DisabledByDefault = 0: the two values contradict each other";
+        }
+        if (on && disabledByDefault != 0) {
+            return "has " + (enabled == null ? "no Enabled value (on)" : "Enabled = " + enabled)
+                    + " but DisabledByDefault = " + disabledByDefault + ": enabled, yet not used by default";
+        }
+        return null;
     }
 
     @Override

@@ -20,10 +20,12 @@ import java.util.List;
  * @param nonStandard a value is present but is not Microsoft's documented 0 or 1 (e.g. {@code 0xffffffff})
  * @param reason      why the state is what it is, in words
  * @param evidence    the registry values (or key) that decided it
+ * @param covered     whether the inputs cover the key at all (a value under it, or an export of it or of a parent
+ *                    with its subtree): {@code false} for a partial export that left this version out
  */
 public record ProtocolState(String protocol, String role, String state, String basis, Boolean usable,
                             boolean nonStandard, String windows, String reason, List<RegistryValue> values,
-                            Provenance source) {
+                            Provenance source, boolean covered) {
 
     /** Derives the state from the values under the slot's key, the keys that cover it, and the host. */
     public static ProtocolState derive(ProtocolSlot slot, List<?> values, List<?> coveringKeys, HostProfile host) {
@@ -53,12 +55,13 @@ public record ProtocolState(String protocol, String role, String state, String b
         }
         boolean nonStandard = deciding.stream().anyMatch(v -> v.number() > 1);
         Provenance source = !deciding.isEmpty() ? deciding.get(0).source()
-                : coveringKeys.isEmpty() ? Provenance.of("(no registry export)")
+                : coveringKeys.isEmpty() ? Provenance.of("(not in the registry exports)")
                 : ((RegistryKey) coveringKeys.get(0)).source();
 
-        if (deciding.isEmpty() && coveringKeys.isEmpty()) {
+        boolean covered = !(deciding.isEmpty() && coveringKeys.isEmpty());
+        if (!covered) {
             return new ProtocolState(slot.protocol(), slot.role(), "unknown", "unknown", null, false, windows,
-                    "the inputs do not include the SCHANNEL\\Protocols registry keys", deciding, source);
+                    "the inputs do not include the SCHANNEL\\Protocols\\" + slot.protocol() + " registry keys", deciding, source, false);
         }
         // An absent value takes the OS default for that value: "on" means Enabled=1/DisabledByDefault=0,
         // "off by default" means Enabled=1/DisabledByDefault=1, "unsupported" means not available at all.
@@ -83,19 +86,19 @@ public record ProtocolState(String protocol, String role, String state, String b
         if (Boolean.FALSE.equals(on)) {
             return new ProtocolState(slot.protocol(), slot.role(), "disabled", basis, false, nonStandard, windows,
                     (enabled != null ? "Enabled = 0: it cannot be negotiated even if an application asks for it"
-                            : windows + " does not support " + slot.protocol()) + defaults, deciding, source);
+                            : windows + " does not support " + slot.protocol()) + defaults, deciding, source, covered);
         }
         if (Boolean.TRUE.equals(offByDefault)) {
             return new ProtocolState(slot.protocol(), slot.role(), "disabled-by-default", basis, false, nonStandard,
                     windows, "disabled by default: not negotiated unless an application asks for it" + defaults,
-                    deciding, source);
+                    deciding, source, covered);
         }
         if (on == null || offByDefault == null) {
             return new ProtocolState(slot.protocol(), slot.role(), "unknown", "unknown", null, nonStandard, windows,
-                    "cannot decide" + defaults, deciding, source);
+                    "cannot decide" + defaults, deciding, source, covered);
         }
         return new ProtocolState(slot.protocol(), slot.role(), "enabled", basis, true, nonStandard, windows,
-                "enabled and used by default" + defaults, deciding, source);
+                "enabled and used by default" + defaults, deciding, source, covered);
     }
 
     /** One line for evidence. */

@@ -3,6 +3,7 @@ package io.mailflowkb.rules.engine;
 import io.mailflowkb.model.bundle.FactBundle;
 import io.mailflowkb.model.fact.Fact;
 import io.mailflowkb.model.fact.HostProfile;
+import io.mailflowkb.model.finding.Confidence;
 import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.model.finding.Evidence;
 import io.mailflowkb.model.finding.Finding;
@@ -10,7 +11,10 @@ import io.mailflowkb.model.finding.MissingEvidence;
 import io.mailflowkb.model.finding.Reference;
 import io.mailflowkb.model.finding.RemediationStep;
 import io.mailflowkb.model.knowledge.FindingDefinition;
+import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.rules.Diagnostician;
+import io.mailflowkb.rules.derive.ExchangeBaseline;
+import io.mailflowkb.rules.derive.FailureSymptom;
 import io.mailflowkb.rules.derive.ProtocolSlot;
 import io.mailflowkb.rules.knowledge.CompiledFinding;
 import io.mailflowkb.rules.knowledge.CompiledMissingEvidence;
@@ -66,18 +70,27 @@ public final class Engine {
             session.insert(bundle.host() == null ? HostProfile.UNKNOWN : bundle.host());
             bundle.facts().filter(f -> !(f instanceof HostProfile)).forEach(session::insert);
             ProtocolSlot.ALL.forEach(session::insert);
+            knowledge.symptoms().stream().filter(SymptomDefinition::isFailure)
+                    .forEach(d -> session.insert(new FailureSymptom(d.id())));
             session.fireAllRules(MAX_FIRINGS);
 
             Map<String, Set<Evidence>> evidence = new TreeMap<>();
             List<FindingHit> hits = new ArrayList<>();
             List<String> missingIds = new ArrayList<>();
             Map<String, Set<String>> notes = new TreeMap<>();
+            Set<String> lowered = new java.util.HashSet<>();
+            ExchangeBaseline baseline = null;
             for (Object o : session.getObjects(o -> o instanceof FindingHit || o instanceof MissingHit
-                    || o instanceof FindingNote)) {
+                    || o instanceof FindingNote || o instanceof ExchangeBaseline)) {
                 if (o instanceof FindingHit h) {
                     hits.add(h);
                 } else if (o instanceof FindingNote n) {
                     notes.computeIfAbsent(n.findingId(), k -> new java.util.TreeSet<>()).add(n.text());
+                    if (n.lowersConfidence()) {
+                        lowered.add(n.findingId());
+                    }
+                } else if (o instanceof ExchangeBaseline b) {
+                    baseline = b;
                 } else {
                     missingIds.add(((MissingHit) o).missingId());
                 }
@@ -101,7 +114,11 @@ public final class Engine {
             });
             List<Finding> findings = new ArrayList<>();
             for (Map.Entry<String, Set<Evidence>> e : evidence.entrySet()) {
-                knowledge.finding(e.getKey()).ifPresent(f -> findings.add(toFinding(f, List.copyOf(e.getValue()))));
+                List<FindingHit> own = hits.stream().filter(h -> h.findingId().equals(e.getKey())).toList();
+                Confidence confidence = lowered.contains(e.getKey()) ? Confidence.LOWER : Confidence.HIGH;
+                ExchangeBaseline b = baseline;
+                knowledge.finding(e.getKey()).ifPresent(f -> findings.add(
+                        toFinding(f, List.copyOf(e.getValue()), own, b, confidence)));
             }
             List<MissingEvidence> missing = new ArrayList<>();
             for (CompiledMissingEvidence m : knowledge.missingEvidence()) {
@@ -151,13 +168,12 @@ public final class Engine {
         return lines;
     }
 
-    private static Finding toFinding(CompiledFinding f, List<Evidence> evidence) {
+    private static Finding toFinding(CompiledFinding f, List<Evidence> evidence, List<FindingHit> hits,
+                                     ExchangeBaseline baseline, Confidence confidence) {
         FindingDefinition d = f.definition();
-        List<RemediationStep> steps = new ArrayList<>();
-        for (int i = 0; i < d.remediation().size(); i++) {
-            steps.add(new RemediationStep(i + 1, d.remediation().get(i).text(), d.remediation().get(i).commands()));
-        }
+        List<RemediationStep> steps = RemediationPlan.steps(d.remediation(), hits, baseline);
         List<Reference> refs = d.references().stream().map(r -> new Reference(r.title(), r.url())).toList();
-        return new Finding(d.id(), d.severity(), d.title(), d.direction(), evidence, steps, refs, f.rule());
+        return new Finding(d.id(), d.severity(), d.title(), d.direction(), evidence, steps, refs, f.rule(),
+                confidence);
     }
 }

@@ -2,6 +2,7 @@ package io.mailflowkb.rules.fix;
 
 import io.mailflowkb.model.bundle.FactBundle;
 import io.mailflowkb.model.fact.HostProfile;
+import io.mailflowkb.model.fact.RegistryPaths;
 import io.mailflowkb.model.fact.RegistryValue;
 import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.model.finding.Finding;
@@ -49,6 +50,15 @@ public final class FixScript {
 
     /** The changes the findings of this diagnosis call for, most severe finding first, each value once. */
     public static List<Change> changes(Knowledge knowledge, Diagnosis diagnosis, FactBundle bundle) {
+        return changes(knowledge, diagnosis, bundle, false);
+    }
+
+    /**
+     * As {@link #changes(Knowledge, Diagnosis, FactBundle)}; with {@code normalise}, values that already have the
+     * target's effect but not its documented form (SChannel {@code Enabled = 0xffffffff} for 1) are rewritten too.
+     * Without it they are left alone, as the README promises ("leaves values that are already right alone").
+     */
+    public static List<Change> changes(Knowledge knowledge, Diagnosis diagnosis, FactBundle bundle, boolean normalise) {
         Map<String, Change> out = new LinkedHashMap<>();
         for (Finding f : diagnosis.findings()) {
             Optional<CompiledFinding> def = knowledge.finding(f.id());
@@ -68,8 +78,8 @@ public final class FixScript {
                 RegistryValue current = current(bundle, fix);
                 boolean known = current != null || bundle.registryKeys().stream().anyMatch(k -> k.covers(fix.key()));
                 Long now = current == null ? null : current.number();
-                if (now != null && now == target) {
-                    continue; // already at the target: never touched
+                if (now != null && (now == target || !normalise && sameEffect(fix, now, target))) {
+                    continue; // already at the target, or with the same effect: never touched
                 }
                 out.put(id, new Change(fix.key(), fix.name(), target, now, known, List.of(f.id())));
             }
@@ -78,19 +88,45 @@ public final class FixScript {
     }
 
     /**
+     * Windows reads any non-zero SChannel protocol {@code Enabled} as on and any non-zero {@code DisabledByDefault}
+     * as disabled by default ([S19]): such a value already does what a target of 1 does.
+     */
+    static boolean sameEffect(FixDefinition fix, long now, long target) {
+        return schannelFlag(fix.key(), fix.name()) && now != 0 && target != 0;
+    }
+
+    /** An SChannel protocol {@code Enabled} / {@code DisabledByDefault} value, where any non-zero value means 1. */
+    static boolean schannelFlag(String key, String name) {
+        return key.regionMatches(true, 0, RegistryPaths.SCHANNEL_PROTOCOLS + "\\", 0,
+                RegistryPaths.SCHANNEL_PROTOCOLS.length() + 1)
+                && (name.equalsIgnoreCase("Enabled") || name.equalsIgnoreCase("DisabledByDefault"));
+    }
+
+    /** Whether the script, at run time, should leave a non-zero current value of this change alone. */
+    static boolean keepNonZero(Change c, boolean normalise) {
+        return !normalise && c.target() != 0 && schannelFlag(c.key(), c.name());
+    }
+
+    /**
      * The script files for the changes, by file name: {@code BASE.ps1} and {@code BASE-rollback.ps1}, or
      * {@code BASE.reg}, {@code BASE-rollback.reg} and {@code BASE.cmd} (the guarded launcher).
      */
     public static Map<String, String> generate(Knowledge knowledge, Diagnosis diagnosis, FactBundle bundle,
                                                Format format, String baseName) {
+        return generate(knowledge, diagnosis, bundle, format, baseName, false);
+    }
+
+    /** As {@link #generate(Knowledge, Diagnosis, FactBundle, Format, String)}, optionally normalising values. */
+    public static Map<String, String> generate(Knowledge knowledge, Diagnosis diagnosis, FactBundle bundle,
+                                               Format format, String baseName, boolean normalise) {
         if (!baseName.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new IllegalArgumentException("script base name must be letters, digits, . _ -");
         }
-        List<Change> changes = changes(knowledge, diagnosis, bundle);
+        List<Change> changes = changes(knowledge, diagnosis, bundle, normalise);
         String host = hostName(bundle);
         Map<String, String> files = new LinkedHashMap<>();
         if (format == Format.PS1) {
-            files.put(baseName + ".ps1", PowerShellText.fix(changes, host, baseName));
+            files.put(baseName + ".ps1", PowerShellText.fix(changes, host, baseName, normalise));
             files.put(baseName + "-rollback.ps1", PowerShellText.rollback(changes, host));
         } else {
             files.put(baseName + ".reg", RegText.fix(changes, host));

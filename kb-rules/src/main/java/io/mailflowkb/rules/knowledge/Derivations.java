@@ -3,6 +3,8 @@ package io.mailflowkb.rules.knowledge;
 import io.mailflowkb.rules.derive.CipherSuiteConfig;
 import io.mailflowkb.rules.derive.DotNetTls;
 import io.mailflowkb.rules.derive.ExchangeBaseline;
+import io.mailflowkb.rules.derive.NonStandardValue;
+import io.mailflowkb.rules.derive.UnexplainedFailure;
 import io.mailflowkb.rules.derive.PeerTls;
 import io.mailflowkb.rules.derive.ProtocolMismatch;
 import io.mailflowkb.rules.derive.WinHttpSetting;
@@ -21,7 +23,7 @@ final class Derivations {
                 "a TLS version set differently for the SChannel Client and Server roles (derived)")
                 .field("protocol", FieldKind.TEXT, ProtocolMismatch::protocol, "TLS 1.0 ... TLS 1.3")
                 .field("kind", FieldKind.TEXT, ProtocolMismatch::kind,
-                        "roles-differ (one role usable, the other not) or half-disabled (Enabled=0 with DisabledByDefault=0)")
+                        "roles-differ (one role usable, the other not) or half-disabled (HealthChecker: Enabled=0 with DisabledByDefault=0, or enabled with DisabledByDefault non-zero)")
                 .field("role", FieldKind.TEXT, ProtocolMismatch::role, "client, server or both"));
         FactVocabulary.add(new FactType<>("ExchangeBaseline", ExchangeBaseline.class,
                 "what the Exchange build can do with TLS, from the documented build baselines (derived)")
@@ -55,6 +57,20 @@ final class Derivations {
                 .field("legacyOk", FieldKind.BOOLEAN, PeerTls::legacyOk, "a TLS 1.0/1.1 handshake completed")
                 .field("modernOk", FieldKind.BOOLEAN, PeerTls::modernOk, "a TLS 1.2/1.3 handshake completed")
                 .field("legacyOnly", FieldKind.BOOLEAN, PeerTls::legacyOnly,
-                        "only TLS 1.0/1.1 completed and the peer refused TLS 1.2"));
+                        "only TLS 1.0/1.1 completed and the peer refused TLS 1.2")
+                .field("unreachable", FieldKind.BOOLEAN, PeerTls::unreachable,
+                        "no usable answer on any version tried (timeout, reset, refused, no banner)"));
+        FactVocabulary.add(new FactType<>("NonStandardValue", NonStandardValue.class,
+                "one SChannel protocol value other than the documented 0/1, e.g. 0xffffffff (derived)")
+                .field("protocol", FieldKind.TEXT, NonStandardValue::protocol, "TLS 1.0 ... TLS 1.3")
+                .field("role", FieldKind.TEXT, NonStandardValue::role, "client or server")
+                .field("name", FieldKind.TEXT, NonStandardValue::name, "Enabled or DisabledByDefault")
+                .field("number", FieldKind.NUMBER, NonStandardValue::number, "the value"));
+        FactVocabulary.add(new FactType<>("UnexplainedFailure", UnexplainedFailure.class,
+                "a failure in the inputs that no finding cites (derived after every other rule ran)")
+                .field("kind", FieldKind.TEXT, UnexplainedFailure::kind, "symptom, tls, event or probe")
+                .field("what", FieldKind.TEXT, UnexplainedFailure::what,
+                        "the symptom id, TLS error, event id or probe outcome")
+                .field("direction", FieldKind.TEXT, UnexplainedFailure::direction, "outbound, inbound or unknown"));
     }
 }

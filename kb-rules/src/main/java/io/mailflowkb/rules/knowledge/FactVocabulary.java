@@ -32,7 +32,9 @@ public final class FactVocabulary {
                 .field("usable", FieldKind.BOOLEAN, ProtocolState::usable, "whether it can be negotiated")
                 .field("nonStandard", FieldKind.BOOLEAN, ProtocolState::nonStandard,
                         "a value other than the documented 0/1 is present")
-                .field("windows", FieldKind.TEXT, ProtocolState::windows, "the Windows release, when known"));
+                .field("windows", FieldKind.TEXT, ProtocolState::windows, "the Windows release, when known")
+                .field("covered", FieldKind.BOOLEAN, ProtocolState::covered,
+                        "the inputs cover the key (false: a partial export left this version out)"));
         Derivations.register();
         add(new FactType<>("HostProfile", HostProfile.class, "the diagnosed server")
                 .field("windowsProduct", FieldKind.TEXT, HostProfile::windowsProduct, "ProductName")

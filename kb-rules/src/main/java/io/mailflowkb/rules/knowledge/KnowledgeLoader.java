@@ -48,7 +48,8 @@ public final class KnowledgeLoader {
             for (Path file : source.files()) {
                 String cited = source.cite(file);
                 try {
-                    loader.add(KnowledgeReader.read(file, cited), cited, file.getParent(), source);
+                    // unknown keys are reported and skipped, so the rest of the file is still checked
+                    loader.add(KnowledgeReader.read(file, cited, loader.problems), cited, file.getParent(), source);
                 } catch (KnowledgeException e) {
                     loader.problems.addAll(e.problems());
                 }
@@ -199,6 +200,9 @@ public final class KnowledgeLoader {
         }
         for (StepDefinition s : f.remediation()) {
             require(s.text(), f.at(), file, what + ": remediation text", MAX_TEXT);
+            if (s.about() != null && !s.about().equals("local") && !s.about().equals("peer")) {
+                problem(f.at(), file, what + ": remediation 'about' must be local or peer, got '" + s.about() + "'");
+            }
             for (String c : s.commands()) {
                 require(c, f.at(), file, what + ": remediation command", MAX_TEXT);
             }

@@ -1,6 +1,12 @@
 package io.mailflowkb.rules.knowledge;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -32,6 +38,19 @@ final class KnowledgeReader {
     }
 
     static KnowledgeFile read(Path file, String cited) {
+        List<KnowledgeProblem> unknown = new java.util.ArrayList<>();
+        KnowledgeFile parsed = read(file, cited, unknown);
+        if (!unknown.isEmpty()) {
+            throw new KnowledgeException(unknown);
+        }
+        return parsed;
+    }
+
+    /**
+     * Parses the file; unknown keys do not stop the parse: each is added to {@code unknownKeys} (with its line and
+     * column) and skipped, so one run reports every unknown key and, in the loader, every other problem of the file.
+     */
+    static KnowledgeFile read(Path file, String cited, List<KnowledgeProblem> unknownKeys) {
         String text = "";
         try {
             long size = Files.size(file);
@@ -49,7 +68,65 @@ final class KnowledgeReader {
                 throw fail(cited, null, null, "empty file: a knowledge file needs at least knowledgeVersion");
             }
             rejectAliases(text, cited);
-            KnowledgeFile parsed = READER.withAttribute(LocatingModule.FILE_ATTRIBUTE, cited).readValue(text);
+            String source = text;
+            KnowledgeFile parsed = READER.withAttribute(LocatingModule.FILE_ATTRIBUTE, cited)
+                    .withHandler(new DeserializationProblemHandler() {
+                        @Override
+                        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
+                                                             JsonDeserializer<?> deserializer, Object beanOrClass,
+                                                             String propertyName) throws IOException {
+                            Integer keyLine = KeyLines.find(source, propertyName, line(p.currentLocation()));
+                            // 'at' is the element's own location, stamped by the loader, never written in a file
+                            List<String> known = deserializer.getKnownPropertyNames().stream()
+                                    .map(Object::toString).filter(n -> !n.equals("at")).sorted().toList();
+                            unknownKeys.add(new KnowledgeProblem(cited, keyLine, keyColumn(source, keyLine, propertyName),
+                                    "unknown key '" + propertyName + "' (allowed: " + String.join(", ", known) + ")"));
+                            p.skipChildren();
+                            return true;
+                        }
+
+                        // a value of the wrong form (severity: urgent, a list where a text goes): reported at its
+                        // place and read as absent, so the rest of the file is still checked
+                        @Override
+                        public Object handleInstantiationProblem(DeserializationContext ctxt, Class<?> instClass,
+                                                                 Object argument, Throwable t) {
+                            String why = t instanceof IllegalArgumentException && t.getMessage() != null
+                                    ? t.getMessage() : "cannot read " + instClass.getSimpleName() + " here";
+                            wrongValue(ctxt, why);
+                            return null;
+                        }
+
+                        @Override
+                        public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType,
+                                                            JsonToken t, JsonParser p, String failureMsg)
+                                throws IOException {
+                            wrongValue(ctxt, "expected " + shown(targetType) + ", got " + shown(t));
+                            p.skipChildren();
+                            return null;
+                        }
+
+                        @Override
+                        public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+                                                                com.fasterxml.jackson.databind.deser.ValueInstantiator inst,
+                                                                JsonParser p, String msg) throws IOException {
+                            wrongValue(ctxt, "expected " + shown(ctxt.constructType(instClass)) + ", got "
+                                    + shown(p.currentToken()));
+                            p.skipChildren();
+                            return null;
+                        }
+
+                        @Override
+                        public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType,
+                                                             String valueToConvert, String failureMsg) {
+                            wrongValue(ctxt, "'" + valueToConvert + "' is not a valid " + targetType.getSimpleName());
+                            return null;
+                        }
+
+                        private void wrongValue(DeserializationContext ctxt, String why) {
+                            JsonLocation l = ctxt.getParser() == null ? null : ctxt.getParser().currentLocation();
+                            unknownKeys.add(new KnowledgeProblem(cited, line(l), column(l), why));
+                        }
+                    }).readValue(text);
             if (parsed == null) {
                 throw fail(cited, 1, 1, "empty document");
             }
@@ -104,6 +181,24 @@ final class KnowledgeReader {
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
             throw fail(cited, null, null, "invalid YAML: " + e.getMessage());
         }
+    }
+
+    private static String shown(JavaType type) {
+        Class<?> c = type.getRawClass();
+        return java.util.Collection.class.isAssignableFrom(c) ? "a list" : c == String.class ? "a text"
+                : Number.class.isAssignableFrom(c) || c.isPrimitive() ? "a number" : "a mapping (key: value)";
+    }
+
+    private static String shown(JsonToken t) {
+        return switch (t) {
+            case START_ARRAY -> "a list";
+            case START_OBJECT -> "a mapping";
+            case VALUE_STRING -> "a text";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "true/false";
+            case VALUE_NULL -> "nothing";
+            default -> String.valueOf(t);
+        };
     }
 
     /** The 1-based column where the key starts on its line (Jackson reports where the parser stopped instead). */

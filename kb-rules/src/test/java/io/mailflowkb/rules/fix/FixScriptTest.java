@@ -53,6 +53,36 @@ class FixScriptTest {
         assertThat(changes.get(0).known()).isTrue();
     }
 
+    /**
+     * Issue 11 item 8: Server Enabled = 0xffffffff is on as Windows reads it, so the fix leaves it alone (and says so
+     * at run time) unless asked to normalise it to Microsoft's documented 1.
+     */
+    @Test
+    void effectiveValuesAreLeftAloneUnlessNormalising() {
+        FactBundle b = FactBundle.builder()
+                .add(new HostProfile("Windows Server 2012 R2 Standard", 9600, "2016", "15.1.2507.6", null, "EX01", AT))
+                .add(new RegistryKey(RegistryPaths.SCHANNEL, false, true, AT))
+                .add(RegistryValue.dword(CLIENT, "Enabled", 0, AT))
+                .add(RegistryValue.dword(SERVER, "Enabled", 0xffffffffL, AT))
+                .add(RegistryValue.dword(SERVER, "DisabledByDefault", 0, AT))
+                .build();
+        Diagnosis d = kb.diagnose(b);
+        assertThat(FixScript.changes(kb.knowledge(), d, b)).extracting(c -> c.key() + "|" + c.name())
+                .containsExactly(CLIENT + "|DisabledByDefault", CLIENT + "|Enabled");
+        assertThat(FixScript.changes(kb.knowledge(), d, b, true)).extracting(c -> c.key() + "|" + c.name())
+                .contains(SERVER + "|Enabled");
+        String ps1 = FixScript.generate(kb.knowledge(), d, b, FixScript.Format.PS1, "fix").get("fix.ps1");
+        assertThat(ps1).contains("Set-KbDword '" + CLIENT + "' 'Enabled' 1 $true").contains("unchanged (same effect)");
+        String normalised = FixScript.generate(kb.knowledge(), d, b, FixScript.Format.PS1, "fix", true).get("fix.ps1");
+        assertThat(normalised).contains("Set-KbDword '" + SERVER + "' 'Enabled' 1 $false");
+        // the report lists only the non-standard value, not the documented ones beside it
+        var nonStandard = d.findings().stream().filter(f -> f.id().equals("schannel-value-nonstandard")).findFirst();
+        assertThat(nonStandard).isPresent();
+        assertThat(nonStandard.get().evidence()).extracting(e -> e.fact())
+                .allMatch(t -> t.contains("0xffffffff") || t.contains("ffffffff"))
+                .noneMatch(t -> t.contains("DisabledByDefault"));
+    }
+
     @Test
     void powerShellScriptGuardsBacksUpAndSetsOnlyTheDifferences() {
         Map<String, String> files = scripts(bundle("EX01"), FixScript.Format.PS1);
@@ -62,8 +92,8 @@ class FixScriptTest {
                 .contains("if ($env:COMPUTERNAME -ne 'EX01' -and -not $Force) {")
                 .contains("& reg.exe export '" + CLIENT + "' (Join-Path $backup '1.reg') /y")
                 .contains("$path = 'Registry::' + ($Key -replace '^HKLM\\\\', 'HKEY_LOCAL_MACHINE\\')")
-                .contains("Set-KbDword '" + CLIENT + "' 'DisabledByDefault' 0\r\n")
-                .contains("Set-KbDword '" + CLIENT + "' 'Enabled' 1\r\n")
+                .contains("Set-KbDword '" + CLIENT + "' 'DisabledByDefault' 0 $false\r\n")
+                .contains("Set-KbDword '" + CLIENT + "' 'Enabled' 1 $true\r\n")
                 .doesNotContain("Set-KbDword '" + SERVER)
                 .contains("Restart-Computer");
         String rollback = files.get("fix-rollback.ps1");

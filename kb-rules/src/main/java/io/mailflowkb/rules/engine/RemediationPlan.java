@@ -1,0 +1,96 @@
+package io.mailflowkb.rules.engine;
+
+import io.mailflowkb.model.fact.ProbeCertificate;
+import io.mailflowkb.model.fact.ProbeResult;
+import io.mailflowkb.model.finding.RemediationStep;
+import io.mailflowkb.model.knowledge.StepDefinition;
+import io.mailflowkb.rules.derive.ExchangeBaseline;
+import io.mailflowkb.rules.derive.PeerTls;
+import io.mailflowkb.rules.derive.ProbeHosts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Chooses and orders a finding's remediation steps for the evidence at hand (issue 11, build items 4 and 6):
+ * <ul>
+ *   <li>steps marked {@code about: local} (this organisation's server, e.g. Exchange cmdlets) are shown only when
+ *       some evidence is about this server; {@code about: peer} steps only when some evidence is a probed peer,
+ *       with {@code <peer>} replaced by the probed host and {@code <target>} by the probed host:port ({@code <port>}: the port), so a probed
+ *       peer's administrator is addressed by name;</li>
+ *   <li>the generic "install the latest updates" step ({@code generic: true}) goes first only when the Exchange
+ *       build is unknown or below the TLS 1.2 baseline; otherwise the step that fixes this finding on this
+ *       server comes first ("Do this first") and the generic one after the specific ones.</li>
+ * </ul>
+ */
+final class RemediationPlan {
+
+    private RemediationPlan() {
+    }
+
+    static List<RemediationStep> steps(List<StepDefinition> definitions, List<FindingHit> hits,
+                                       ExchangeBaseline baseline) {
+        TreeSet<String> peers = new TreeSet<>();
+        TreeSet<String> targets = new TreeSet<>();
+        boolean local = hits.isEmpty();
+        for (FindingHit h : hits) {
+            for (Object f : h.facts()) {
+                String target = targetOf(f);
+                if (target != null) {
+                    peers.add(ProbeHosts.host(target));
+                    targets.add(target);
+                } else {
+                    local = true;
+                }
+            }
+        }
+        boolean updatesFirst = baseline == null || !"supported".equals(baseline.tls12());
+        List<StepDefinition> specific = new ArrayList<>();
+        List<StepDefinition> generic = new ArrayList<>();
+        for (StepDefinition s : definitions) {
+            if ("local".equals(s.about()) && !local || "peer".equals(s.about()) && peers.isEmpty()) {
+                continue;
+            }
+            (s.isGeneric() ? generic : specific).add(s);
+        }
+        List<StepDefinition> ordered = new ArrayList<>();
+        if (updatesFirst) {
+            ordered.addAll(generic);
+            ordered.addAll(specific);
+        } else {
+            ordered.addAll(specific);
+            ordered.addAll(generic);
+        }
+        List<RemediationStep> out = new ArrayList<>();
+        for (StepDefinition s : ordered) {
+            List<String> commands = s.commands().stream().map(c -> named(c, s, peers, targets)).toList();
+            out.add(new RemediationStep(out.size() + 1, named(s.text(), s, peers, targets), commands));
+        }
+        return out;
+    }
+
+    /** {@code <peer>} and {@code <target>} in a peer step name the probed peer(s); other steps keep them as written. */
+    private static String named(String text, StepDefinition s, TreeSet<String> peers, TreeSet<String> targets) {
+        if (!"peer".equals(s.about()) || peers.isEmpty() || text == null) {
+            return text;
+        }
+        TreeSet<String> ports = new TreeSet<>();
+        targets.forEach(t -> ports.add(t.substring(t.lastIndexOf(':') + 1)));
+        return text.replace("<peer>", String.join(", ", peers)).replace("<target>", String.join(" ", targets))
+                .replace("<port>", String.join(",", ports));
+    }
+
+    /** The probed host:port a fact is about, or {@code null} for evidence about this server. */
+    private static String targetOf(Object f) {
+        if (f instanceof PeerTls p) {
+            return p.target();
+        }
+        if (f instanceof ProbeResult p) {
+            return p.target();
+        }
+        if (f instanceof ProbeCertificate c) {
+            return c.target();
+        }
+        return null;
+    }
+}
