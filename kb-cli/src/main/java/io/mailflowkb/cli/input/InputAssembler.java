@@ -144,7 +144,10 @@ public final class InputAssembler {
             throw new InvalidInputException(name, null, "not readable");
         }
         byte[] head = Files.isDirectory(path) ? new byte[0] : head(path);
-        FactCollector collector = forced != null ? forced : catalog.forInput(kind, name, head);
+        // a folder has no content to claim: its collector walks it and is asked about each file inside
+        FactCollector collector = forced != null ? forced : Files.isDirectory(path)
+                ? catalog.all().stream().filter(c -> c.accepts().contains(kind)).findFirst().orElse(null)
+                : catalog.forInput(kind, name, head);
         if (collector == null) {
             List<String> ids = catalog.idsFor(kind);
             throw new InvalidInputException(name, null, ids.isEmpty()
