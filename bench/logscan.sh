@@ -4,17 +4,24 @@
 #
 #   bench/logscan.sh                  # 1 GB corpus, 3 runs each
 #   LOGSCAN_MB=256 LOGSCAN_RUNS=5 bench/logscan.sh
+#   LOGSCAN_BASELINE_JAR=/tmp/kb-main.jar LOGSCAN_RUNS=6 LOGSCAN_SIDE_ONLY=1 bench/logscan.sh   # before/after
 #
-# Uses ./kb when the CLI exists, else runs the collector directly from kb-plugins classes (test-classes hold
-# the tiny main io.mailflowkb.plugins.logs.LogScanBench). JVM heap is capped at LOGSCAN_XMX (default 64m) to
-# show constant memory; LOGSCAN_JAVA_OPTS defaults to -XX:+UseSerialGC (less CPU than G1 for this scan).
+# Runs the built CLI jar (kb-cli/target/kb.jar, build it with ./mvnw -B -q -DskipTests package; never installs)
+# with the launcher's JVM options (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) and the heap capped at LOGSCAN_XMX
+# (default 64m) to show constant memory; LOGSCAN_JAVA_OPTS replaces the JVM options.
+# LOGSCAN_BASELINE_JAR=old/kb.jar (always with --logs) also times that jar in the same runs, interleaved with the
+# current one, and prints the side-by-side ratio of wall and CPU time; on a noisy shared machine the CPU ratio is
+# the steady one. LOGSCAN_POSITIONAL=1 gives the current jar the folder as a positional PATH (content detection).
+# LOGSCAN_SIDE_ONLY=1 stops after the side-by-side runs.
 # The collector reads the files of a folder on up to 2 threads (option threads); grep uses one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=${LOGSCAN_MB:-1024}
 RUNS=${LOGSCAN_RUNS:-3}
 XMX=${LOGSCAN_XMX:-64m}
-JAVA_OPTS=${LOGSCAN_JAVA_OPTS:--XX:+UseSerialGC}
+JAVA_OPTS=${LOGSCAN_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+JAR=${LOGSCAN_JAR:-kb-cli/target/kb.jar}
+BASE_JAR=${LOGSCAN_BASELINE_JAR:-}
 OUTDIR=bench/out
 DIR=$OUTDIR/corpus-${MB}mb
 mkdir -p "$OUTDIR"
@@ -23,12 +30,10 @@ mkdir -p "$OUTDIR"
 PATTERNS='421 4\.4\.2 Connection dropped due to SocketError|TLS negotiation failed with error SocketError|451 5\.7\.3 Must issue a STARTTLS command first|451 5\.7\.3 STARTTLS is required to send mail|421 4\.7\.66 TLS 1\.0 and 1\.1 are not supported|TLS negotiation failed with error UnknownCredentials|TLS negotiation failed with error NoCredentials'
 
 if [ ! -f kb-plugins/target/test-classes/io/mailflowkb/plugins/logs/LogScanBench.class ]; then
-  ./mvnw -B -q -o install -pl kb-model -DskipTests
-  ./mvnw -B -q -o -pl kb-plugins test-compile
+  ./mvnw -B -q -o -pl kb-plugins -am test-compile   # never install: ~/.m2 is shared
 fi
-CPFILE=$OUTDIR/classpath.txt
-[ -s "$CPFILE" ] || ./mvnw -B -q -o -pl kb-plugins dependency:build-classpath -Dmdep.outputFile="$PWD/$CPFILE" >/dev/null
-CP="kb-plugins/target/classes:kb-plugins/target/test-classes:$(cat "$CPFILE")"
+[ -f "$JAR" ] || { echo "logscan: $JAR missing; run ./mvnw -B -q -DskipTests package" >&2; exit 2; }
+CP="kb-plugins/target/classes:kb-plugins/target/test-classes:kb-model/target/classes:$JAR"
 
 if [ ! -d "$DIR" ]; then
   java -cp "$CP" io.mailflowkb.plugins.logs.LogScanBench generate "$DIR" "$MB"
@@ -37,15 +42,14 @@ BYTES=$(du -sb "$DIR" | cut -f1)
 sync
 cat "$DIR"/* > /dev/null   # warm the page cache so both tools read from memory
 
-if [ -x ./kb ]; then
-  KB_CMD="./kb collect --logs $DIR -o $OUTDIR/facts.json"
-  KB_LABEL="kb collect --logs"
-else
-  KB_CMD="java -Xmx$XMX $JAVA_OPTS -cp $CP io.mailflowkb.plugins.logs.LogScanBench scan $DIR"
-  KB_LABEL="LogCollector (java -Xmx$XMX, no kb CLI yet)"
-fi
-GREP_CMD="env LC_ALL=C grep -c -E '$PATTERNS' -r $DIR"
-GREPI_CMD="env LC_ALL=C grep -c -i -E '$PATTERNS' -r $DIR"
+# LOGSCAN_POSITIONAL=1 gives the folder as a positional PATH (content detection of every file) instead of --logs
+KB_INPUT=$([ -n "${LOGSCAN_POSITIONAL:-}" ] && echo "$DIR" || echo "--logs $DIR")
+KB_CMD="java -Xmx$XMX $JAVA_OPTS -Dkb.stderr.tty=false -jar $JAR collect $KB_INPUT -o $OUTDIR/facts.json"
+KB_LABEL="kb collect $([ -n "${LOGSCAN_POSITIONAL:-}" ] && echo PATH || echo --logs) ($JAR)"
+BASE_CMD="java -Xmx$XMX $JAVA_OPTS -Dkb.stderr.tty=false -jar $BASE_JAR collect --logs $DIR -o $OUTDIR/facts-base.json"
+# "| cat": GNU grep stops at the first match when its output is /dev/null (as under hyperfine), which times nothing
+GREP_CMD="env LC_ALL=C grep -c -E '$PATTERNS' -r $DIR | cat"
+GREPI_CMD="env LC_ALL=C grep -c -i -E '$PATTERNS' -r $DIR | cat"
 
 echo "corpus: $DIR ($((BYTES / 1048576)) MB), $RUNS runs each, $(nproc) cores"
 echo "kb:   $KB_CMD"; eval "$KB_CMD"
@@ -60,6 +64,28 @@ time_runs() { # prints the median wall time in seconds
     echo "scale=3; ($e - $s) / 1000000000" | bc
   done | median
 }
+if [ -n "$BASE_JAR" ]; then
+  # interleaved pairs, alternating which jar goes first (the second of a pair measured slower on a loaded
+  # machine), so load spikes and position hit both alike
+  : > "$OUTDIR/side-by-side.txt"
+  # wall seconds and CPU seconds (user + sys) of one command; CPU time is much steadier than wall time under load
+  timed() { /usr/bin/time -f '%e %U %S' -o "$OUTDIR/time.txt" bash -c "$1" > /dev/null; awk '{print $1, $2 + $3}' "$OUTDIR/time.txt"; }
+  for i in $(seq "$RUNS"); do
+    if [ $((i % 2)) -eq 1 ]; then
+      cur=$(timed "$KB_CMD"); base=$(timed "$BASE_CMD")
+    else
+      base=$(timed "$BASE_CMD"); cur=$(timed "$KB_CMD")
+    fi
+    echo "$cur $base" | tee -a "$OUTDIR/side-by-side.txt" | awk -v i="$i" '{printf "run %s: current %.2f s (%.2f s CPU), baseline %.2f s (%.2f s CPU): throughput ratio current/baseline %.3f wall, %.3f CPU\n", i, $1, $2, $3, $4, $3/$1, $4/$2}'
+  done
+  for col in wall CPU; do
+    awk -v c="$col" '{print (c == "wall") ? $3/$1 : $4/$2}' "$OUTDIR/side-by-side.txt" | sort -n | awk -v c="$col" '{r[NR]=$1} END {printf "side-by-side throughput ratio current/baseline (%s time): median %.3f (min %.3f, max %.3f, %d runs)\n", c, (NR%2 ? r[(NR+1)/2] : (r[NR/2]+r[NR/2+1])/2), r[1], r[NR], NR}'
+  done
+  cmp -s <(python3 -c "import json,sys; d=json.load(open('$OUTDIR/facts.json')); d.pop('inputs',None); print(json.dumps(d,sort_keys=True))") \
+         <(python3 -c "import json,sys; d=json.load(open('$OUTDIR/facts-base.json')); d.pop('inputs',None); print(json.dumps(d,sort_keys=True))") \
+    && echo "facts: identical to the baseline's" || echo "facts: DIFFER from the baseline's (see $OUTDIR/facts*.json)"
+  [ -n "${LOGSCAN_SIDE_ONLY:-}" ] && exit 0
+fi
 if command -v hyperfine > /dev/null; then
   hyperfine --shell=bash --runs "$RUNS" --export-json "$OUTDIR/hyperfine.json" \
     -n kb "$KB_CMD" -n grep "$GREP_CMD" -n grep-i "$GREPI_CMD" > "$OUTDIR/hyperfine.txt" 2>&1 || true

@@ -21,12 +21,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Diagnose fact bundles or raw exports from one server and say what is wrong and how to fix it.",
-                "", "Several bundles (or --batch DIR) are diagnosed one by one (JSON Lines with --format json); raw inputs "
-                + "(--registry, --logs, --events, --probe) are combined with at most one bundle into one diagnosis.",
+        description = {"Diagnose the evidence of one server and say what is wrong and how to fix it.",
+                "", "PATH is an evidence folder or .zip, any single export or log, or a fact bundle: each file's kind "
+                + "is detected from its content (registry exports, reg query output, protocol and tracking logs, "
+                + "queue text, NDRs, event exports, message trace exports, bundles; UTF-16 or UTF-8 or ANSI) and "
+                + "every file is listed in inputs. Evidence paths and --registry, --logs, --events, --probe are "
+                + "combined with at most one bundle into one diagnosis; several bundles (or --batch DIR) are "
+                + "diagnosed one by one (JSON Lines with --format json).",
                 ""},
         footerHeading = "%nExamples:%n",
-        footer = {"  kb diagnose --example                              list the bundled examples",
+        footer = {"  kb diagnose evidence.zip                           the collector's zip, as it is",
+                "  kb diagnose evidence\\ queue.txt schannel.reg      a folder and loose files",
+                "  kb diagnose --example                              list the bundled examples",
                 "  kb diagnose --example tls12-client-disabled --format json",
                 "  kb diagnose --registry schannel.reg --logs \"C:\\Logs\\SmtpSend\"",
                 "  kb diagnose server01.yaml -o server01.txt",
@@ -40,8 +46,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "BUNDLE", arity = "0..*", description = "Fact bundle (.yaml or .json) from `kb collect`.")
-    List<Path> bundles = new ArrayList<>();
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Evidence folder, .zip or .gz, any single export "
+            + "or log (kind detected from content), or a fact bundle (.yaml or .json) from `kb collect`.")
+    List<Path> paths = new ArrayList<>();
 
     @Mixin
     InputOptions inputs;
@@ -96,9 +103,15 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         CollectorCatalog catalog = CollectorCatalog.load(inputs.pluginPath);
         InputAssembler assembler = new InputAssembler(catalog, kb.symptoms(), inputs.collectorOptions);
+        List<Path> bundles = new ArrayList<>();
+        List<Path> evidence = new ArrayList<>();
+        for (Path p : paths) {
+            (assembler.isBundle(p) ? bundles : evidence).add(p);
+        }
+        boolean raw = !inputs.isEmpty() || !evidence.isEmpty();
 
         if (example != null) {
-            if (!bundles.isEmpty() || !inputs.isEmpty() || batchDir != null) {
+            if (!paths.isEmpty() || !inputs.isEmpty() || batchDir != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--example takes no other inputs");
             }
             KnowledgeExample e = kb.knowledge().example(example).orElseThrow(() ->
@@ -111,9 +124,9 @@ final class DiagnoseCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--fix-script and --explain work on one diagnosis at a time");
             }
-            if (!inputs.isEmpty()) {
+            if (raw) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
-                        "raw inputs (--registry, --logs, ...) go with at most one bundle");
+                        "evidence (folders, exports, --registry, --logs, ...) goes with at most one bundle");
             }
             if (format == Format.HTML) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--format html makes one page per "
@@ -127,13 +140,14 @@ final class DiagnoseCommand implements Callable<Integer> {
             Output.write(r.text(), output, spec.commandLine().getOut());
             return r.exitCode();
         }
-        if (bundles.isEmpty() && inputs.isEmpty()) {
+        if (bundles.isEmpty() && !raw) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "nothing to diagnose: give a BUNDLE, --registry, --logs, --events, --probe or --example");
+                    "nothing to diagnose: give a PATH (evidence folder, zip, file or bundle), --registry, --logs, "
+                            + "--events, --probe or --example");
         }
         FactBundle bundle = bundles.isEmpty() ? FactBundle.builder().build() : readBundle(bundles.get(0));
-        if (!inputs.isEmpty()) {
-            bundle = bundle.plus(assembler.collect(inputs));
+        if (raw) {
+            bundle = bundle.plus(assembler.collect(inputs, evidence));
         }
         return single(kb, bundle);
     }

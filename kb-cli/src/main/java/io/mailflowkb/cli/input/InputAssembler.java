@@ -43,15 +43,27 @@ public final class InputAssembler {
 
     /** Collects every raw input named by the options into one bundle (empty when there are none). */
     public FactBundle collect(InputOptions in) {
+        return collect(in, List.of());
+    }
+
+    /**
+     * Collects the evidence paths (folders, archives, loose files of any kind, detected by content) and every raw
+     * input named by the options into one bundle.
+     */
+    public FactBundle collect(InputOptions in, List<Path> evidence) {
         FactBundle merged = FactBundle.builder().build();
+        EvidenceRun run = new EvidenceRun(catalog, symptoms, walkOptions(in));
+        for (Path p : evidence) {
+            merged = merged.plus(run.run(p, displayName(p), null));
+        }
         for (Path p : in.registry) {
-            merged = merged.plus(runFile(InputKind.REGISTRY, p, null));
+            merged = merged.plus(run.run(p, displayName(p), InputKind.REGISTRY));
         }
         for (Path p : in.logs) {
-            merged = merged.plus(runFile(InputKind.LOGS, p, null));
+            merged = merged.plus(run.run(p, displayName(p), InputKind.LOGS));
         }
         for (Path p : in.events) {
-            merged = merged.plus(runFile(InputKind.EVENTS, p, null));
+            merged = merged.plus(run.run(p, displayName(p), InputKind.EVENTS));
         }
         for (String spec : in.byCollector) {
             int eq = spec.indexOf('=');
@@ -101,16 +113,57 @@ public final class InputAssembler {
         }
     }
 
+    /** The collector options plus the archive caps given as their own options. */
+    private Map<String, String> walkOptions(InputOptions in) {
+        if (in.maxInflated == null) {
+            return options;
+        }
+        Map<String, String> all = new java.util.LinkedHashMap<>(options);
+        all.put("maxInflated", in.maxInflated);
+        return all;
+    }
+
+    /**
+     * Whether a positional argument is a fact bundle (diagnosed as it is, several of them one by one) rather than
+     * evidence: a file whose content starts like one, or a {@code .yaml}/{@code .yml}/{@code .json} file (or a
+     * missing one) that no collector recognises, so a damaged bundle still gets the bundle reader's message.
+     */
+    public boolean isBundle(Path p) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean named = name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+        if (!Files.exists(p)) {
+            return named;
+        }
+        if (!Files.isRegularFile(p)) {
+            return false;
+        }
+        io.mailflowkb.plugins.input.WalkedFile f;
+        try {
+            f = io.mailflowkb.plugins.input.WalkedFile.onDisk(p, displayName(p));
+        } catch (IOException e) {
+            return named;
+        }
+        if (BundleSniffer.looksLikeBundle(f.headText())) {
+            return true;
+        }
+        var best = io.mailflowkb.plugins.input.ContentDetection.best(catalog.all(), f);
+        return named && (best == null || best.claim().strength() != io.mailflowkb.model.spi.Claim.Strength.FORMAT);
+    }
+
     /** Reads a fact bundle file; a bundle that names no inputs is listed in {@code inputs[]} itself. */
     public static FactBundle readBundle(Path p) {
         if (!Files.exists(p)) {
             throw new InvalidInputException(p.toString(), null, "no such file");
         }
-        FactBundle b = BundleCodec.read(p);
+        return named(BundleCodec.read(p), displayName(p));
+    }
+
+    /** The bundle, listed in {@code inputs[]} under {@code name} when it names no inputs of its own. */
+    static FactBundle named(FactBundle b, String name) {
         if (!b.inputs().isEmpty()) {
             return b;
         }
-        InputSummary self = new InputSummary(displayName(p), "bundle", (int) b.facts().count(), List.of());
+        InputSummary self = new InputSummary(name, "bundle", (int) b.facts().count(), List.of());
         return new FactBundle(b.schemaVersion(), b.host(), b.registryKeys(), b.registryValues(), b.symptoms(),
                 b.tlsOutcomes(), b.events(), b.probes(), b.certificates(), List.of(self));
     }
@@ -137,11 +190,10 @@ public final class InputAssembler {
     /** Runs one file or folder through its collector, into a sink of its own so every input names its collector. */
     private FactBundle runFile(InputKind kind, Path path, FactCollector forced) {
         String name = displayName(path);
-        if (!Files.exists(path)) {
+        if (path.getFileSystem() == java.nio.file.FileSystems.getDefault()) {
+            io.mailflowkb.plugins.input.EvidenceWalker.checkNamed(path, name); // regular files and folders only
+        } else if (!Files.exists(path)) {
             throw new InvalidInputException(name, null, "no such file or folder");
-        }
-        if (!Files.isReadable(path)) {
-            throw new InvalidInputException(name, null, "not readable");
         }
         byte[] head = Files.isDirectory(path) ? new byte[0] : head(path);
         // a folder has no content to claim: its collector walks it and is asked about each file inside
@@ -157,6 +209,7 @@ public final class InputAssembler {
         CollectingSink sink = new CollectingSink(collector.id());
         if (!Files.isDirectory(path)) {
             sink.read(name, collector.id()); // a folder is listed through the files in it
+            sink.kind(name, collector.claim(io.mailflowkb.plugins.input.WalkedFile.of(name, head)).kind());
         }
         try {
             collector.collect(new Request(kind, path, null, name, options, symptoms, null, null), sink);

@@ -45,6 +45,11 @@ public final class CollectingSink implements FactSink {
         summary(source, null).skipped = reason;
     }
 
+    /** Records what an input is, as content detection named it ({@code registry export}); not part of the SPI. */
+    public synchronized void kind(String source, String kind) {
+        summary(source, null).kind = kind;
+    }
+
     public synchronized List<Fact> facts() {
         return List.copyOf(facts);
     }
@@ -52,7 +57,7 @@ public final class CollectingSink implements FactSink {
     public synchronized List<InputSummary> inputs() {
         return inputs.entrySet().stream()
                 .map(e -> new InputSummary(e.getKey(), e.getValue().collector, e.getValue().facts,
-                        e.getValue().warnings, e.getValue().skipped))
+                        e.getValue().warnings, e.getValue().skipped, e.getValue().kind))
                 .toList();
     }
 
@@ -80,6 +85,7 @@ public final class CollectingSink implements FactSink {
         int facts;
         final List<String> warnings = new ArrayList<>();
         String skipped;
+        String kind;
 
         Summary(String collector) {
             this.collector = collector;

@@ -5,7 +5,6 @@ import io.mailflowkb.model.spi.FactSink;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -15,14 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Walks evidence the way a user hands it over: one file, a folder (recursively, sorted so runs repeat), and
@@ -39,7 +32,8 @@ import java.util.zip.ZipFile;
  * </ul>
  * A path named by the user that is missing, not a regular file or folder, or under /proc or /sys is an
  * {@link InvalidInputException} instead: that is a usage error, not a stray file. Archives stay open (entries are
- * re-read by the collectors) until {@link #close()}; nested archives are copied to temporary files, deleted then.
+ * re-read by the collectors) until {@link #close()}; nested archives are copied to temporary files, deleted then
+ * ({@link ArchiveWalker}).
  */
 public final class EvidenceWalker implements Closeable {
 
@@ -48,10 +42,8 @@ public final class EvidenceWalker implements Closeable {
     private final WalkLimits limits;
     private final FactSink sink;
     private final Inflation inflation;
-    private final List<Closeable> open = new ArrayList<>();
-    private final List<Path> temps = new ArrayList<>();
+    private final ArchiveWalker archives;
     private int files;
-    private int archives;
     private int skipped;
 
     /** @param sink where skipped files are reported (only {@link FactSink#skipped} is called) */
@@ -59,6 +51,7 @@ public final class EvidenceWalker implements Closeable {
         this.limits = limits;
         this.sink = sink;
         this.inflation = new Inflation(limits);
+        this.archives = new ArchiveWalker(limits, inflation, this::skip, () -> files++);
     }
 
     /** What the walk met so far: files handed to the visitor, archives opened, paths skipped, bytes inflated. */
@@ -66,7 +59,7 @@ public final class EvidenceWalker implements Closeable {
     }
 
     public Tally tally() {
-        return new Tally(files, archives, skipped, inflation.total());
+        return new Tally(files, archives.opened(), skipped, inflation.total());
     }
 
     /**
@@ -77,14 +70,19 @@ public final class EvidenceWalker implements Closeable {
     public void walk(Path root, String display, Consumer<WalkedFile> visitor) {
         Path real = checkNamed(root, display);
         if (Files.isDirectory(real)) {
-            folder(root, real, display, visitor);
+            folder(real, real, display, visitor); // a named symbolic link to a folder is followed, its links are not
         } else {
             file(root, display, visitor, 0, true);
         }
     }
 
-    /** The checks for a path the user named; returns its real path. */
-    private static Path checkNamed(Path root, String display) {
+    /**
+     * The checks for a path the user named: it exists, is a regular file or a folder (not a FIFO, device or
+     * socket), is readable and is not under /proc or /sys. Returns its real path.
+     *
+     * @throws InvalidInputException naming it, with the reason
+     */
+    public static Path checkNamed(Path root, String display) {
         Path real;
         try {
             real = root.toRealPath();
@@ -94,8 +92,8 @@ public final class EvidenceWalker implements Closeable {
             throw new InvalidInputException(display, null, "cannot be read: " + reason(e));
         }
         if (systemTree(real)) {
-            throw new InvalidInputException(display, null, "is under " + real.getName(0).toString().replace("", "")
-                    .transform(n -> "/" + n) + ", the running system's files, not evidence: not read");
+            throw new InvalidInputException(display, null, "is under /" + real.getName(0)
+                    + ", the running system's own files, not evidence: not read");
         }
         if (!Files.isDirectory(real) && !Files.isRegularFile(real)) {
             throw new InvalidInputException(display, null, "not a regular file (" + FileTypes.describe(real)
@@ -194,153 +192,15 @@ public final class EvidenceWalker implements Closeable {
             skip(name, "cannot be read: " + reason(e));
             return;
         }
-        switch (ArchiveType.of(head)) {
-            case ZIP -> zip(path, name, visitor, depth + 1);
-            case GZIP -> gzip(() -> Files.newInputStream(path), size, name, visitor, depth + 1);
+        switch (ArchiveWalker.Type.of(head)) {
+            case ZIP -> archives.zip(path, name, visitor, depth + 1);
+            case GZIP -> archives.gzip(() -> Files.newInputStream(path), size, name, visitor, depth + 1);
             default -> {
                 files++;
                 WalkedFile f = new WalkedFile(name, size, () -> Files.newInputStream(path), head);
                 visitor.accept(f);
                 f.forgetHead();
             }
-        }
-    }
-
-    private boolean tooDeep(String name, int depth) {
-        if (depth > limits.maxDepth()) {
-            skip(name, "archive nested more than " + limits.maxDepth() + " deep, not opened (cap maxDepth)");
-            return true;
-        }
-        return false;
-    }
-
-    private void zip(Path path, String name, Consumer<WalkedFile> visitor, int depth) {
-        if (tooDeep(name, depth)) {
-            return;
-        }
-        ZipFile zip;
-        try {
-            zip = new ZipFile(path.toFile());
-        } catch (IOException | RuntimeException e) {
-            skip(name, "archive cannot be read: " + reason(e));
-            return;
-        }
-        open.add(zip);
-        archives++;
-        List<? extends ZipEntry> entries;
-        try {
-            Enumeration<? extends ZipEntry> en = zip.entries();
-            entries = Collections.list(en);
-        } catch (RuntimeException e) {
-            skip(name, "archive cannot be read: " + reason(e));
-            return;
-        }
-        int used = 0;
-        for (ZipEntry e : entries) {
-            if (e.isDirectory()) {
-                continue;
-            }
-            if (used == limits.maxEntries()) {
-                skip(name + "!/" + e.getName(), "archive has more than " + limits.maxEntries()
-                        + " entries; the rest are not read (cap maxEntries)");
-                break;
-            }
-            used++;
-            entry(zip, e, name + "!/" + e.getName(), visitor, depth);
-        }
-        if (used == 0) {
-            skip(name, "empty archive");
-        }
-    }
-
-    private void entry(ZipFile zip, ZipEntry e, String name, Consumer<WalkedFile> visitor, int depth) {
-        WalkedFile.Opener opener = () -> inflation.cap(zip.getInputStream(e), e.getCompressedSize());
-        byte[] head;
-        try (InputStream in = opener.open()) {
-            head = in.readNBytes(WalkedFile.HEAD_LIMIT);
-        } catch (IOException | RuntimeException x) {
-            skip(name, "archive entry cannot be read: " + reason(x));
-            return;
-        }
-        ArchiveType type = ArchiveType.of(head);
-        if (type == ArchiveType.NONE) {
-            files++;
-            WalkedFile f = new WalkedFile(name, e.getSize(), opener, head);
-            visitor.accept(f);
-            f.forgetHead();
-            return;
-        }
-        if (depth + 1 > limits.maxDepth()) {
-            tooDeep(name, depth + 1);
-            return;
-        }
-        Path temp = spool(opener, name);
-        if (temp == null) {
-            return;
-        }
-        if (type == ArchiveType.ZIP) {
-            zip(temp, name, visitor, depth + 1);
-        } else {
-            gzip(() -> Files.newInputStream(temp), e.getCompressedSize(), name, visitor, depth + 1);
-        }
-    }
-
-    private void gzip(WalkedFile.Opener raw, long compressed, String name, Consumer<WalkedFile> visitor, int depth) {
-        if (tooDeep(name, depth)) {
-            return;
-        }
-        archives++;
-        WalkedFile.Opener opener = () -> {
-            InputStream in = raw.open();
-            try {
-                return inflation.cap(new GZIPInputStream(in, 1 << 16), compressed);
-            } catch (IOException | RuntimeException x) {
-                in.close();
-                throw x;
-            }
-        };
-        byte[] head;
-        try (InputStream in = opener.open()) {
-            head = in.readNBytes(WalkedFile.HEAD_LIMIT);
-        } catch (IOException | RuntimeException x) {
-            skip(name, "gzip cannot be read: " + reason(x));
-            return;
-        }
-        ArchiveType type = ArchiveType.of(head);
-        if (type == ArchiveType.NONE) {
-            files++;
-            WalkedFile f = new WalkedFile(name, -1, opener, head);
-            visitor.accept(f);
-            f.forgetHead();
-            return;
-        }
-        if (depth + 1 > limits.maxDepth()) {
-            tooDeep(name, depth + 1);
-            return;
-        }
-        Path temp = spool(opener, name);
-        if (temp != null) {
-            if (type == ArchiveType.ZIP) {
-                zip(temp, name, visitor, depth + 1);
-            } else {
-                gzip(() -> Files.newInputStream(temp), Files.isRegularFile(temp) ? temp.toFile().length() : -1,
-                        name, visitor, depth + 1);
-            }
-        }
-    }
-
-    /** Copies a nested archive (still compressed) to a temporary file so it can be opened like one on disk. */
-    private Path spool(WalkedFile.Opener opener, String name) {
-        try {
-            Path temp = Files.createTempFile("kb-nested-", ".bin");
-            temps.add(temp);
-            try (InputStream in = opener.open(); OutputStream out = Files.newOutputStream(temp)) {
-                in.transferTo(out);
-            }
-            return temp;
-        } catch (IOException | RuntimeException e) {
-            skip(name, "nested archive cannot be read: " + reason(e));
-            return null;
         }
     }
 
@@ -366,41 +226,7 @@ public final class EvidenceWalker implements Closeable {
 
     @Override
     public void close() {
-        for (Closeable c : open) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                // nothing to do: the walk is over
-            }
-        }
-        open.clear();
-        for (Path t : temps) {
-            try {
-                Files.deleteIfExists(t);
-            } catch (IOException e) {
-                // a temp file left behind is harmless
-            }
-        }
-        temps.clear();
+        archives.close();
     }
 
-    /** Archive formats told from the first bytes. */
-    enum ArchiveType {
-        ZIP, GZIP, NONE;
-
-        static ArchiveType of(byte[] head) {
-            if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 && head[3] == 4
-                    || head[2] == 5 && head[3] == 6)) {
-                return ZIP;
-            }
-            if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
-                return GZIP;
-            }
-            return NONE;
-        }
-    }
-
-    static byte[] prefix(byte[] b, int n) {
-        return Arrays.copyOf(b, Math.min(b.length, n));
-    }
 }

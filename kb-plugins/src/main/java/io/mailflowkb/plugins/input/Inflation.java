@@ -19,6 +19,11 @@ final class Inflation {
         return total.get();
     }
 
+    private CapReachedException totalReached() {
+        return new CapReachedException("archives inflated past the cap of "
+                + WalkLimits.human(limits.maxInflatedBytes()) + " in total (raise it with --max-inflated)");
+    }
+
     /** {@code in} (an inflating stream) capped; {@code compressed} is the entry's stored size, or -1. */
     InputStream cap(InputStream in, long compressed) {
         long perEntry = compressed < 0 ? Long.MAX_VALUE
@@ -35,12 +40,14 @@ final class Inflation {
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
+                if (total.get() >= limits.maxInflatedBytes()) {
+                    throw totalReached();
+                }
                 int n = super.read(b, off, len);
                 if (n > 0) {
                     mine += n;
                     if (total.addAndGet(n) > limits.maxInflatedBytes()) {
-                        throw new CapReachedException("archives inflated past the cap of "
-                                + WalkLimits.human(limits.maxInflatedBytes()) + " in total (raise it with --max-inflated)");
+                        throw totalReached();
                     }
                     if (mine > perEntry) {
                         throw new CapReachedException("inflates to more than " + limits.maxRatio()

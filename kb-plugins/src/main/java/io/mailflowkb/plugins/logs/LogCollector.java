@@ -62,10 +62,10 @@ public final class LogCollector implements FactCollector {
             return Claim.NONE;
         }
         return switch (LogKind.sniff(text)) {
-            case PROTOCOL -> Claim.format("SMTP protocol log");
-            case TRACKING -> Claim.format("message tracking log");
+            case PROTOCOL -> Claim.format("Exchange SMTP protocol log");
+            case TRACKING -> Claim.format("Exchange message tracking log");
             case EMAIL -> Claim.format("e-mail (NDR)");
-            case QUEUE -> Claim.format("queue text (Get-Queue | Format-List)");
+            case QUEUE -> Claim.format("Get-Queue | Format-List output");
             case MESSAGE_TRACE -> Claim.format("message trace export");
             case TEXT -> Claim.fallback("text log");
             default -> Claim.NONE;

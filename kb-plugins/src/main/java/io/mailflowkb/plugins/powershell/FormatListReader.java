@@ -125,7 +125,9 @@ public final class FormatListReader {
             boolean continuation = name != null && !t.isEmpty() && t.charAt(0) == ' '
                     && (valueColumn < 0 || leadingSpaces(t) >= Math.min(valueColumn, 4));
             if (continuation) {
-                String part = t.strip();
+                // PowerShell indents exactly to the value column; what follows may be value (a cut before a space)
+                int lead = leadingSpaces(t);
+                String part = lead >= valueColumn ? t.substring(valueColumn) : t.substring(lead);
                 boolean direct = previous.endsWith(" ") || previous.length() >= width;
                 if (value.length() < MAX_VALUE) {
                     if (!direct && value.length() > 0 && !part.isEmpty()) {
@@ -167,14 +169,13 @@ public final class FormatListReader {
             items = new ArrayList<>();
             for (String item : inner.isEmpty() ? new String[0] : inner.split(",\\s*")) {
                 String it = item.strip();
-                if (it.equals("...") || it.equals("\u2026")) {
+                if (it.endsWith("...") || it.endsWith("\u2026")) {
                     truncated = true;
-                } else if (!it.isEmpty()) {
+                    it = it.substring(0, it.length() - (it.endsWith("...") ? 3 : 1)).strip();
+                }
+                if (!it.isEmpty()) {
                     items.add(it);
                 }
-            }
-            if (!truncated && (inner.endsWith("...") || inner.endsWith("\u2026"))) {
-                truncated = true;
             }
         } else {
             items = value.isEmpty() ? List.of() : List.of(value);

@@ -31,7 +31,7 @@ public final class RegistryCollector implements FactCollector {
     public static final String ID = "registry";
     private static final String LIVE_SOURCE = "live-registry";
     static final String KIND_EXPORT = "registry export";
-    static final String KIND_QUERY = "reg query output";
+    static final String KIND_QUERY = "reg query output file";
 
     @Override
     public String id() {
