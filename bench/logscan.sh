@@ -5,6 +5,7 @@
 #   bench/logscan.sh                  # 1 GB corpus, 3 runs each
 #   LOGSCAN_MB=256 LOGSCAN_RUNS=5 bench/logscan.sh
 #   LOGSCAN_BASELINE_JAR=/tmp/kb-main.jar LOGSCAN_RUNS=6 LOGSCAN_SIDE_ONLY=1 bench/logscan.sh   # before/after
+#   LOGSCAN_ENCODING=utf16 LOGSCAN_MB=256 bench/logscan.sh     # kb on the same logs in UTF-16LE, grep on UTF-8
 #
 # Runs the built CLI jar (kb-cli/target/kb.jar, build it with ./mvnw -B -q -DskipTests package; never installs)
 # with the launcher's JVM options (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) and the heap capped at LOGSCAN_XMX
@@ -42,8 +43,20 @@ BYTES=$(du -sb "$DIR" | cut -f1)
 sync
 cat "$DIR"/* > /dev/null   # warm the page cache so both tools read from memory
 
+# LOGSCAN_ENCODING=utf16: kb reads the same logs converted to UTF-16LE with a BOM (as Windows tools may write
+# them); grep keeps reading the UTF-8 originals, so the ratio is kb on UTF-16 against grep on the same logs.
+KB_DIR=$DIR
+if [ "${LOGSCAN_ENCODING:-}" = utf16 ]; then
+  KB_DIR=$OUTDIR/corpus-${MB}mb-utf16
+  if [ ! -d "$KB_DIR" ]; then
+    mkdir -p "$KB_DIR.tmp"
+    for f in "$DIR"/*; do { printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$f"; } > "$KB_DIR.tmp/$(basename "$f")"; done
+    mv "$KB_DIR.tmp" "$KB_DIR"
+  fi
+  cat "$KB_DIR"/* > /dev/null
+fi
 # LOGSCAN_POSITIONAL=1 gives the folder as a positional PATH (content detection of every file) instead of --logs
-KB_INPUT=$([ -n "${LOGSCAN_POSITIONAL:-}" ] && echo "$DIR" || echo "--logs $DIR")
+KB_INPUT=$([ -n "${LOGSCAN_POSITIONAL:-}" ] && echo "$KB_DIR" || echo "--logs $KB_DIR")
 KB_CMD="java -Xmx$XMX $JAVA_OPTS -Dkb.stderr.tty=false -jar $JAR collect $KB_INPUT -o $OUTDIR/facts.json"
 KB_LABEL="kb collect $([ -n "${LOGSCAN_POSITIONAL:-}" ] && echo PATH || echo --logs) ($JAR)"
 BASE_CMD="java -Xmx$XMX $JAVA_OPTS -Dkb.stderr.tty=false -jar $BASE_JAR collect --logs $DIR -o $OUTDIR/facts-base.json"

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Start-up benchmark: `./kb diagnose` on a bundled example (with and without a user knowledge folder) against a
-# picocli hello-world jar built from the same JDK, side by side, and the ratio of medians.
-# usage: bench/startup.sh [RUNS]   (default 15)
+# Start-up benchmark: `./kb diagnose` on a bundled example against a picocli hello-world jar run by the same JDK,
+# interleaved (bench/interleave.py), for the JDK 17 on the PATH (dynamic AppCDS archive) and for a JDK 25 when one
+# is installed (AOT cache), each also without its archive (KB_NO_CDS=1), plus a run with a user knowledge folder.
+# Prints the median wall and user+sys CPU time of each and the ratios to the hello-world jar on the same JDK.
+# usage: bench/startup.sh [RUNS]   (default 15)     JDK25=/path/to/jdk overrides where JDK 25 is looked for
+#   KB_BASELINE=/path/to/other/checkout adds that checkout's ./kb (built, its jar up to date: its launcher may run
+#   `mvnw install` otherwise) as a second baseline, e.g. `git archive main` built with `./mvnw package`.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs=${1:-15}
@@ -9,44 +13,33 @@ out="$root/bench/out"
 mkdir -p "$out/hello-classes"
 cd "$root"
 
-./kb --version >/dev/null   # builds the jar and the CDS archive if needed
+jdk17="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+jdk25="${JDK25:-$(ls -d /usr/lib/jvm/temurin-2[5-9]* /usr/lib/jvm/*-2[5-9]-* 2>/dev/null | head -1 || true)}"
+
+# builds the jar and each JDK's archive if needed (shell redirection: never give kb -o /dev/null)
+KB_JAVA="$jdk17" ./kb --version >/dev/null
+[ -n "$jdk25" ] && KB_JAVA="$jdk25" ./kb --version >/dev/null
 picocli=$(find ~/.m2/repository/info/picocli/picocli -name 'picocli-*.jar' | grep -v sources | sort | tail -1)
-javac -q -d "$out/hello-classes" -cp "$picocli" bench/hello/Hello.java 2>/dev/null || javac -d "$out/hello-classes" -cp "$picocli" bench/hello/Hello.java
+javac -d "$out/hello-classes" -cp "$picocli" bench/hello/Hello.java
 (cd "$out/hello-classes" && unzip -qo "$picocli" 'picocli/*' && printf 'Main-Class: Hello\n' > manifest.txt \
   && jar cfm "$out/hello.jar" manifest.txt Hello.class picocli)
+ls -l kb-cli/target/kb.jar | awk '{printf "kb.jar: %.1f MB\n", $5 / 1048576}'
 
-example="tls12-client-disabled-export"
-# stdout is discarded by the runner (hyperfine, or >/dev/null in time_ms): never `-o /dev/null`, which replaced
-# the device with a regular file when this ran as root before kb refused to replace what it did not create
-hello="java -jar $out/hello.jar"
-kb="./kb diagnose --example $example --format json"
-kbuser="./kb diagnose --example $example --knowledge bench/fixtures/user-knowledge --format json"
-kbnocds="env KB_NO_CDS=1 ./kb diagnose --example $example --format json"
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-time_ms() { # command... -> prints median wall time in ms over $runs runs (after 2 warm-ups)
-  local i s e
-  for i in 1 2; do bash -c "$1" >/dev/null 2>&1 || true; done
-  for i in $(seq "$runs"); do
-    s=$(date +%s%N); bash -c "$1" >/dev/null 2>&1 || true; e=$(date +%s%N)
-    echo $(( (e - s) / 1000000 ))
-  done | median
-}
-
-if command -v hyperfine >/dev/null 2>&1; then
-  hyperfine -N --warmup 2 --runs "$runs" -i --export-json "$out/startup.json" \
-    "$hello" "$kb" "$kbuser" "$kbnocds" >/dev/null 2>&1
-  read -r h k u n < <(python3 - "$out/startup.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"]
-print(*[round(x["median"] * 1000) for x in r])
-PY
-)
-else
-  h=$(time_ms "$hello"); k=$(time_ms "$kb"); u=$(time_ms "$kbuser"); n=$(time_ms "$kbnocds")
+example="diagnose --example tls12-client-disabled-export --format json"
+args=(hello-17="$jdk17/bin/java -jar $out/hello.jar"
+      kb-17-cds="KB_JAVA=$jdk17 ./kb $example"
+      kb-17-nocds="KB_NO_CDS=1 KB_JAVA=$jdk17 ./kb $example"
+      kb-17-user-knowledge="KB_JAVA=$jdk17 ./kb $example --knowledge bench/fixtures/user-knowledge"
+      --ratio kb-17-cds/hello-17 --ratio kb-17-nocds/hello-17 --ratio kb-17-user-knowledge/hello-17)
+if [ -n "$jdk25" ]; then
+  args+=(hello-25="$jdk25/bin/java -jar $out/hello.jar"
+         kb-25-aot="KB_JAVA=$jdk25 ./kb $example"
+         kb-25-noaot="KB_NO_CDS=1 KB_JAVA=$jdk25 ./kb $example"
+         --ratio kb-25-aot/hello-25 --ratio kb-25-noaot/hello-25 --ratio kb-25-aot/kb-17-cds)
 fi
-printf '%-58s %8s %7s\n' "command (median of $runs runs, $(nproc) cores)" "ms" "ratio"
-printf '%-58s %8d %7s\n' "picocli hello-world jar (baseline)" "$h" "1.00"
-printf '%-58s %8d %7.2f\n' "kb diagnose --example (AppCDS + C1, the launcher default)" "$k" "$(echo "$k / $h" | bc -l)"
-printf '%-58s %8d %7.2f\n' "kb diagnose --example --knowledge user-dir" "$u" "$(echo "$u / $h" | bc -l)"
-printf '%-58s %8d %7.2f\n' "kb diagnose --example, KB_NO_CDS=1" "$n" "$(echo "$n / $h" | bc -l)"
+if [ -n "${KB_BASELINE:-}" ]; then
+  (cd "$KB_BASELINE" && PATH="$jdk17/bin:$PATH" ./kb --version >/dev/null)
+  args+=(baseline-17="PATH=$jdk17/bin:\$PATH $KB_BASELINE/kb $example" --ratio kb-17-cds/baseline-17)
+  [ -n "$jdk25" ] && args+=(--ratio kb-25-aot/baseline-17)
+fi
+python3 bench/interleave.py --runs "$runs" --warmup 2 --json "$out/startup.json" "${args[@]}"

@@ -1,17 +1,54 @@
 #!/usr/bin/env bash
 # Diagnoses per second through the public Diagnostician API, warm: one thread, then all cores.
-# A warm-up phase, then timed rounds; prints the median round. Numbers go to docs/perf.md by hand.
+# A warm-up phase, then timed rounds; prints the median round (bundles per wall second, and per CPU-second of the
+# worker threads, which is what a core does when other processes share the machine).
 # usage: bench/throughput.sh [warmupSeconds roundSeconds rounds [threads...]]     (default: 10 3 5 1 <cores>)
+#   THROUGHPUT_BASELINE=/path/to/other/checkout: also runs that checkout's kb-model/kb-rules (e.g. `git archive main`)
+#   the same way, alternating baseline, this checkout, baseline, this checkout (THROUGHPUT_PAIRS, default 2), and
+#   prints the ratios of the medians.
 # Runs the full JIT (no -XX:TieredStopAtLevel=1: that halves steady throughput, see toolchain notes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Compile this checkout's kb-model and kb-rules (with the harness in the test classes) in one reactor run, and
-# put their target/classes first: the numbers are for these sources, not for whatever SNAPSHOT another checkout
+# Compile a checkout's kb-model and kb-rules (with the harness in the test classes) in one reactor run, and put
+# their target/classes first: the numbers are for these sources, not for whatever SNAPSHOT another checkout
 # installed into ~/.m2.
-./mvnw -B -q -o -pl kb-model,kb-rules test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
-cp="kb-rules/target/test-classes:kb-rules/target/classes:kb-model/target/classes:$(cat kb-rules/target/bench.classpath)"
-
-exec java -Xms512m -Xmx1g -XX:+UseParallelGC -Dkb.knowledge.dir="$PWD/knowledge" ${KB_BENCH_JAVA_OPTS:-} \
-  -cp "$cp" io.mailflowkb.example.ThroughputMain "$@"
+classpath() { # checkout dir -> class path
+  (cd "$1" && ./mvnw -B -q -pl kb-model,kb-rules test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2)
+  echo "$1/kb-rules/target/test-classes:$1/kb-rules/target/classes:$1/kb-model/target/classes:$(cat "$1/kb-rules/target/bench.classpath")"
+}
+run() { # checkout dir, class path, harness args...
+  local dir=$1 cp=$2; shift 2
+  java -Xms512m -Xmx1g -XX:+UseParallelGC -Dkb.knowledge.dir="$dir/knowledge" ${KB_BENCH_JAVA_OPTS:-} \
+    -cp "$cp" io.mailflowkb.example.ThroughputMain "$@" 2>/dev/null
+}
+cp=$(classpath "$PWD")
+if [ -z "${THROUGHPUT_BASELINE:-}" ]; then
+  run "$PWD" "$cp" "$@"
+  exit
+fi
+base=$(cd "$THROUGHPUT_BASELINE" && pwd)
+basecp=$(classpath "$base")
+out=bench/out; mkdir -p "$out"; : > "$out/throughput-base.txt"; : > "$out/throughput-this.txt"
+for _ in $(seq "${THROUGHPUT_PAIRS:-2}"); do
+  run "$base" "$basecp" "$@" | tee -a "$out/throughput-base.txt" | sed 's/^/baseline: /'
+  run "$PWD" "$cp" "$@" | tee -a "$out/throughput-this.txt" | sed 's/^/this:     /'
+done
+python3 - "$out/throughput-base.txt" "$out/throughput-this.txt" <<'PY'
+import re, statistics, sys
+def rows(path):
+    r = {}
+    for line in open(path):
+        m = re.match(r"threads=(\d+)\s+median (\d+) bundles/s wall.*?; (\d+) bundles per CPU-second", line)
+        if m:
+            r.setdefault(int(m.group(1)), []).append((int(m.group(2)), int(m.group(3))))
+    return r
+b, t = rows(sys.argv[1]), rows(sys.argv[2])
+for n in sorted(b):
+    bw, bc = statistics.median(x[0] for x in b[n]), statistics.median(x[1] for x in b[n])
+    tw, tc = statistics.median(x[0] for x in t[n]), statistics.median(x[1] for x in t[n])
+    print(f"threads={n}: baseline {bw:.0f}/s wall, {bc:.0f}/CPU-s; this {tw:.0f}/s wall, {tc:.0f}/CPU-s; "
+          f"ratio this/baseline: wall {tw / bw:.2f}, per CPU-second {tc / bc:.2f}")
+PY
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

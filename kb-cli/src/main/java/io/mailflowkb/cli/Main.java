@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,9 +15,6 @@ import picocli.CommandLine.Command;
 @Command(name = "kb",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {DiagnoseCommand.class, CollectCommand.class, ProbeCommand.class, RulesCommand.class,
-                PluginsCommand.class, CompletionCommand.class,
-                CommandLine.HelpCommand.class},
         description = {
                 "Explains why mail stopped flowing between a mail server and Exchange",
                 "Online after TLS 1.0 and 1.1 were turned off, with the evidence and the",
@@ -37,6 +35,15 @@ public final class Main implements Runnable {
     private static final java.util.regex.Pattern JAVA_WORDS = java.util.regex.Pattern.compile(
             "(?:[a-z][a-z0-9_]*\\.){2,}[A-Za-z]|[A-Z]\\w*(?:Exception|Error)\\b|\\w\\(\\)|\\bnull\\b|`");
 
+    /**
+     * The subcommands, in help order. Registered in code rather than in {@code @Command}: picocli builds the model
+     * of every registered command up front (reflection over all options), so a run of one named command registers
+     * only that one; help, completion and anything unknown get all of them (docs/perf.md, start-up).
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(DiagnoseCommand.class, CollectCommand.class,
+            ProbeCommand.class, RulesCommand.class, PluginsCommand.class, CompletionCommand.class,
+            CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -53,6 +60,14 @@ public final class Main implements Runnable {
         // read before parsing: a parse error itself may need it, and every subcommand inherits the option
         boolean debug = java.util.Arrays.stream(args).takeWhile(a -> !a.equals("--")).anyMatch("--debug"::equals);
         CommandLine cl = new CommandLine(new Main());
+        String only = args.length > 0 ? args[0] : "";
+        boolean named = SUBCOMMANDS.stream().anyMatch(c -> name(c).equals(only))
+                && !only.equals("help") && !only.equals("completion");
+        for (Class<?> c : SUBCOMMANDS) {
+            if (!named || name(c).equals(only)) {
+                cl.addSubcommand(c);
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -86,6 +101,10 @@ public final class Main implements Runnable {
             e.printStackTrace(err);
         }
         err.flush();
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /**

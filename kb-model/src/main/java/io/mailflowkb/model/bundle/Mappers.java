@@ -30,11 +30,14 @@ public final class Mappers {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build());
 
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder(yamlFactory())
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build());
+    /** Built on first use: a JSON-only run (kb diagnose --format json) then never loads SnakeYAML. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = configure(YAMLMapper.builder(yamlFactory())
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                .build());
+    }
 
     private Mappers() {
     }
@@ -44,7 +47,7 @@ public final class Mappers {
     }
 
     public static ObjectMapper yaml() {
-        return YAML;
+        return Yaml.MAPPER;
     }
 
     /** Pretty JSON with two-space indents and {@code "a": 1} spacing, as in the design's examples. */

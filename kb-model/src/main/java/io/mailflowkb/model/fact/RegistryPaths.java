@@ -16,6 +16,8 @@ public final class RegistryPaths {
             "HKEY_USERS", "HKU",
             "HKEY_CURRENT_CONFIG", "HKCC");
 
+    private static final String[] SHORT_ROOTS = ROOTS.values().toArray(String[]::new);
+
     private RegistryPaths() {
     }
 
@@ -47,6 +49,9 @@ public final class RegistryPaths {
     }
 
     public static boolean equal(String a, String b) {
+        if (a != null && a.equals(b) && !a.isBlank()) {
+            return true; // the same text is the same path (canonical() would only throw for a blank one)
+        }
         return canonical(a).equalsIgnoreCase(canonical(b));
     }
 
@@ -59,8 +64,12 @@ public final class RegistryPaths {
     /** Already in canonical spelling: a short upper-case root, no outer blanks or trailing '\'. */
     private static boolean isCanonical(String p) {
         int cut = p.indexOf('\\');
-        String root = cut < 0 ? p : p.substring(0, cut);
-        return ROOTS.containsValue(root) && !p.endsWith("\\")
+        int rootLength = cut < 0 ? p.length() : cut;
+        boolean shortRoot = false;
+        for (String r : SHORT_ROOTS) { // rules call this per match: no substring, no map walk
+            shortRoot |= r.length() == rootLength && p.startsWith(r);
+        }
+        return shortRoot && !p.endsWith("\\")
                 && !Character.isWhitespace(p.charAt(0)) && !Character.isWhitespace(p.charAt(p.length() - 1));
     }
 

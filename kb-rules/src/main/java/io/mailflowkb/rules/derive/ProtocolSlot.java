@@ -13,6 +13,8 @@ public record ProtocolSlot(String protocol, String role) {
     public static final List<String> PROTOCOLS = List.of("TLS 1.0", "TLS 1.1", "TLS 1.2", "TLS 1.3");
     public static final List<String> ROLES = List.of("client", "server");
     public static final List<ProtocolSlot> ALL;
+    /** key() of each slot in ALL: the engine inserts those instances and rules ask for their key per match. */
+    private static final String[] ALL_KEYS;
 
     static {
         List<ProtocolSlot> all = new ArrayList<>();
@@ -22,10 +24,20 @@ public record ProtocolSlot(String protocol, String role) {
             }
         }
         ALL = List.copyOf(all);
+        ALL_KEYS = ALL.stream().map(ProtocolSlot::keyOf).toArray(String[]::new);
     }
 
     /** {@code HKLM\...\SCHANNEL\Protocols\TLS 1.2\Client} */
     public String key() {
-        return RegistryPaths.SCHANNEL_PROTOCOLS + "\\" + protocol + "\\" + (role.equals("client") ? "Client" : "Server");
+        for (int i = 0; i < ALL_KEYS.length; i++) {
+            if (ALL.get(i) == this) {
+                return ALL_KEYS[i];
+            }
+        }
+        return keyOf(this);
+    }
+
+    private static String keyOf(ProtocolSlot s) {
+        return RegistryPaths.SCHANNEL_PROTOCOLS + "\\" + s.protocol + "\\" + (s.role.equals("client") ? "Client" : "Server");
     }
 }

@@ -77,13 +77,44 @@ public final class CompiledConstraint {
 
     private boolean equal(Object value, Object operand) {
         return switch (field.kind()) {
-            case TEXT -> Operator.lower(value).equals(operand);
+            case TEXT -> lowerEquals(value.toString(), (String) operand);
             case NUMBER, BOOLEAN -> Objects.equals(value, operand);
             case VERSION -> {
                 long[] v = DottedVersion.parse(value.toString());
                 yield v != null && DottedVersion.compare(v, (long[]) operand) == 0;
             }
         };
+    }
+
+    /**
+     * {@code text.toLowerCase(Locale.ROOT).equals(lowered)} without a copy per test for ASCII text (rules run this per
+     * candidate fact); any other text takes the exact JDK path.
+     */
+    static boolean lowerEquals(String text, String lowered) {
+        int n = text.length();
+        if (n != lowered.length()) {
+            return n > 0 && !isAscii(text) && Operator.lower(text).equals(lowered);
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return Operator.lower(text).equals(lowered);
+            }
+            char l = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (l != lowered.charAt(i)) {
+                return !isAscii(text) && Operator.lower(text).equals(lowered);
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String canonical() {

@@ -43,13 +43,21 @@ public final class KnowledgeLoader {
 
     /** Loads and merges the given sources; throws {@link KnowledgeException} listing every problem found. */
     public static Knowledge load(List<KnowledgeSource> sources) {
+        return load(sources, true);
+    }
+
+    /** With {@code prebuilt} false every file is parsed from YAML, even where the build-time form fits. */
+    static Knowledge load(List<KnowledgeSource> sources, boolean prebuilt) {
         KnowledgeLoader loader = new KnowledgeLoader();
         for (KnowledgeSource source : sources) {
             for (Path file : source.files()) {
                 String cited = source.cite(file);
                 try {
-                    // unknown keys are reported and skipped, so the rest of the file is still checked
-                    loader.add(KnowledgeReader.read(file, cited, loader.problems), cited, file.getParent(), source);
+                    // the build-time form holds only files that parsed without any problem; otherwise the
+                    // YAML: unknown keys are reported and skipped, so the rest of the file is still checked
+                    KnowledgeFile parsed = prebuilt ? PrebuiltKnowledge.lookup(source, file, cited) : null;
+                    loader.add(parsed != null ? parsed : KnowledgeReader.read(file, cited, loader.problems), cited,
+                            file.getParent(), source);
                 } catch (KnowledgeException e) {
                     loader.problems.addAll(e.problems());
                 }

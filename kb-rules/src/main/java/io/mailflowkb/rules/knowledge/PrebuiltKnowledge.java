@@ -1,0 +1,152 @@
+package io.mailflowkb.rules.knowledge;
+
+import io.mailflowkb.model.knowledge.KnowledgeFile;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * The shipped knowledge files, parsed at build time: {@link #main} runs {@link KnowledgeReader} on every file of the
+ * packaged {@code knowledge/} folder and stores what it returned ({@link RecordCodec}), so {@code kb diagnose}
+ * needs neither SnakeYAML nor the YAML mapping. Everything after parsing (validation, overrides, compiling the
+ * conditions) is the same {@link KnowledgeLoader} code either way, so the knowledge, its file:line provenance and
+ * every diagnosis are identical.
+ *
+ * <p>Each entry carries the size and CRC-32 of the YAML it was made from; a file whose bytes differ (an edited
+ * checkout under {@code kb.knowledge.dir}, a stale build) is parsed from YAML as before. A file the build could not
+ * parse is left out, so its error is reported at run time exactly as without this form.
+ */
+public final class PrebuiltKnowledge {
+
+    /** Class-path resource holding the parsed shipped files. */
+    static final String RESOURCE = "META-INF/mailflowkb/knowledge.bin";
+    private static final int MAGIC = 0x4b424b31; // "KBK1"
+
+    private static volatile PrebuiltKnowledge shipped;
+
+    private final Map<String, Entry> entries;
+
+    private PrebuiltKnowledge(Map<String, Entry> entries) {
+        this.entries = entries;
+    }
+
+    /** The parsed form of {@code file}, or {@code null} when there is none for exactly these bytes. */
+    static KnowledgeFile lookup(KnowledgeSource source, Path file, String cited) {
+        if (!source.shipped()) {
+            return null;
+        }
+        Entry e = shipped().entries.get(cited);
+        if (e == null) {
+            return null;
+        }
+        try {
+            if (Files.size(file) != e.size || crc(Files.readAllBytes(file)) != e.crc) {
+                return null;
+            }
+        } catch (IOException ex) {
+            return null;
+        }
+        return e.file;
+    }
+
+    private static PrebuiltKnowledge shipped() {
+        PrebuiltKnowledge p = shipped;
+        if (p == null) {
+            p = read();
+            shipped = p;
+        }
+        return p;
+    }
+
+    private static PrebuiltKnowledge read() {
+        Map<String, Entry> entries = new HashMap<>();
+        try (InputStream raw = PrebuiltKnowledge.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (raw == null) {
+                return new PrebuiltKnowledge(Map.of());
+            }
+            DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
+            if (in.readInt() != MAGIC) {
+                return new PrebuiltKnowledge(Map.of());
+            }
+            RecordCodec.Reader reader = new RecordCodec.Reader(in);
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                String cited = (String) reader.read();
+                long size = in.readLong();
+                long crc = in.readLong();
+                entries.put(cited, new Entry((KnowledgeFile) reader.read(), size, crc));
+            }
+            return new PrebuiltKnowledge(entries);
+        } catch (IOException | ClassCastException e) {
+            // a form written for other code: the YAML is always there to fall back on
+            return new PrebuiltKnowledge(Map.of());
+        }
+    }
+
+    /**
+     * Build step (kb-rules' pom, process-classes): {@code PrebuiltKnowledge <knowledge folder> <output file>}. The
+     * folder is the packaged copy in target/classes, cited as the shipped folder is at run time.
+     */
+    public static void main(String[] args) throws IOException {
+        KnowledgeSource source = new KnowledgeSource(Path.of(args[0]), KnowledgeSource.RESOURCE, true);
+        Path out = Path.of(args[1]);
+        write(source, out);
+    }
+
+    static int write(KnowledgeSource source, Path out) throws IOException {
+        List<Path> files = source.files();
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+        int written = 0;
+        try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+            RecordCodec.Writer writer = new RecordCodec.Writer(o);
+            o.writeInt(MAGIC);
+            Map<Path, KnowledgeFile> parsed = new LinkedHashMap<>();
+            for (Path f : files) {
+                try {
+                    parsed.put(f, KnowledgeReader.read(f, source.cite(f)));
+                } catch (KnowledgeException e) {
+                    // left out: the run-time load reports it with its file and line
+                }
+            }
+            o.writeInt(parsed.size());
+            for (Map.Entry<Path, KnowledgeFile> e : parsed.entrySet()) {
+                byte[] bytes = Files.readAllBytes(e.getKey());
+                writer.write(source.cite(e.getKey()));
+                o.writeLong(bytes.length);
+                o.writeLong(crc(bytes));
+                writer.write(e.getValue());
+                written++;
+            }
+        }
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        return written;
+    }
+
+    private static long crc(byte[] bytes) {
+        CRC32 c = new CRC32();
+        c.update(bytes);
+        return c.getValue();
+    }
+
+    /** For the build-time-form test: the parsed files by citation, as the jar carries them. */
+    static Map<String, KnowledgeFile> shippedFiles() {
+        Map<String, KnowledgeFile> m = new HashMap<>();
+        shipped().entries.forEach((k, v) -> m.put(k, v.file));
+        return m;
+    }
+
+    private record Entry(KnowledgeFile file, long size, long crc) {
+    }
+}

@@ -1,0 +1,120 @@
+package io.mailflowkb.rules.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mailflowkb.model.knowledge.KnowledgeFile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The build-time form of the shipped knowledge (PrebuiltKnowledge, written by kb-rules' build) against a fresh
+ * parse of the checkout's knowledge/ folder: same records, same compiled knowledge, and a changed file is read from
+ * its YAML, never from a stale form.
+ */
+class PrebuiltKnowledgeTest {
+
+    private static final Path KNOWLEDGE = Path.of(System.getProperty("kb.knowledge.dir", "../knowledge"));
+
+    private static KnowledgeSource checkout() {
+        return new KnowledgeSource(KNOWLEDGE, KnowledgeSource.RESOURCE, true);
+    }
+
+    @Test
+    void buildTimeFormEqualsFreshParseOfEveryShippedFile() {
+        KnowledgeSource source = checkout();
+        Map<String, KnowledgeFile> fresh = new TreeMap<>();
+        for (Path f : source.files()) {
+            fresh.put(source.cite(f), KnowledgeReader.read(f, source.cite(f)));
+        }
+        Map<String, KnowledgeFile> prebuilt = new TreeMap<>(PrebuiltKnowledge.shippedFiles());
+        assertFalse(fresh.isEmpty());
+        assertEquals(fresh.keySet(), prebuilt.keySet(), "every shipped file is in the build-time form");
+        fresh.forEach((cited, file) -> assertEquals(file, prebuilt.get(cited), cited));
+        for (Path f : source.files()) {
+            assertTrue(PrebuiltKnowledge.lookup(source, f, source.cite(f)) != null, "used for " + f);
+        }
+    }
+
+    @Test
+    void loadingWithTheBuildTimeFormGivesTheSameKnowledge() {
+        Knowledge yaml = KnowledgeLoader.load(List.of(checkout()), false);
+        Knowledge prebuilt = KnowledgeLoader.load(List.of(checkout()), true);
+        assertEquals(yaml.symptoms(), prebuilt.symptoms());
+        assertEquals(describe(yaml), describe(prebuilt));
+        assertEquals(yaml.examples(), prebuilt.examples());
+        assertEquals(yaml.disabled(), prebuilt.disabled());
+    }
+
+    /** Compiled findings hold lambdas; compare what they are made of, including each constraint's canonical id. */
+    private static List<String> describe(Knowledge k) {
+        Stream<String> findings = k.findings().stream().map(f -> f.definition() + " " + f.rule() + " " + f.shipped()
+                + " " + f.overriddenBy() + " " + f.conditions());
+        Stream<String> missing = k.missingEvidence().stream().map(m -> m.definition() + " " + m.rule() + " "
+                + m.conditions());
+        return Stream.concat(findings, missing).toList();
+    }
+
+    @Test
+    void anEditedFileIsReadFromItsYamlNotFromTheBuildTimeForm(@TempDir Path tmp) throws IOException {
+        Path copy = tmp.resolve("knowledge");
+        try (Stream<Path> walk = Files.walk(KNOWLEDGE)) {
+            for (Path p : walk.toList()) {
+                Path target = copy.resolve(KNOWLEDGE.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        KnowledgeSource source = new KnowledgeSource(copy, KnowledgeSource.RESOURCE, true);
+        CompiledFinding first = KnowledgeLoader.load(List.of(source)).findings().get(0);
+        Path file = copy.resolve(first.rule().substring("knowledge/".length(), first.rule().indexOf('#')));
+        String text = Files.readString(file);
+        String title = first.definition().title();
+        assertTrue(text.contains(title), "title written literally in " + file);
+        Files.writeString(file, text.replace(title, title + " (edited)"));
+
+        assertEquals(null, PrebuiltKnowledge.lookup(source, file, source.cite(file)));
+        CompiledFinding edited = KnowledgeLoader.load(List.of(source)).finding(first.id()).orElseThrow();
+        assertEquals(title + " (edited)", edited.definition().title());
+    }
+
+    @Test
+    void aRecordShapeTheReaderDoesNotKnowIsRefused() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new RecordCodec.Writer(new DataOutputStream(bytes)).write(new Pair("a", 1L));
+        // same class name, component renamed: what a form written before a record changed looks like
+        byte[] data = bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1).replace("left", "lift")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertNotEquals(new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1),
+                new String(data, java.nio.charset.StandardCharsets.ISO_8859_1));
+        RecordCodec.Reader reader = new RecordCodec.Reader(new DataInputStream(new ByteArrayInputStream(data)));
+        IOException e = assertThrows(IOException.class, reader::read);
+        assertTrue(e.getMessage().contains("another version of " + Pair.class.getName()), e.getMessage());
+
+        Object back = new RecordCodec.Reader(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))).read();
+        assertEquals(new Pair("a", 1L), back);
+        IOException unsupported = assertThrows(IOException.class, () ->
+                new RecordCodec.Writer(new DataOutputStream(new ByteArrayOutputStream())).write(new Object()));
+        assertTrue(unsupported.getMessage().contains("java.lang.Object"), unsupported.getMessage());
+    }
+
+    record Pair(String left, Object right) {
+    }
+}
