@@ -1,6 +1,8 @@
 package io.mailflowkb.cli;
 
 import io.mailflowkb.cli.input.InputAssembler;
+import io.mailflowkb.cli.input.InputOptions;
+import io.mailflowkb.cli.render.FleetReport;
 import io.mailflowkb.cli.render.Format;
 import io.mailflowkb.cli.render.JsonRenderer;
 import io.mailflowkb.cli.render.ReportContext;
@@ -17,29 +19,42 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Diagnoses several bundles one by one: JSON Lines for pipelines (one object per bundle, in input order, each
- * the single-diagnosis object with a leading {@code "bundle"} field naming the file), or text and Markdown
- * reports one after the other. Every bundle is read before anything is diagnosed, so a bad bundle stops the
- * run with exit 2 and nothing on stdout.
+ * Diagnoses several servers one by one, each a fact bundle, an evidence folder or an evidence zip: JSON Lines for
+ * pipelines (one object per server, in input order, each the single-diagnosis object with a leading
+ * {@code "bundle"} field naming the input), text reports one after the other, or a fleet report (Markdown, or one
+ * HTML page): a summary row per server, worst first, then each report. Every input is read before anything is
+ * diagnosed, so a bad one stops the run with exit 2 and nothing on stdout.
  */
-record BatchRun(Diagnostician kb, Format format, boolean color) {
+record BatchRun(Diagnostician kb, InputAssembler assembler, InputOptions options, Format format, boolean color,
+                int width) {
 
     /** The result: what to print, and the worst exit code over all bundles. */
     record Result(String text, int exitCode) {
     }
 
-    /** Bundle files in {@code dir}: *.yaml, *.yml, *.json, not recursive, sorted by file name. */
+    /**
+     * What {@code dir} holds, one server each, sorted by name, not recursive: fact bundles ({@code *.yaml},
+     * {@code *.yml}, {@code *.json}), evidence folders and {@code .zip} files of evidence.
+     */
     static List<Path> bundlesIn(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new InvalidInputException(dir.toString(), null, "not a directory");
         }
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> found = files.filter(Files::isRegularFile).filter(p -> {
+            List<Path> found = files.filter(p -> {
                 String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+                if (n.startsWith(".")) {
+                    return false;
+                }
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    return true;
+                }
+                return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json")
+                        || n.endsWith(".zip"));
             }).sorted().toList();
             if (found.isEmpty()) {
-                throw new InvalidInputException(dir.toString(), null, "no bundles (*.yaml, *.yml, *.json) in this directory");
+                throw new InvalidInputException(dir.toString(), null, "no bundles (*.yaml, *.yml, *.json), evidence "
+                        + "folders or evidence zips in this directory");
             }
             return found;
         } catch (IOException e) {
@@ -50,22 +65,28 @@ record BatchRun(Diagnostician kb, Format format, boolean color) {
     Result run(List<Path> paths) {
         List<FactBundle> read = new ArrayList<>();
         for (Path p : paths) {
-            read.add(InputAssembler.readBundle(p));
+            // a folder or zip is one server's evidence, read the way `kb diagnose PATH` reads it
+            read.add(assembler.isBundle(p) ? InputAssembler.readBundle(p) : assembler.collect(options, List.of(p)));
         }
         StringBuilder text = new StringBuilder();
+        List<FleetReport.Server> servers = new ArrayList<>();
         int worst = ExitCode.OK;
         for (int i = 0; i < read.size(); i++) {
             Diagnosis d = kb.diagnose(read.get(i));
             worst = Math.max(worst, d.hasProblems() ? ExitCode.FINDINGS : ExitCode.OK);
             String name = paths.get(i).toString();
+            servers.add(new FleetReport.Server(name, d));
             switch (format) {
                 case JSON -> text.append(new JsonRenderer().renderLine(name, d));
-                case MARKDOWN -> text.append(i == 0 ? "" : "\n---\n\n").append(format.renderer(false,
-                        ReportContext.plain().withTitle(ReportContext.DEFAULT_TITLE + ": " + name)).render(d));
                 case TEXT -> text.append(i == 0 ? "" : "\n").append("== ").append(name).append(" ==\n")
-                        .append(format.renderer(color).render(d));
-                case HTML -> throw new IllegalStateException("checked by DiagnoseCommand: one HTML page per diagnosis");
+                        .append(format.renderer(color, ReportContext.plain().withTextWidth(width)).render(d));
+                case MARKDOWN, HTML -> { } // the fleet report below needs every diagnosis
             }
+        }
+        if (format == Format.MARKDOWN) {
+            text.append(FleetReport.markdown(servers));
+        } else if (format == Format.HTML) {
+            text.append(FleetReport.html(servers));
         }
         return new Result(text.toString(), worst);
     }

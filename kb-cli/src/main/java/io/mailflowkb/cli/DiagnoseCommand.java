@@ -9,6 +9,7 @@ import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.cli.render.ReportContext;
 import io.mailflowkb.rules.Diagnostician;
 import io.mailflowkb.rules.fix.FixScript;
+import io.mailflowkb.rules.report.Baselines;
 import io.mailflowkb.rules.knowledge.KnowledgeExample;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Parameters;
                 "  kb diagnose server01.yaml --format html -o report.html       one self-contained page",
                 "  kb diagnose --batch bundles/ --format json | jq -c '{bundle, ids: [.findings[].id]}'",
                 "  kb diagnose a.yaml b.yaml --format json                     JSON Lines, one per bundle",
+                "  kb diagnose after.yaml --baseline before.json               what the fix resolved",
                 "", "Exit codes: 0 nothing at warning or above; 1 a warning or critical finding; 2 bad usage or input."})
 final class DiagnoseCommand implements Callable<Integer> {
 
@@ -64,9 +66,15 @@ final class DiagnoseCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--batch", paramLabel = "DIR",
-            description = "Diagnose every *.yaml, *.yml and *.json bundle in DIR (not recursive, sorted by name), "
-                    + "one by one, after any BUNDLE arguments. Exit code is the worst of all.")
+            description = "Diagnose every server in DIR, one by one, after any bundle arguments: each *.yaml, *.yml "
+                    + "or *.json bundle, evidence folder and evidence .zip (not recursive, sorted by name). Markdown and "
+                    + "HTML start with a fleet summary. Exit code is the worst of all.")
     Path batchDir;
+
+    @Option(names = "--baseline", paramLabel = "PREVIOUS.json",
+            description = "Compare with an earlier --format json result of the same server: each finding is new or "
+                    + "still-present, and the report lists what was resolved since then.")
+    Path baseline;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE (atomically).")
     Path output;
@@ -120,23 +128,20 @@ final class DiagnoseCommand implements Callable<Integer> {
             return single(kb, assembler.readExample(e));
         }
         if (bundles.size() > 1 || batchDir != null) {
-            if (fixScript != null || explain) {
+            if (fixScript != null || explain || baseline != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--fix-script and --explain work on one diagnosis at a time");
+                        "--fix-script, --explain and --baseline work on one diagnosis at a time");
             }
             if (raw) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "evidence (folders, exports, --registry, --logs, ...) goes with at most one bundle");
             }
-            if (format == Format.HTML) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--format html makes one page per "
-                        + "diagnosis: diagnose bundles one at a time, or use json or markdown for several");
-            }
             List<Path> all = new ArrayList<>(bundles);
             if (batchDir != null) {
                 all.addAll(BatchRun.bundlesIn(batchDir));
             }
-            BatchRun.Result r = new BatchRun(kb, format, format == Format.TEXT && Output.colorWanted(output)).run(all);
+            BatchRun.Result r = new BatchRun(kb, assembler, inputs, format,
+                    format == Format.TEXT && Output.colorWanted(output), Output.textWidth(output)).run(all);
             Output.write(r.text(), output, spec.commandLine().getOut());
             return r.exitCode();
         }
@@ -161,8 +166,16 @@ final class DiagnoseCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--fix-script needs -o FILE: where to write the script (the report goes to stdout)");
         }
+        Diagnosis previous = baseline == null ? null : BaselineFile.read(baseline);
         Diagnostician.Explained explained = explain ? kb.explain(bundle) : null;
         Diagnosis d = explained != null ? explained.diagnosis() : kb.diagnose(bundle);
+        if (previous != null) {
+            d = Baselines.compare(d, previous, baseline.toString());
+            if (d.comparison().warning() != null) {
+                spec.commandLine().getErr().println("kb: warning: " + d.comparison().warning());
+                spec.commandLine().getErr().flush();
+            }
+        }
         ReportContext context = ReportContext.plain();
         Path reportFile = output;
         if (fixScript != null) {
@@ -171,6 +184,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             context = context.withFixScript(script);
             reportFile = null;
         }
+        context = context.withTextWidth(Output.textWidth(reportFile));
         String text = format.renderer(format == Format.TEXT && Output.colorWanted(reportFile), context).render(d);
         if (explained != null) {
             text = Explanation.append(text, format, explained);

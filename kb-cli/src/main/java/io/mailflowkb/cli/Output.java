@@ -126,6 +126,22 @@ final class Output {
         return "a special file";
     }
 
+    /**
+     * Columns the text report wraps at: the terminal's width when stdout is one (the launcher passes it as
+     * {@code -Dkb.columns}, else {@code COLUMNS}), otherwise 80 so files and pipes get the same text everywhere.
+     */
+    static int textWidth(Path outputFile) {
+        if (!isStdout(outputFile) || System.console() == null) {
+            return 80;
+        }
+        for (String v : new String[] {System.getProperty("kb.columns"), System.getenv("COLUMNS")}) {
+            if (v != null && v.strip().matches("\\d{1,4}")) {
+                return Integer.parseInt(v.strip());
+            }
+        }
+        return 80;
+    }
+
     /** Whether stdout is a terminal that wants colour (https://no-color.org). */
     static boolean colorWanted(Path outputFile) {
         String noColor = System.getenv("NO_COLOR");

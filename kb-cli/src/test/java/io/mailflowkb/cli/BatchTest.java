@@ -29,7 +29,8 @@ class BatchTest {
         assertThat(lines).extracting(l -> l.get("bundle").asText())
                 .containsExactly(healthy.toString(), broken.toString(), healthy.toString());
         assertThat(lines.get(1).get("findings").get(0).get("id").asText()).isEqualTo("tls12-client-disabled");
-        assertThat(lines.get(0).fieldNames()).toIterable().containsExactly("bundle", "findings", "missingEvidence", "inputs");
+        assertThat(lines.get(0).fieldNames()).toIterable().containsExactly("bundle", "host", "findings", "confirmations",
+                "notExamined", "mailFlow", "missingEvidence", "inputs");
         // the rest of each line is exactly the single diagnosis
         JsonNode single = Mappers.json().readTree(Kb.run("diagnose", broken.toString(), "--format", "json").out());
         ((com.fasterxml.jackson.databind.node.ObjectNode) lines.get(1)).remove("bundle");
@@ -38,15 +39,18 @@ class BatchTest {
 
     @Test
     void batchDirIsSortedNonRecursiveAndExitsWithTheWorst() throws Exception {
+        // a subfolder is one server's evidence folder (its files are not servers of their own)
         Files.copy(EXAMPLES.resolve("tls12-server-disabled.yaml"), tmp.resolve("b.yml"));
         Files.copy(EXAMPLES.resolve("healthy-2019.yaml"), tmp.resolve("a.yaml"));
         Files.writeString(tmp.resolve("notes.txt"), "not a bundle");
         Files.createDirectories(tmp.resolve("sub"));
-        Files.copy(EXAMPLES.resolve("healthy-2019.yaml"), tmp.resolve("sub/c.yaml"));
+        Files.copy(EXAMPLES.resolve("raw/ex19-host.reg"), tmp.resolve("sub/ex19-host.reg"));
+        Files.copy(EXAMPLES.resolve("raw/ex19-schannel.reg"), tmp.resolve("sub/ex19-schannel.reg"));
         Kb kb = Kb.run("diagnose", "--batch", tmp.toString(), "--format", "json");
         assertThat(kb.exit()).as(kb.err()).isEqualTo(ExitCode.FINDINGS);
         assertThat(lines(kb.out())).extracting(l -> Path.of(l.get("bundle").asText()).getFileName().toString())
-                .containsExactly("a.yaml", "b.yml");
+                .containsExactly("a.yaml", "b.yml", "sub");
+        assertThat(lines(kb.out()).get(2).get("host").get("name").asText()).isEqualTo("EX19");
 
         Files.delete(tmp.resolve("b.yml"));
         assertThat(Kb.run("diagnose", "--batch", tmp.toString(), "--format", "json").exit()).isEqualTo(ExitCode.OK);
@@ -63,16 +67,17 @@ class BatchTest {
     }
 
     @Test
-    void markdownConcatenatesOneReportPerBundleAndHtmlIsRefused() throws Exception {
+    void markdownAndHtmlGiveTheFleetSummaryThenOneReportPerBundle() throws Exception {
         Path a = EXAMPLES.resolve("healthy-2019.yaml");
         Path b = EXAMPLES.resolve("tls12-client-disabled.yaml");
         Kb md = Kb.run("diagnose", a.toString(), b.toString(), "--format", "markdown");
         assertThat(md.exit()).isEqualTo(ExitCode.FINDINGS);
-        assertThat(md.out().lines().filter(l -> l.startsWith("# Mail-flow diagnosis: "))).hasSize(2);
+        assertThat(md.out().lines().filter(l -> l.startsWith("# Mail-flow diagnosis: ")))
+                .containsExactly("# Mail-flow diagnosis: 2 servers", "# Mail-flow diagnosis: " + a,
+                        "# Mail-flow diagnosis: " + b);
         Kb html = Kb.run("diagnose", a.toString(), b.toString(), "--format", "html");
-        assertThat(html.exit()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(html.err()).contains("--format html makes one page per diagnosis");
-        assertThat(html.out()).isEmpty();
+        assertThat(html.exit()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(html.out()).contains("<h1>Mail-flow diagnosis: 2 servers</h1>", "<article class=\"server\" id=\"s1\">");
         assertThat(Kb.run("diagnose", "--batch", tmp.toString()).err()).contains("no bundles");
         assertThat(Kb.run("diagnose", "--batch", tmp.toString(), "--example", "healthy-2019").exit())
                 .isEqualTo(ExitCode.BAD_INPUT);

@@ -44,7 +44,8 @@ class DiagnoseCommandTest {
                     "reg add \"" + SCHANNEL12 + "\\" + role + "\" /v Enabled /t REG_DWORD /d 1 /f");
         }
         assertThat(finding.get("references")).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(json(kb.out()).fieldNames()).toIterable().containsExactly("findings", "missingEvidence", "inputs");
+        assertThat(json(kb.out()).fieldNames()).toIterable().containsExactly("host", "findings", "confirmations", "notExamined", "mailFlow",
+                "missingEvidence", "inputs");
     }
 
     @Test
@@ -171,8 +172,9 @@ class DiagnoseCommandTest {
     void textReportFitsEightyColumnsExceptUnbreakableCommandsAndUrls() {
         Kb kb = Kb.run("diagnose", "--example", "starttls-fallback-queue");
         assertThat(kb.out()).contains("[CRITICAL] starttls-fallback-rejected", "Do this first:", "What to do:");
-        // Only copy-paste commands and single unbreakable words (paths, URLs) may run past 80 columns.
+        // Only copy-paste commands (remediation commands, Collect next's "How:" line) and single unbreakable words
+        // (paths, URLs) may run past 80 columns.
         kb.out().lines().filter(l -> l.length() > 80).forEach(l -> assertThat(l.strip())
-                .matches("(reg |Get-|Restart-|Set-|Enable-).*|(- )?\\S+"));
+                .matches("(reg |Get-|Restart-|Set-|Enable-|How: ).*|(- )?\\S+"));
     }
 }

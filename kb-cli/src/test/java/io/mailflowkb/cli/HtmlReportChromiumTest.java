@@ -85,10 +85,47 @@ class HtmlReportChromiumTest {
         assertThat(printed.length).as("printed PDF; chromium said: %s", print.err).isGreaterThan(10_000);
         assertThat(new String(printed, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         for (Run r : List.of(shot, dom, print)) {
-            List<String> console = r.err.lines().filter(l -> l.contains(":CONSOLE") || l.contains("Uncaught")
-                    || l.contains("Content Security Policy") || l.contains("Refused to")).toList();
-            assertThat(console).as("console messages").isEmpty();
+            assertThat(console(r)).as("console messages").isEmpty();
         }
+    }
+
+    /**
+     * A bundled example (root cause and consequence, a failing flow to Exchange Online) with its mail-flow picture:
+     * the inline SVG renders, prints, and the console stays empty. Its screenshot is the one in docs/reports.md
+     * (copied from target/report-flow-screenshot.png).
+     */
+    @Test
+    void bundledExampleWithTheMailFlowPictureRendersAndPrints() throws Exception {
+        Path report = tmp.resolve("flow.html");
+        Kb kb = Kb.run("diagnose", "--example", "starttls-fallback-certificate", "--format", "html", "-o", report.toString());
+        assertThat(kb.exit()).as(kb.err()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(Files.readString(report)).contains("<svg class=\"flow\"", "sends: fails (tls-certificate-problem)");
+
+        Path png = Path.of("target", "report-flow-screenshot.png").toAbsolutePath();
+        Files.deleteIfExists(png);
+        Run shot = chromium(report, "--screenshot=" + png, "--window-size=1100,1500");
+        Run dom = chromium(report, "--dump-dom");
+        Path pdf = tmp.resolve("flow.pdf");
+        Run print = chromium(report, "--print-to-pdf=" + pdf, "--no-pdf-header-footer");
+
+        byte[] image = Files.exists(png) ? Files.readAllBytes(png) : new byte[0];
+        assertThat(image.length).as("screenshot size; chromium said: %s", shot.err).isGreaterThan(20_000);
+        // the parsed DOM holds the picture as SVG elements (not text), with its arrows, boxes and labels
+        assertThat(dom.out).contains("<svg class=\"flow\"", "<marker id=\"arrow-fails\"", "<rect ",
+                "marker-end=\"url(#arrow-fails)\"", ">This server</text>", ">Exchange Online</text>",
+                ">receives: unknown</text>", "<span class=\"state fails\">fails</span>");
+        assertThat(dom.out.indexOf("id=\"f0\"")).as("root cause section first")
+                .isLessThan(dom.out.indexOf("id=\"f1\""));
+        byte[] printed = Files.exists(pdf) ? Files.readAllBytes(pdf) : new byte[0];
+        assertThat(printed.length).as("printed PDF; chromium said: %s", print.err).isGreaterThan(10_000);
+        for (Run r : List.of(shot, dom, print)) {
+            assertThat(console(r)).as("console messages").isEmpty();
+        }
+    }
+
+    static List<String> console(Run r) {
+        return r.err.lines().filter(l -> l.contains(":CONSOLE") || l.contains("Uncaught")
+                || l.contains("Content Security Policy") || l.contains("Refused to")).toList();
     }
 
     record Run(String out, String err) {

@@ -2,6 +2,8 @@ package io.mailflowkb.cli.render;
 
 import static io.mailflowkb.cli.render.HtmlText.escape;
 
+import io.mailflowkb.model.finding.Comparison;
+import io.mailflowkb.model.finding.Confirmation;
 import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.model.finding.Evidence;
 import io.mailflowkb.model.finding.Finding;
@@ -9,18 +11,22 @@ import io.mailflowkb.model.finding.InputSummary;
 import io.mailflowkb.model.finding.MissingEvidence;
 import io.mailflowkb.model.finding.Reference;
 import io.mailflowkb.model.finding.RemediationStep;
+import io.mailflowkb.model.finding.ResolvedFinding;
 import io.mailflowkb.model.finding.Severity;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One self-contained HTML page: inline CSS and one small inline script (copy buttons, expand all), no external
  * resource of any kind, and a Content-Security-Policy that only lets that script run. All text comes through
- * {@link HtmlText#escape}; element ids are generated counters, never input text.
+ * {@link HtmlText#escape}; element ids are generated counters (with a per-server prefix in fleet pages), never
+ * input text.
  */
 public final class HtmlRenderer implements Renderer {
 
     private final ReportContext context;
-    private final HtmlAssets assets = HtmlAssets.SHIPPED;
+    static final HtmlAssets ASSETS = HtmlAssets.SHIPPED;
 
     public HtmlRenderer() {
         this(ReportContext.plain());
@@ -33,35 +39,62 @@ public final class HtmlRenderer implements Renderer {
     @Override
     public String render(Diagnosis d) {
         StringBuilder b = new StringBuilder(16_384);
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(assets.contentSecurityPolicy())
-                .append("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
-                .append("<title>").append(escape(context.title())).append("</title>\n<style>\n").append(assets.css())
-                .append("</style>\n</head>\n<body>\n");
-        header(b, d);
-        b.append("<main>\n");
-        int commandIds = 0;
-        for (int i = 0; i < d.findings().size(); i++) {
-            commandIds = finding(b, d.findings().get(i), i, commandIds);
-        }
-        if (context.fixScript() != null) {
-            b.append("<section class=\"finding\" id=\"fix-script\">\n<h2>Fix script</h2>\n")
-                    .append("<p class=\"meta\">Review before running: it changes the registry.</p>\n");
-            command(b, context.fixScript(), "fix-script-text");
-            b.append("</section>\n");
-        }
-        missing(b, d);
-        inputs(b, d);
-        b.append("</main>\n<footer>Mailflow KB report. Text from the inputs is shown as text and never run; this page loads nothing ")
-                .append("from the network.</footer>\n<script>").append(assets.script()).append("</script>\n</body>\n</html>\n");
+        open(b, context.title());
+        report(b, d, context, "", "h1");
+        close(b);
         return b.toString();
     }
 
-    private void header(StringBuilder b, Diagnosis d) {
+    static void open(StringBuilder b, String title) {
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(ASSETS.contentSecurityPolicy())
+                .append("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
+                .append("<title>").append(escape(title)).append("</title>\n<style>\n").append(ASSETS.css())
+                .append("</style>\n</head>\n<body>\n");
+    }
+
+    static void close(StringBuilder b) {
+        b.append("<footer>Mailflow KB report. Text from the inputs is shown as text and never run; this page loads nothing ")
+                .append("from the network.</footer>\n<script>").append(ASSETS.script()).append("</script>\n</body>\n</html>\n");
+    }
+
+    /** One server's report; {@code prefix} keeps its element ids apart from other servers' on a fleet page. */
+    static void report(StringBuilder b, Diagnosis d, ReportContext context, String prefix, String heading) {
+        header(b, d, context.title(), prefix, heading);
+        b.append("<main>\n");
+        if (d.comparison() != null) {
+            comparison(b, d.comparison(), prefix);
+        }
+        Map<String, String> anchors = new HashMap<>();
+        for (int i = 0; i < d.findings().size(); i++) {
+            anchors.put(d.findings().get(i).id(), prefix + "f" + i);
+        }
+        FlowPicture.render(b, d.mailFlow(), d.host().name(), prefix, anchors);
+        int[] commandIds = {0};
+        for (int i = 0; i < d.findings().size(); i++) {
+            finding(b, d, d.findings().get(i), prefix + "f" + i, prefix, commandIds, anchors);
+        }
+        if (context.fixScript() != null) {
+            b.append("<section class=\"finding\" id=\"").append(prefix).append("fix-script\">\n<h2>Fix script</h2>\n")
+                    .append("<p class=\"meta\">Review before running: it changes the registry.</p>\n");
+            command(b, context.fixScript(), prefix + "fix-script-text");
+            b.append("</section>\n");
+        }
+        confirmed(b, d, prefix);
+        missing(b, d, prefix);
+        inputs(b, d, prefix);
+        b.append("</main>\n");
+    }
+
+    private static void header(StringBuilder b, Diagnosis d, String title, String prefix, String heading) {
         long problems = d.findings().stream().filter(f -> f.severity().failsRun()).count();
-        b.append("<header>\n<h1>").append(escape(context.title())).append("</h1>\n<p class=\"verdict\">")
-                .append(problems == 0 ? "No mail-flow problem found at warning or above."
+        b.append("<header>\n<").append(heading).append(">").append(escape(title)).append("</").append(heading)
+                .append(">\n<dl class=\"host\">\n");
+        for (ReportHeader h : ReportHeader.of(d)) {
+            b.append("<dt>").append(escape(h.label())).append("</dt><dd>").append(escape(h.value())).append("</dd>\n");
+        }
+        b.append("</dl>\n<p class=\"verdict\">").append(problems == 0 ? "No mail-flow problem found at warning or above."
                         : problems + (problems == 1 ? " problem" : " problems") + " found.")
                 .append("</p>\n<div class=\"strip\">");
         for (Severity s : Severity.values()) {
@@ -78,22 +111,67 @@ public final class HtmlRenderer implements Renderer {
             for (int i = 0; i < d.findings().size(); i++) {
                 Finding f = d.findings().get(i);
                 b.append("<tr><td><span class=\"badge ").append(f.severity().id()).append("\">").append(label(f))
-                        .append("</span></td><td><a href=\"#f").append(i).append("\"><code>").append(escape(f.id()))
-                        .append("</code></a></td><td>").append(escape(f.title())).append("</td><td>")
-                        .append(escape(f.direction().id())).append("</td></tr>\n");
+                        .append("</span></td><td><a href=\"#").append(prefix).append('f').append(i).append("\"><code>")
+                        .append(escape(f.id())).append("</code></a></td><td>").append(escape(Likely.title(f)))
+                        .append("</td><td>").append(escape(f.direction().id())).append("</td></tr>\n");
             }
-            b.append("</tbody>\n</table>\n<div class=\"toolbar\"><button type=\"button\" id=\"toggle-all\">")
-                    .append("Expand all</button></div>\n");
+            b.append("</tbody>\n</table>\n<div class=\"toolbar\"><button type=\"button\" data-toggle-all=\"")
+                    .append(prefix).append("\">Expand all</button></div>\n");
         }
         b.append("</header>\n");
     }
 
-    private int finding(StringBuilder b, Finding f, int index, int commandIds) {
-        b.append("<section class=\"finding ").append(f.severity().id()).append("\" id=\"f").append(index).append("\">\n<h2>")
-                .append("<span class=\"badge ").append(f.severity().id()).append("\">").append(label(f)).append("</span>")
-                .append(escape(f.title())).append("</h2>\n<p class=\"meta\"><code>").append(escape(f.id()))
+    private static void comparison(StringBuilder b, Comparison c, String prefix) {
+        b.append("<section class=\"finding comparison\" id=\"").append(prefix).append("comparison\">\n<h2>")
+                .append(c.resolved().isEmpty() ? "Compared with the baseline" : "Resolved since " + escape(c.sinceText()))
+                .append("</h2>\n<p class=\"meta\">Baseline <code>").append(escape(c.baseline())).append("</code> (as of ")
+                .append(escape(c.sinceText())).append("): ").append(c.resolved().size()).append(" resolved, ")
+                .append(c.stillPresent().size()).append(" still present, ").append(c.newIds().size()).append(" new.</p>\n");
+        if (c.warning() != null) {
+            b.append("<p class=\"warnings\"><strong>Warning:</strong> ").append(escape(c.warning())).append("</p>\n");
+        }
+        if (!c.resolved().isEmpty()) {
+            b.append("<ul>\n");
+            for (ResolvedFinding r : c.resolved()) {
+                b.append("<li><span class=\"badge resolved\">RESOLVED</span><code>").append(escape(r.id()))
+                        .append("</code> (").append(r.severity().id()).append(") ").append(escape(r.title()))
+                        .append("\n<ul class=\"evidence\">\n");
+                for (Evidence e : r.evidence()) {
+                    b.append("<li>was: <code>").append(escape(e.source())).append("</code> ").append(escape(e.fact()))
+                            .append("</li>\n");
+                }
+                b.append("</ul></li>\n");
+            }
+            b.append("</ul>\n");
+        }
+        b.append("</section>\n");
+    }
+
+    private static void finding(StringBuilder b, Diagnosis d, Finding f, String id, String prefix, int[] commandIds,
+                                Map<String, String> anchors) {
+        b.append("<section class=\"finding ").append(f.severity().id()).append("\" id=\"").append(id).append("\">\n<h2>")
+                .append("<span class=\"badge ").append(f.severity().id()).append("\">").append(label(f)).append("</span>");
+        if (f.status() != null) {
+            b.append("<span class=\"badge status\">").append(f.status().id().toUpperCase(Locale.ROOT)).append("</span>");
+        }
+        b.append(escape(Likely.title(f))).append("</h2>\n<p class=\"meta\"><code>").append(escape(f.id()))
                 .append("</code> · ").append(escape(f.direction().id())).append(" · <code>").append(escape(f.rule()))
                 .append("</code></p>\n");
+        if (f.summary() != null) {
+            b.append("<p class=\"summary-text\">").append(escape(f.summary())).append("</p>\n");
+        }
+        if (Likely.applies(f)) {
+            b.append("<p class=\"likely\">").append(escape(Likely.line(f))).append("</p>\n");
+        }
+        if (!f.causedBy().isEmpty()) {
+            b.append("<p class=\"meta\">Caused by ");
+            for (int i = 0; i < f.causedBy().size(); i++) {
+                String cause = f.causedBy().get(i);
+                b.append(i == 0 ? "" : ", ").append("<a href=\"#").append(anchors.getOrDefault(cause, prefix))
+                        .append("\"><code>").append(escape(cause)).append("</code></a>");
+            }
+            b.append(" (above).</p>\n");
+        }
         if (!f.remediation().isEmpty()) {
             b.append("<p class=\"first\"><strong>Do this first:</strong> ").append(escape(f.remediation().get(0).text()))
                     .append("</p>\n");
@@ -106,13 +184,12 @@ public final class HtmlRenderer implements Renderer {
             b.append("<li><code>").append(escape(e.source())).append("</code> ").append(escape(e.fact())).append("</li>\n");
         }
         b.append("</ul>\n</details>\n");
-        int ids = commandIds;
         if (!f.remediation().isEmpty()) {
             b.append("<h3>Steps</h3>\n<ol class=\"steps\">\n");
             for (RemediationStep s : f.remediation()) {
                 b.append("<li><p>").append(escape(s.text())).append("</p>\n");
                 for (String c : s.commands()) {
-                    command(b, c, "cmd" + ids++);
+                    command(b, c, prefix + "cmd" + commandIds[0]++);
                 }
                 b.append("</li>\n");
             }
@@ -132,7 +209,6 @@ public final class HtmlRenderer implements Renderer {
             b.append("</ul>\n");
         }
         b.append("</section>\n");
-        return ids;
     }
 
     private static void command(StringBuilder b, String text, String id) {
@@ -141,11 +217,31 @@ public final class HtmlRenderer implements Renderer {
                 .append("\">Copy</button></div>\n");
     }
 
-    private static void missing(StringBuilder b, Diagnosis d) {
+    private static void confirmed(StringBuilder b, Diagnosis d, String prefix) {
+        if (d.confirmations().isEmpty() && d.notExamined().isEmpty()) {
+            return;
+        }
+        b.append("<section class=\"finding confirmed\" id=\"").append(prefix).append("confirmed\">\n");
+        if (!d.confirmations().isEmpty()) {
+            b.append("<h2>Confirmed</h2>\n<ul>\n");
+            for (Confirmation c : d.confirmations()) {
+                b.append("<li>").append(escape(c.what())).append(" <code>").append(escape(c.source())).append("</code></li>\n");
+            }
+            b.append("</ul>\n");
+        }
+        if (!d.notExamined().isEmpty()) {
+            b.append("<h3>Not looked at</h3>\n<ul>\n");
+            d.notExamined().forEach(n -> b.append("<li>").append(escape(n)).append("</li>\n"));
+            b.append("</ul>\n");
+        }
+        b.append("</section>\n");
+    }
+
+    private static void missing(StringBuilder b, Diagnosis d, String prefix) {
         if (d.missingEvidence().isEmpty()) {
             return;
         }
-        b.append("<section class=\"finding\" id=\"missing\">\n<h2>Missing evidence</h2>\n<ul>\n");
+        b.append("<section class=\"finding\" id=\"").append(prefix).append("missing\">\n<h2>Missing evidence</h2>\n<ul>\n");
         for (MissingEvidence m : d.missingEvidence()) {
             b.append("<li><strong>").append(escape(m.what())).append("</strong><br>Why: ").append(escape(m.why()))
                     .append("<br>How: <code>").append(escape(m.how())).append("</code></li>\n");
@@ -153,11 +249,11 @@ public final class HtmlRenderer implements Renderer {
         b.append("</ul>\n</section>\n");
     }
 
-    private static void inputs(StringBuilder b, Diagnosis d) {
+    private static void inputs(StringBuilder b, Diagnosis d, String prefix) {
         if (d.inputs().isEmpty()) {
             return;
         }
-        b.append("<section class=\"finding\" id=\"inputs\">\n<h2>Inputs</h2>\n<ul>\n");
+        b.append("<section class=\"finding\" id=\"").append(prefix).append("inputs\">\n<h2>Inputs</h2>\n<ul>\n");
         for (InputSummary i : d.inputs()) {
             b.append("<li><code>").append(escape(i.source())).append("</code> (").append(escape(i.collector())).append(", ")
                     .append(i.facts()).append(i.facts() == 1 ? " fact" : " facts");

@@ -1,5 +1,7 @@
 package io.mailflowkb.cli.render;
 
+import io.mailflowkb.model.finding.Comparison;
+import io.mailflowkb.model.finding.Confirmation;
 import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.model.finding.Evidence;
 import io.mailflowkb.model.finding.Finding;
@@ -7,6 +9,7 @@ import io.mailflowkb.model.finding.InputSummary;
 import io.mailflowkb.model.finding.MissingEvidence;
 import io.mailflowkb.model.finding.Reference;
 import io.mailflowkb.model.finding.RemediationStep;
+import io.mailflowkb.model.finding.ResolvedFinding;
 import java.util.Locale;
 
 /**
@@ -30,12 +33,33 @@ public final class MarkdownRenderer implements Renderer {
     public String render(Diagnosis d) {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(MarkdownText.inline(context.title())).append("\n\n");
+        for (ReportHeader h : ReportHeader.of(d)) {
+            b.append("- **").append(MarkdownText.inline(h.label())).append(":** ").append(MarkdownText.inline(h.value()))
+                    .append("\n");
+        }
+        b.append("\n");
         long problems = d.findings().stream().filter(f -> f.severity().failsRun()).count();
         b.append(problems == 0 ? "**No mail-flow problem found at warning or above.**"
                 : "**" + problems + (problems == 1 ? " problem" : " problems") + " found.**").append("\n\n");
+        if (d.comparison() != null) {
+            comparison(b, d.comparison());
+        }
         summaryTable(b, d);
         for (Finding f : d.findings()) {
-            finding(b, f);
+            finding(b, f, d);
+        }
+        if (!d.confirmations().isEmpty()) {
+            b.append("## Confirmed\n\n");
+            for (Confirmation c : d.confirmations()) {
+                b.append("- ").append(MarkdownText.inline(c.what())).append(" (").append(MarkdownText.code(c.source()))
+                        .append(")\n");
+            }
+            b.append("\n");
+        }
+        if (!d.notExamined().isEmpty()) {
+            b.append("## Not looked at\n\n");
+            d.notExamined().forEach(n -> b.append("- ").append(MarkdownText.inline(n)).append("\n"));
+            b.append("\n");
         }
         if (context.fixScript() != null) {
             b.append("## Fix script\n\n").append("Review before running; it changes the registry.\n\n")
@@ -54,6 +78,28 @@ public final class MarkdownRenderer implements Renderer {
         return b.toString();
     }
 
+    private static void comparison(StringBuilder b, Comparison c) {
+        b.append("Compared with ").append(MarkdownText.code(c.baseline())).append(" (as of ").append(MarkdownText.inline(c.sinceText()))
+                .append("): ").append(c.resolved().size()).append(" resolved, ").append(c.stillPresent().size())
+                .append(" still present, ").append(c.newIds().size()).append(" new.\n\n");
+        if (c.warning() != null) {
+            b.append("> **Warning:** ").append(MarkdownText.inline(c.warning())).append("\n\n");
+        }
+        if (c.resolved().isEmpty()) {
+            return;
+        }
+        b.append("## Resolved since ").append(MarkdownText.inline(c.sinceText())).append("\n\n");
+        for (ResolvedFinding r : c.resolved()) {
+            b.append("- **").append(MarkdownText.inline(r.id())).append("** (").append(r.severity().id()).append("): ")
+                    .append(MarkdownText.inline(r.title())).append("\n");
+            for (Evidence e : r.evidence()) {
+                b.append("  - was: ").append(MarkdownText.code(e.source())).append(": ")
+                        .append(MarkdownText.inline(e.fact())).append("\n");
+            }
+        }
+        b.append("\n");
+    }
+
     private static void summaryTable(StringBuilder b, Diagnosis d) {
         if (d.findings().isEmpty()) {
             b.append("No findings.\n\n");
@@ -63,16 +109,27 @@ public final class MarkdownRenderer implements Renderer {
         for (Finding f : d.findings()) {
             // no code spans here: GitHub ends a cell at a pipe even inside a code span
             b.append("| ").append(severity(f)).append(" | [").append(MarkdownText.cell(f.id())).append("](#")
-                    .append(anchor(f.id())).append(") | ").append(MarkdownText.cell(f.title())).append(" | ")
+                    .append(anchor(f.id())).append(") | ").append(MarkdownText.cell(Likely.title(f))).append(" | ")
                     .append(MarkdownText.cell(f.direction().id())).append(" |\n");
         }
         b.append("\n");
     }
 
-    private static void finding(StringBuilder b, Finding f) {
+    private static void finding(StringBuilder b, Finding f, Diagnosis d) {
         b.append("## ").append(MarkdownText.inline(f.id())).append("\n\n");
         b.append("**").append(severity(f)).append("** · ").append(MarkdownText.inline(f.direction().id()))
-                .append(" · ").append(MarkdownText.inline(f.title())).append("\n\n");
+                .append(f.status() == null ? "" : " · " + MarkdownText.inline(f.status().id()))
+                .append(" · ").append(MarkdownText.inline(Likely.title(f))).append("\n\n");
+        if (f.summary() != null) {
+            b.append(MarkdownText.inline(f.summary())).append("\n\n");
+        }
+        if (Likely.applies(f)) {
+            b.append("> ").append(MarkdownText.inline(Likely.line(f))).append("\n\n");
+        }
+        if (!f.causedBy().isEmpty()) {
+            b.append("Caused by: ").append(String.join(", ", f.causedBy().stream().map(MarkdownText::inline).toList()))
+                    .append(" (above)\n\n");
+        }
         if (!f.remediation().isEmpty()) {
             b.append("> **Do this first:** ").append(MarkdownText.inline(f.remediation().get(0).text())).append("\n\n");
         }

@@ -7,27 +7,34 @@ package io.mailflowkb.cli.render;
  * @param title     heading of the report; in batch runs it names the bundle
  * @param fixScript a script that carries out the remediation (from {@code --fix-script}), or {@code null};
  *                  the HTML report embeds it with a copy button, the Markdown report in a fenced block
+ * @param textWidth columns the text report wraps prose at (the terminal's width, 80 when not a terminal)
  */
-public record ReportContext(String title, String fixScript) {
+public record ReportContext(String title, String fixScript, int textWidth) {
 
     public static final String DEFAULT_TITLE = "Mail-flow diagnosis";
 
     public ReportContext {
         title = title == null || title.isBlank() ? DEFAULT_TITLE : title;
         fixScript = fixScript == null || fixScript.isBlank() ? null : fixScript;
+        textWidth = textWidth <= 0 ? TextRenderer.WIDTH : textWidth;
     }
 
     /** The plain report: default title, no fix script. */
     public static ReportContext plain() {
-        return new ReportContext(DEFAULT_TITLE, null);
+        return new ReportContext(DEFAULT_TITLE, null, TextRenderer.WIDTH);
     }
 
     public ReportContext withTitle(String newTitle) {
-        return new ReportContext(newTitle, fixScript);
+        return new ReportContext(newTitle, fixScript, textWidth);
+    }
+
+    /** The same report with text wrapped at {@code columns}. */
+    public ReportContext withTextWidth(int columns) {
+        return new ReportContext(title, fixScript, columns);
     }
 
     /** The same report with the given script embedded (the hook for {@code --fix-script}). */
     public ReportContext withFixScript(String script) {
-        return new ReportContext(title, script);
+        return new ReportContext(title, script, textWidth);
     }
 }

@@ -1,6 +1,8 @@
 package io.mailflowkb.cli.render;
 
 import io.mailflowkb.model.text.ControlCharacters;
+import io.mailflowkb.model.finding.Comparison;
+import io.mailflowkb.model.finding.Confirmation;
 import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.model.finding.Evidence;
 import io.mailflowkb.model.finding.Finding;
@@ -8,75 +10,149 @@ import io.mailflowkb.model.finding.InputSummary;
 import io.mailflowkb.model.finding.MissingEvidence;
 import io.mailflowkb.model.finding.Reference;
 import io.mailflowkb.model.finding.RemediationStep;
+import io.mailflowkb.model.finding.ResolvedFinding;
 import io.mailflowkb.model.finding.Severity;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The report for people at a terminal: most severe finding first, each with a one-line "do this first", the
- * evidence that proved it, numbered steps with exact commands, and where to read more; fits 80 columns.
+ * The report for people at a terminal: what was diagnosed, root causes first, each finding with why it matters,
+ * a one-line "do this first", the evidence that proved it, numbered steps with exact commands, and where to read
+ * more; then what was confirmed and what was not looked at. Wraps prose at the width it is given (80 unless the
+ * terminal is wider or narrower); commands are never wrapped, so they can be copied whole.
  */
 public final class TextRenderer implements Renderer {
 
     static final int WIDTH = 80;
+    /** Narrower terminals still get 40 columns: below that every line would wrap after a word or two. */
+    static final int MIN_WIDTH = 40;
     private final boolean color;
+    private final int width;
 
     public TextRenderer(boolean color) {
+        this(color, WIDTH);
+    }
+
+    public TextRenderer(boolean color, int width) {
         this.color = color;
+        this.width = Math.max(MIN_WIDTH, width);
     }
 
     @Override
     public String render(Diagnosis d) {
         StringBuilder b = new StringBuilder();
+        header(b, d);
         long problems = d.findings().stream().filter(f -> f.severity().failsRun()).count();
-        b.append(bold(problems == 0 ? "No mail-flow problem found at warning or above."
+        b.append("\n").append(bold(problems == 0 ? "No mail-flow problem found at warning or above."
                 : problems + (problems == 1 ? " problem" : " problems") + " found.")).append("\n");
+        if (d.comparison() != null) {
+            comparison(b, d.comparison());
+        }
         for (Finding f : d.findings()) {
-            b.append("\n");
-            b.append(paint(f.severity(), "[" + f.severity().id().toUpperCase(Locale.ROOT) + "]")).append(' ')
-                    .append(bold(f.id())).append("  (").append(f.direction().id()).append(")\n");
-            wrap(b, f.title(), "  ", "  ");
-            if (!f.remediation().isEmpty()) {
-                wrap(b, "Do this first: " + firstSentence(f.remediation().get(0).text()), "  ", "    ");
+            finding(b, f, d);
+        }
+        if (!d.confirmations().isEmpty()) {
+            b.append("\n").append(bold("Confirmed:")).append("\n");
+            for (Confirmation c : d.confirmations()) {
+                wrapped(b, c.what() + " (" + c.source() + ")", "  - ", "    ");
             }
-            b.append("  Why:\n");
-            for (Evidence e : f.evidence()) {
-                // evidence quotes inputs (log lines, file names): never let their control characters reach the terminal
-                wrap(b, ControlCharacters.escape(e.source() + "  " + e.fact()), "    - ", "      ");
-            }
-            b.append("  What to do:\n");
-            for (RemediationStep s : f.remediation()) {
-                wrap(b, s.text(), "    " + s.step() + ". ", "       ");
-                for (String c : s.commands()) {
-                    b.append("         ").append(c).append("\n");
-                }
-            }
-            b.append("  Read more:\n");
-            for (Reference r : f.references()) {
-                wrap(b, r.title(), "    - ", "      ");
-                b.append("      ").append(r.url()).append("\n");
-            }
-            b.append("  Rule: ").append(f.rule()).append("\n");
+        }
+        if (!d.notExamined().isEmpty()) {
+            b.append("\n").append(bold("Not looked at:")).append("\n");
+            d.notExamined().forEach(n -> wrapped(b, n, "  - ", "    "));
         }
         if (!d.missingEvidence().isEmpty()) {
             b.append("\n").append(bold("Collect next:")).append("\n");
             for (MissingEvidence m : d.missingEvidence()) {
-                wrap(b, m.what(), "  - ", "    ");
-                wrap(b, "Why: " + m.why(), "    ", "    ");
-                wrap(b, "How: " + m.how(), "    ", "    ");
+                wrapped(b, m.what(), "  - ", "    ");
+                wrapped(b, "Why: " + m.why(), "    ", "    ");
+                // "How" holds the commands to run: one line, never wrapped, so it can be copied whole
+                b.append("    How: ").append(m.how().strip().replaceAll("\\s+", " ")).append("\n");
             }
         }
         if (!d.inputs().isEmpty()) {
             b.append("\n").append(bold("Inputs:")).append("\n");
             for (InputSummary i : d.inputs()) {
-                wrap(b, ControlCharacters.escape(i.source() + " (" + i.collector() + ", " + i.facts()
+                wrapped(b, ControlCharacters.escape(i.source() + " (" + i.collector() + ", " + i.facts()
                         + (i.facts() == 1 ? " fact" : " facts") + (i.skipped() != null ? ", skipped: " + i.skipped() : "")
                         + ")"), "  ", "    ");
                 for (String w : i.warnings()) {
-                    wrap(b, ControlCharacters.escape("warning: " + w), "    ", "      ");
+                    wrapped(b, ControlCharacters.escape("warning: " + w), "    ", "      ");
                 }
             }
         }
         return b.toString();
+    }
+
+    private void header(StringBuilder b, Diagnosis d) {
+        b.append(bold(ReportContext.DEFAULT_TITLE)).append("\n");
+        List<ReportHeader> lines = ReportHeader.of(d);
+        int pad = lines.stream().mapToInt(l -> l.label().length()).max().orElse(0) + 2;
+        for (ReportHeader l : lines) {
+            String first = "  " + l.label() + ":" + " ".repeat(pad - l.label().length() - 1);
+            wrapped(b, l.value(), first, " ".repeat(first.length()));
+        }
+    }
+
+    private void comparison(StringBuilder b, Comparison c) {
+        b.append("\n");
+        wrapped(b, "Compared with " + c.baseline() + " (as of " + c.sinceText() + "): " + c.resolved().size() + " resolved, "
+                + c.stillPresent().size() + " still present, " + c.newIds().size() + " new.", "", "  ");
+        if (c.warning() != null) {
+            wrapped(b, "warning: " + c.warning(), "", "  ");
+        }
+        if (!c.resolved().isEmpty()) {
+            b.append(bold("Resolved since " + c.sinceText() + ":")).append("\n");
+            for (ResolvedFinding r : c.resolved()) {
+                wrapped(b, r.id() + " (" + r.severity().id() + "): " + r.title(), "  - ", "    ");
+                for (Evidence e : r.evidence()) {
+                    wrapped(b, ControlCharacters.escape("was: " + e.source() + "  " + e.fact()), "    ", "      ");
+                }
+            }
+        }
+    }
+
+    private void finding(StringBuilder b, Finding f, Diagnosis d) {
+        b.append("\n");
+        String severity = "[" + f.severity().id().toUpperCase(Locale.ROOT) + "]";
+        String where = "(" + f.direction().id() + (f.status() == null ? "" : ", " + f.status().id().replace('-', ' '))
+                + ")";
+        // measured without colour codes; on a narrow terminal the direction goes to a line of its own
+        boolean fits = severity.length() + 1 + f.id().length() + 2 + where.length() <= width;
+        b.append(paint(f.severity(), severity)).append(' ').append(bold(f.id())).append(fits ? "  " : "\n  ")
+                .append(where).append("\n");
+        wrapped(b, Likely.title(f), "  ", "  ");
+        if (f.summary() != null) {
+            wrapped(b, f.summary(), "  ", "  ");
+        }
+        if (Likely.applies(f)) {
+            wrapped(b, Likely.line(f), "  ", "    ");
+        }
+        if (!f.causedBy().isEmpty()) {
+            wrapped(b, "Caused by: " + String.join(", ", f.causedBy()) + " (above)", "  ", "    ");
+        }
+        if (!f.remediation().isEmpty()) {
+            wrapped(b, "Do this first: " + firstSentence(f.remediation().get(0).text()), "  ", "    ");
+        }
+        b.append("  Why:\n");
+        for (Evidence e : f.evidence()) {
+            // evidence quotes inputs (log lines, file names): never let their control characters reach the terminal
+            wrapped(b, ControlCharacters.escape(e.source() + "  " + e.fact()), "    - ", "      ");
+        }
+        b.append("  What to do:\n");
+        for (RemediationStep s : f.remediation()) {
+            wrapped(b, s.text(), "    " + s.step() + ". ", "       ");
+            for (String c : s.commands()) {
+                // never wrapped: a command is copied whole
+                b.append("         ").append(c).append("\n");
+            }
+        }
+        b.append("  Read more:\n");
+        for (Reference r : f.references()) {
+            wrapped(b, r.title(), "    - ", "      ");
+            b.append("      ").append(r.url()).append("\n");
+        }
+        b.append("  Rule: ").append(f.rule()).append("\n");
     }
 
     private static String firstSentence(String text) {
@@ -84,12 +160,20 @@ public final class TextRenderer implements Renderer {
         return dot > 0 && dot < 200 ? text.substring(0, dot + 1) : text;
     }
 
+    private void wrapped(StringBuilder b, String text, String first, String rest) {
+        wrap(b, text, first, rest, width);
+    }
+
     /** Word-wraps to {@link #WIDTH}; words longer than a line (paths, URLs) stay whole rather than break. */
     static void wrap(StringBuilder b, String text, String first, String rest) {
+        wrap(b, text, first, rest, WIDTH);
+    }
+
+    static void wrap(StringBuilder b, String text, String first, String rest, int width) {
         String prefix = first;
         StringBuilder line = new StringBuilder(prefix);
         for (String word : text.strip().split("\\s+")) {
-            if (line.length() > prefix.length() && line.length() + 1 + word.length() > WIDTH) {
+            if (line.length() > prefix.length() && line.length() + 1 + word.length() > width) {
                 b.append(line).append("\n");
                 prefix = rest;
                 line = new StringBuilder(prefix);

@@ -36,15 +36,15 @@
     }
   });
 
-  var toggle = document.getElementById('toggle-all');
-  if (toggle) {
+  // One "Expand all" per server report (a fleet page has several); each opens or closes every <details>.
+  document.querySelectorAll('button[data-toggle-all]').forEach(function (toggle) {
     toggle.addEventListener('click', function () {
       var open = toggle.getAttribute('data-open') !== 'true';
       document.querySelectorAll('details').forEach(function (d) { d.open = open; });
       toggle.setAttribute('data-open', String(open));
       toggle.textContent = open ? 'Collapse all' : 'Expand all';
     });
-  }
+  });
   // Paper cannot be clicked: print everything expanded.
   window.addEventListener('beforeprint', function () {
     document.querySelectorAll('details').forEach(function (d) { d.open = true; });

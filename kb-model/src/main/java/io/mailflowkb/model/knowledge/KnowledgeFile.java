@@ -10,11 +10,13 @@ import java.util.List;
  * @param overrides        partial finding definitions that replace text, severity, remediation or references of a
  *                         finding defined elsewhere (matched by id)
  * @param disable          ids of findings to switch off
+ * @param exchangeBuilds   rows of the Exchange build table (build number to cumulative update name)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record KnowledgeFile(int knowledgeVersion, List<SymptomDefinition> symptoms, List<FindingDefinition> findings,
                             List<MissingEvidenceDefinition> missingEvidence, List<FindingDefinition> overrides,
-                            List<String> disable, List<ExampleDefinition> examples) {
+                            List<String> disable, List<ExampleDefinition> examples,
+                            List<ExchangeBuildDefinition> exchangeBuilds) {
 
     public static final int VERSION = 1;
 
@@ -25,5 +27,6 @@ public record KnowledgeFile(int knowledgeVersion, List<SymptomDefinition> sympto
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
         disable = disable == null ? List.of() : List.copyOf(disable);
         examples = examples == null ? List.of() : List.copyOf(examples);
+        exchangeBuilds = exchangeBuilds == null ? List.of() : List.copyOf(exchangeBuilds);
     }
 }

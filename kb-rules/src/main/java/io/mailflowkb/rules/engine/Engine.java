@@ -20,6 +20,10 @@ import io.mailflowkb.rules.knowledge.CompiledFinding;
 import io.mailflowkb.rules.knowledge.CompiledMissingEvidence;
 import io.mailflowkb.rules.knowledge.Knowledge;
 import io.mailflowkb.rules.knowledge.RuleTranslator;
+import io.mailflowkb.rules.report.Confirmations;
+import io.mailflowkb.rules.report.FindingOrder;
+import io.mailflowkb.rules.report.HostSummaries;
+import io.mailflowkb.rules.report.MailFlows;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -143,16 +147,22 @@ public final class Engine {
                 List<FindingHit> own = hits.stream().filter(h -> h.findingId().equals(e.getKey())).toList();
                 Confidence confidence = lowered.contains(e.getKey()) ? Confidence.LOWER : Confidence.HIGH;
                 ExchangeBaseline b = baseline;
+                List<String> causes = notes.getOrDefault(e.getKey(), Set.of()).stream().map(FindingNote::rootCauseIn)
+                        .filter(java.util.Objects::nonNull).filter(evidence::containsKey).toList();
                 knowledge.finding(e.getKey()).ifPresent(f -> findings.add(
-                        toFinding(f, List.copyOf(e.getValue()), own, b, confidence)));
+                        toFinding(f, List.copyOf(e.getValue()), own, b, confidence, causes)));
             }
+            List<Finding> ordered = FindingOrder.sort(findings);
             List<MissingEvidence> missing = new ArrayList<>();
             for (CompiledMissingEvidence m : knowledge.missingEvidence()) {
                 if (missingIds.contains(m.id())) {
                     missing.add(new MissingEvidence(m.definition().what(), m.definition().why(), m.definition().how()));
                 }
             }
-            Diagnosis diagnosis = new Diagnosis(findings, missing, bundle.inputs());
+            Confirmations.Result confirmed = Confirmations.of(bundle, session.getObjects());
+            Diagnosis diagnosis = new Diagnosis(HostSummaries.of(bundle, knowledge.exchangeBuilds()), ordered, null,
+                    confirmed.confirmed(), confirmed.notExamined(), MailFlows.of(bundle, ordered, logFlows(hits)), missing,
+                    bundle.inputs());
             List<String> notFired = new ArrayList<>();
             if (trace != null) {
                 List<Object> facts = new ArrayList<>(session.getObjects());
@@ -185,6 +195,15 @@ public final class Engine {
         return String.valueOf(o);
     }
 
+    /** Per finding, the directions of the log facts that proved it (over all its hits). */
+    private static Map<String, Set<String>> logFlows(List<FindingHit> hits) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        for (FindingHit h : hits) {
+            out.computeIfAbsent(h.findingId(), k -> new java.util.TreeSet<>()).addAll(MailFlows.directionsOf(h.facts()));
+        }
+        return out;
+    }
+
     private record Rendered(String findingId, List<Evidence> lines, String sortKey) {
     }
 
@@ -209,11 +228,11 @@ public final class Engine {
     }
 
     private static Finding toFinding(CompiledFinding f, List<Evidence> evidence, List<FindingHit> hits,
-                                     ExchangeBaseline baseline, Confidence confidence) {
+                                     ExchangeBaseline baseline, Confidence confidence, List<String> causedBy) {
         FindingDefinition d = f.definition();
         List<RemediationStep> steps = RemediationPlan.steps(d.remediation(), hits, baseline);
         List<Reference> refs = d.references().stream().map(r -> new Reference(r.title(), r.url())).toList();
-        return new Finding(d.id(), d.severity(), d.title(), d.direction(), evidence, steps, refs, f.rule(),
-                confidence);
+        return new Finding(d.id(), d.severity(), d.title(), d.summary(), d.direction(), null, causedBy, evidence, steps,
+                refs, f.rule(), confidence);
     }
 }

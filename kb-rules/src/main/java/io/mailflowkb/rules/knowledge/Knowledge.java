@@ -1,13 +1,17 @@
 package io.mailflowkb.rules.knowledge;
 
+import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything loaded from the shipped and user knowledge folders, validated and merged. Immutable. */
+/**
+ * Everything loaded from the shipped and user knowledge folders, validated and merged. Immutable.
+ * {@code exchangeBuilds} is the build table (build number to CU name), sorted by build.
+ */
 public record Knowledge(List<SymptomDefinition> symptoms, List<CompiledFinding> findings,
                         List<CompiledMissingEvidence> missingEvidence, List<KnowledgeExample> examples,
-                        List<String> disabled) {
+                        List<String> disabled, List<ExchangeBuildDefinition> exchangeBuilds) {
 
     public Knowledge {
         symptoms = List.copyOf(symptoms);
@@ -15,6 +19,7 @@ public record Knowledge(List<SymptomDefinition> symptoms, List<CompiledFinding> 
         missingEvidence = List.copyOf(missingEvidence);
         examples = List.copyOf(examples);
         disabled = List.copyOf(disabled);
+        exchangeBuilds = List.copyOf(exchangeBuilds);
     }
 
     public Optional<CompiledFinding> finding(String id) {

@@ -1,6 +1,7 @@
 package io.mailflowkb.rules.knowledge;
 
 import io.mailflowkb.model.knowledge.ExampleDefinition;
+import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
 import io.mailflowkb.model.knowledge.FindingDefinition;
 import io.mailflowkb.model.knowledge.KnowledgeFile;
 import io.mailflowkb.model.knowledge.MissingEvidenceDefinition;
@@ -37,6 +38,7 @@ public final class KnowledgeLoader {
     private final List<Pending> overrides = new ArrayList<>();
     private final Set<String> disabled = new LinkedHashSet<>();
     private final List<Pending> disables = new ArrayList<>();
+    private final Map<String, ExchangeBuildDefinition> builds = new java.util.TreeMap<>(DottedVersion.ORDER);
 
     private KnowledgeLoader() {
     }
@@ -122,6 +124,18 @@ public final class KnowledgeLoader {
         for (String id : file.disable()) {
             disables.add(new Pending(id, null, cited, null));
         }
+        for (ExchangeBuildDefinition b : file.exchangeBuilds()) {
+            if (b.build() == null || DottedVersion.parse(b.build()) == null) {
+                problem(null, cited, "exchangeBuilds: build '" + b.build() + "' must be a dotted number like 15.1.2507.6");
+            } else if (b.tag() == null || !b.tag().matches("S\\d{1,3}")) {
+                problem(null, cited, "exchangeBuilds: build " + b.build() + " needs the tag of its source (S56)");
+            } else {
+                require(b.product(), null, cited, "exchangeBuilds: build " + b.build() + ": product", MAX_TITLE);
+                require(b.name(), null, cited, "exchangeBuilds: build " + b.build() + ": name", MAX_TITLE);
+                // a later folder may correct a row: the last definition of a build wins
+                builds.put(b.build(), b);
+            }
+        }
         for (ExampleDefinition e : file.examples()) {
             if (e.name() == null || !ID.matcher(e.name()).matches()) {
                 problem(null, cited, "example name '" + e.name() + "' must be lower-case letters, digits and dashes");
@@ -167,7 +181,7 @@ public final class KnowledgeLoader {
         List<CompiledMissingEvidence> missingEvidence = missing.values().stream()
                 .filter(m -> !disabled.contains(m.id())).toList();
         return new Knowledge(List.copyOf(symptoms.values()), compiled, missingEvidence,
-                List.copyOf(examples.values()), List.copyOf(disabled));
+                List.copyOf(examples.values()), List.copyOf(disabled), List.copyOf(builds.values()));
     }
 
     private void checkSymptom(SymptomDefinition s, String file) {

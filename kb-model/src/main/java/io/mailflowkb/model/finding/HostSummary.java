@@ -1,0 +1,87 @@
+package io.mailflowkb.model.finding;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * What the report describes: the server, its Windows and Exchange, and when the evidence is from. Every part the
+ * inputs do not show is the word {@code unknown}, never {@code null}, so a reader sees what is missing.
+ *
+ * @param name          the computer name (ComputerName export), or {@code unknown}
+ * @param fqdn          the fully qualified name when an input names it, or {@code unknown}
+ * @param os            Windows {@code ProductName}, e.g. {@code Windows Server 2019 Standard}
+ * @param osBuild       Windows {@code CurrentBuildNumber}, e.g. {@code 17763}
+ * @param exchange      the Exchange product, e.g. {@code Exchange Server 2019}
+ * @param exchangeBuild the dotted build, e.g. {@code 15.2.1544.4}
+ * @param exchangeCu    the cumulative update of that build from the knowledge's build table ({@code CU14}), or
+ *                      {@code later than CU14} for a build above a listed one that is not in the table, or
+ *                      {@code unknown}
+ * @param collected     when the evidence was collected, as an input records it, or {@code unknown}
+ * @param evidenceFrom  the earliest time a log line or event in the inputs carries (ISO-8601), or {@code unknown}
+ * @param evidenceTo    the latest such time, or {@code unknown}
+ */
+@JsonPropertyOrder({"name", "fqdn", "os", "osBuild", "exchange", "exchangeBuild", "exchangeCu", "collected",
+        "evidenceFrom", "evidenceTo"})
+public record HostSummary(String name, String fqdn, String os, String osBuild, String exchange, String exchangeBuild,
+                          String exchangeCu, String collected, String evidenceFrom, String evidenceTo) {
+
+    public static final String UNKNOWN = "unknown";
+
+    public static final HostSummary NOTHING_KNOWN = new HostSummary(null, null, null, null, null, null, null, null,
+            null, null);
+
+    public HostSummary {
+        name = known(name);
+        fqdn = known(fqdn);
+        os = known(os);
+        osBuild = known(osBuild);
+        exchange = known(exchange);
+        exchangeBuild = known(exchangeBuild);
+        exchangeCu = known(exchangeCu);
+        collected = known(collected);
+        evidenceFrom = known(evidenceFrom);
+        evidenceTo = known(evidenceTo);
+    }
+
+    private static String known(String s) {
+        return s == null || s.isBlank() ? UNKNOWN : s;
+    }
+
+    /** {@code EX01 (ex01.contoso.com)}, {@code EX01}, or {@code unknown}. */
+    public String serverLine() {
+        return UNKNOWN.equals(fqdn) || fqdn.equalsIgnoreCase(name) ? name : name + " (" + fqdn + ")";
+    }
+
+    /** {@code Windows Server 2019 Standard, build 17763}. */
+    public String osLine() {
+        return UNKNOWN.equals(osBuild) ? os : os + ", build " + osBuild;
+    }
+
+    /**
+     * {@code Exchange Server 2019 CU14 (build 15.2.1544.4)}, {@code Exchange Server 2016, later than CU9 (build ...)};
+     * parts the inputs lack say unknown.
+     */
+    public String exchangeLine() {
+        if (UNKNOWN.equals(exchange) && UNKNOWN.equals(exchangeBuild)) {
+            return UNKNOWN;
+        }
+        String cu = UNKNOWN.equals(exchangeCu) ? ", CU unknown" : exchangeCu.startsWith("later than ")
+                ? ", " + exchangeCu : " " + exchangeCu;
+        return exchange + cu + " (build " + exchangeBuild + ")";
+    }
+
+    /** {@code 2025-01-14T08:00:01Z to 2025-01-14T09:12:44Z}, or {@code unknown}. */
+    public String evidenceRange() {
+        if (UNKNOWN.equals(evidenceFrom) && UNKNOWN.equals(evidenceTo)) {
+            return UNKNOWN;
+        }
+        return evidenceFrom.equals(evidenceTo) ? evidenceFrom : evidenceFrom + " to " + evidenceTo;
+    }
+
+    /**
+     * The time a later comparison calls this diagnosis by ("resolved since ..."): the collection time when an
+     * input records it, else the latest time in the evidence, else {@code unknown}.
+     */
+    public String asOf() {
+        return !UNKNOWN.equals(collected) ? collected : evidenceTo;
+    }
+}

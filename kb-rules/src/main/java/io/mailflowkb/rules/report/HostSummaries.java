@@ -1,0 +1,105 @@
+package io.mailflowkb.rules.report;
+
+import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.model.fact.EventRecord;
+import io.mailflowkb.model.fact.Fact;
+import io.mailflowkb.model.fact.HostProfile;
+import io.mailflowkb.model.fact.Symptom;
+import io.mailflowkb.model.fact.TlsOutcome;
+import io.mailflowkb.model.finding.HostSummary;
+import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
+import io.mailflowkb.rules.knowledge.DottedVersion;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The header of a report: the host profile in words, the Exchange build named by the knowledge's build table, and
+ * the time range the logs and events cover.
+ */
+public final class HostSummaries {
+
+    /** Exchange products by the first two parts of the build (domain notes 5.1: 15.0 2013, 15.1 2016, 15.2 2019). */
+    private static final Map<String, String> PRODUCTS = Map.of("2010", "Exchange Server 2010", "2013",
+            "Exchange Server 2013", "2016", "Exchange Server 2016", "2019", "Exchange Server 2019", "SE",
+            "Exchange Server Subscription Edition");
+
+    private HostSummaries() {
+    }
+
+    public static HostSummary of(FactBundle bundle, List<ExchangeBuildDefinition> builds) {
+        HostProfile h = bundle.host() == null ? HostProfile.UNKNOWN : bundle.host();
+        String build = h.exchangeBuild();
+        ExchangeBuildDefinition exact = null;
+        ExchangeBuildDefinition below = null;
+        long[] parts = DottedVersion.parse(build);
+        if (parts != null && parts.length == 4) {
+            for (ExchangeBuildDefinition b : builds) {
+                long[] row = DottedVersion.parse(b.build());
+                if (row[0] != parts[0] || row[1] != parts[1]) {
+                    continue;
+                }
+                int c = DottedVersion.compare(row, parts);
+                if (c == 0) {
+                    exact = b;
+                } else if (c < 0) {
+                    below = b;
+                }
+            }
+        }
+        String product = exact != null ? exact.product() : below != null ? below.product()
+                : h.exchangeVersion() != null ? PRODUCTS.get(h.exchangeVersion()) : null;
+        if (product == null && build != null) {
+            String version = io.mailflowkb.rules.derive.ExchangeBaseline.of(h).version();
+            product = version == null ? null : PRODUCTS.get(version);
+        }
+        String cu = exact != null ? exact.name() : below != null ? "later than " + below.name() : null;
+        String[] range = timeRange(bundle);
+        return new HostSummary(h.hostName(), null, h.windowsProduct(),
+                h.windowsBuild() == null ? null : String.valueOf(h.windowsBuild()), product, build, cu, null,
+                range[0], range[1]);
+    }
+
+    /** Earliest first-seen and latest last-seen time of the symptoms, TLS outcomes and events, or nulls. */
+    static String[] timeRange(FactBundle bundle) {
+        List<String> times = new ArrayList<>();
+        bundle.facts().forEach(f -> times.addAll(times(f)));
+        Comparator<String> byInstant = Comparator.comparing(HostSummaries::instant,
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Comparator.naturalOrder());
+        String from = times.stream().min(byInstant).orElse(null);
+        String to = times.stream().max(byInstant).orElse(null);
+        return new String[] {from, to};
+    }
+
+    private static List<String> times(Fact f) {
+        List<String> out = new ArrayList<>();
+        if (f instanceof Symptom s) {
+            add(out, s.firstSeen(), s.lastSeen());
+        } else if (f instanceof TlsOutcome t) {
+            add(out, t.firstSeen(), t.lastSeen());
+        } else if (f instanceof EventRecord e) {
+            add(out, e.firstSeen(), e.lastSeen());
+        }
+        return out;
+    }
+
+    private static void add(List<String> out, String... times) {
+        for (String t : times) {
+            if (t != null && !t.isBlank()) {
+                out.add(t.strip());
+            }
+        }
+    }
+
+    /** Times with an offset compare as instants; text that is not one sorts after them, by its text. */
+    private static java.time.Instant instant(String t) {
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.mailflowkb.rules.report;
+
+import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.model.fact.ProbeResult;
+import io.mailflowkb.model.fact.Symptom;
+import io.mailflowkb.model.fact.TlsOutcome;
+import io.mailflowkb.model.finding.Direction;
+import io.mailflowkb.model.finding.Evidence;
+import io.mailflowkb.model.finding.Finding;
+import io.mailflowkb.model.finding.FlowLink;
+import io.mailflowkb.model.finding.FlowLink.State;
+import io.mailflowkb.model.finding.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The mail flows the evidence speaks about: this server to and from Exchange Online, and to each probed peer.
+ * A flow <em>works</em> when sessions or a probe completed TLS 1.2 or later and nothing failed; it <em>fails</em>
+ * when failed sessions or symptoms were seen, or a critical finding affects that direction; otherwise it is
+ * <em>unknown</em> (a healthy registry alone does not prove mail flows).
+ */
+public final class MailFlows {
+
+    private MailFlows() {
+    }
+
+    /**
+     * @param findings   the diagnosis's findings in report order (root cause first)
+     * @param logFlows   per finding id, the directions of the log facts (symptoms, TLS outcomes) that proved it:
+     *                   a finding the knowledge files under "both" but proven by send-log lines is about sending
+     */
+    public static List<FlowLink> of(FactBundle bundle, List<Finding> findings, Map<String, Set<String>> logFlows) {
+        List<FlowLink> out = new ArrayList<>();
+        out.add(exchangeOnline(bundle, findings, logFlows, Direction.OUTBOUND));
+        out.add(exchangeOnline(bundle, findings, logFlows, Direction.INBOUND));
+        Map<String, List<ProbeResult>> byPeer = new TreeMap<>();
+        bundle.probes().forEach(p -> byPeer.computeIfAbsent(p.target().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                .add(p));
+        byPeer.values().forEach(results -> out.add(probed(results, findings)));
+        return out;
+    }
+
+    /** The directions of the log facts among {@code facts}: {@code outbound}, {@code inbound}. */
+    public static Set<String> directionsOf(List<Object> facts) {
+        Set<String> out = new TreeSet<>();
+        for (Object o : facts) {
+            String d = o instanceof Symptom s ? s.direction() : o instanceof TlsOutcome t ? t.direction() : null;
+            if ("outbound".equals(d) || "inbound".equals(d)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private static FlowLink exchangeOnline(FactBundle bundle, List<Finding> findings, Map<String, Set<String>> logFlows,
+                                           Direction direction) {
+        String dir = direction.id();
+        long ok = 0;
+        long failed = 0;
+        for (TlsOutcome t : bundle.tlsOutcomes()) {
+            if (dir.equals(t.direction()) && "exchange-online".equals(t.peerClass())) {
+                if ("succeeded".equals(t.result())) {
+                    ok += t.count();
+                } else {
+                    failed += t.count();
+                }
+            }
+        }
+        long symptoms = 0;
+        for (Symptom s : bundle.symptoms()) {
+            if (dir.equals(s.direction()) && "exchange-online".equals(s.peerClass())) {
+                symptoms += s.count();
+            }
+        }
+        List<String> explaining = new ArrayList<>();
+        boolean critical = false;
+        for (Finding f : findings) {
+            Set<String> seen = logFlows.getOrDefault(f.id(), Set.of());
+            boolean applies = seen.isEmpty() ? f.direction() == direction || f.direction() == Direction.BOTH
+                    : seen.contains(dir);
+            if (f.severity().failsRun() && applies && !aboutProbedPeersOnly(f)) {
+                explaining.add(f.id());
+                critical |= f.severity() == Severity.CRITICAL;
+            }
+        }
+        List<String> basis = new ArrayList<>();
+        if (failed > 0) {
+            basis.add(failed + (failed == 1 ? " session" : " sessions") + " failed TLS");
+        }
+        if (symptoms > 0) {
+            basis.add(symptoms + (symptoms == 1 ? " failure line" : " failure lines") + " in the logs");
+        }
+        if (ok > 0) {
+            basis.add(ok + (ok == 1 ? " session" : " sessions") + " negotiated TLS");
+        }
+        State state;
+        if (failed > 0 || symptoms > 0 || critical) {
+            state = State.FAILS;
+            if (basis.isEmpty()) {
+                basis.add("the configuration findings say it cannot work");
+            }
+        } else if (ok > 0) {
+            state = State.WORKS;
+        } else {
+            state = State.UNKNOWN;
+            basis.add("no session with Exchange Online in the inputs");
+        }
+        return new FlowLink(FlowLink.EXCHANGE_ONLINE, direction, state, String.join("; ", basis),
+                state == State.FAILS ? explaining : List.of());
+    }
+
+    private static FlowLink probed(List<ProbeResult> results, List<Finding> findings) {
+        String target = results.get(0).target();
+        boolean modern = results.stream().anyMatch(p -> p.succeeded()
+                && ("TLS 1.2".equals(p.tlsVersion()) || "TLS 1.3".equals(p.tlsVersion())));
+        List<String> parts = results.stream().map(p -> p.tlsVersion() + " " + p.outcome()).toList();
+        boolean tried = results.stream().anyMatch(p -> !"disabled-locally".equals(p.outcome()));
+        State state = modern ? State.WORKS : tried ? State.FAILS : State.UNKNOWN;
+        List<String> explaining = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.evidence().stream().anyMatch(e -> e.source().equalsIgnoreCase("probe:" + target)
+                    || e.source().toLowerCase(Locale.ROOT).startsWith(("probe:" + target).toLowerCase(Locale.ROOT)))) {
+                explaining.add(f.id());
+            }
+        }
+        return new FlowLink(target, Direction.OUTBOUND, state, "live probe: " + String.join(", ", parts),
+                state == State.FAILS ? explaining : List.of());
+    }
+
+    /** A finding proven only by probes of particular peers says nothing about mail to Exchange Online. */
+    private static boolean aboutProbedPeersOnly(Finding f) {
+        List<Evidence> facts = f.evidence().stream().filter(e -> !"correlation".equals(e.source())).toList();
+        return !facts.isEmpty() && facts.stream().allMatch(e -> e.source().startsWith("probe:"));
+    }
+}
