@@ -58,7 +58,7 @@ record BatchRun(Diagnostician kb, InputAssembler assembler, InputOptions options
             }
             return found;
         } catch (IOException e) {
-            throw new InvalidInputException(dir.toString(), null, "cannot list: " + e.getMessage(), e);
+            throw new InvalidInputException(dir.toString(), null, "cannot list: " + InvalidInputException.ioReason(e), e);
         }
     }
 

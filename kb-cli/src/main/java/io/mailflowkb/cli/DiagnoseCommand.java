@@ -125,7 +125,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             KnowledgeExample e = kb.knowledge().example(example).orElseThrow(() ->
                     new CommandLine.ParameterException(spec.commandLine(), "no example named '" + example
                             + "' (kb diagnose --example lists them)"));
-            return single(kb, assembler.readExample(e.baseDir(), e.definition().inputs()));
+            return single(kb, assembler.readExample(e));
         }
         if (bundles.size() > 1 || batchDir != null) {
             if (fixScript != null || explain || baseline != null) {
@@ -162,7 +162,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (explain && format != Format.TEXT && format != Format.JSON) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--explain goes with --format text or json");
         }
-        if (fixScript != null && output == null) {
+        if (fixScript != null && Output.isStdout(output)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--fix-script needs -o FILE: where to write the script (the report goes to stdout)");
         }

@@ -7,9 +7,7 @@ import io.mailflowkb.rules.fix.FixScript;
 import io.mailflowkb.rules.knowledge.Knowledge;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,26 +42,25 @@ final class FixScriptWriter {
         String base = dot > 0 ? file.substring(0, dot) : file;
         Map<String, String> files = FixScript.generate(knowledge, d, bundle, format, base, normalise);
         Path dir = target.toAbsolutePath().getParent();
-        List<Path[]> staged = new ArrayList<>();
+        List<AtomicFile> staged = new ArrayList<>();
         try {
             for (Map.Entry<String, String> f : files.entrySet()) {
-                Path tmp = Files.createTempFile(dir, "." + f.getKey(), ".tmp");
-                staged.add(new Path[] {tmp, dir.resolve(f.getKey())});
-                Files.write(tmp, FixScript.bytes(f.getKey(), f.getValue()));
+                Path script = dir.resolve(f.getKey());
+                if (Output.kindOf(target) == Output.Kind.IN_PLACE || Output.kindOf(script) == Output.Kind.IN_PLACE) {
+                    throw new InvalidInputException(target.toString(), null, "not a regular file: a fix script and its"
+                            + " rollback are written as files; give -o a path in a folder of your own");
+                }
+                staged.add(AtomicFile.stage(script, FixScript.bytes(f.getKey(), f.getValue())));
             }
-            for (Path[] s : staged) {
-                Files.move(s[0], s[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            for (AtomicFile s : staged) {
+                s.commit();
             }
         } catch (IOException e) {
-            throw new InvalidInputException(target.toString(), null, "cannot write the fix script: " + e.getMessage(), e);
-        } finally {
-            for (Path[] s : staged) {
-                try {
-                    Files.deleteIfExists(s[0]);
-                } catch (IOException ignored) {
-                    // a hidden temporary file is harmless if it cannot be removed
-                }
-            }
+            staged.forEach(AtomicFile::discard);
+            throw new InvalidInputException(target.toString(), null, "cannot write the fix script: " + InvalidInputException.ioReason(e), e);
+        } catch (RuntimeException e) {
+            staged.forEach(AtomicFile::discard);
+            throw e;
         }
         err.println("kb: wrote " + String.join(", ", files.keySet()) + " in " + dir
                 + " (review before running; the rollback script restores the exported values)");

@@ -33,6 +33,10 @@ import picocli.CommandLine.Command;
                 "2 usage error or unreadable input (one line on stderr names it)."})
 public final class Main implements Runnable {
 
+    /** A message that talks Java (package names, exception names, method calls, null) is not for users. */
+    private static final java.util.regex.Pattern JAVA_WORDS = java.util.regex.Pattern.compile(
+            "(?:[a-z][a-z0-9_]*\\.){2,}[A-Za-z]|[A-Z]\\w*(?:Exception|Error)\\b|\\w\\(\\)|\\bnull\\b|`");
+
     /**
      * The subcommands, in help order. Registered in code rather than in {@code @Command}: picocli builds the model
      * of every registered command up front (reflection over all options), so a run of one named command registers
@@ -45,12 +49,18 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an error, also print its cause chain (for a bug report).")
+    boolean debug;
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs {@code kb} with the given arguments and streams; returns the exit code. Used by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // read before parsing: a parse error itself may need it, and every subcommand inherits the option
+        boolean debug = java.util.Arrays.stream(args).takeWhile(a -> !a.equals("--")).anyMatch("--debug"::equals);
         CommandLine cl = new CommandLine(new Main());
         String only = args.length > 0 ? args[0] : "";
         boolean named = SUBCOMMANDS.stream().anyMatch(c -> name(c).equals(only))
@@ -63,8 +73,7 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("kb: " + oneLine(e));
-            commandLine.getErr().flush();
+            report(e, commandLine.getErr(), debug);
             return ExitCode.BAD_INPUT;
         });
         cl.setParameterExceptionHandler((e, args1) -> {
@@ -74,29 +83,59 @@ public final class Main implements Runnable {
             c.getErr().flush();
             return ExitCode.BAD_INPUT;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // never expected (inputs and knowledge are bounded), but a script reading stdout must still get exit 2
+            // and one line, not a JVM dump
+            report(e, err, debug);
+            code = ExitCode.BAD_INPUT;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static void report(Throwable e, PrintWriter err, boolean debug) {
+        err.println("kb: " + oneLine(e));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
     }
 
     private static String name(Class<?> command) {
         return command.getAnnotation(Command.class).name();
     }
 
-    /** One line for stderr: the input and line for bad input, the message otherwise; never a stack trace. */
+    /**
+     * One line for stderr in the user's terms: the input and line for bad input, plain words otherwise; never a
+     * stack trace or a Java class name ({@code --debug} prints the cause chain).
+     */
     static String oneLine(Throwable e) {
         if (e instanceof InvalidInputException || e instanceof KnowledgeException) {
             return e.getMessage();
         }
         if (e instanceof UncheckedIOException u) {
-            return u.getCause().getMessage();
+            return InvalidInputException.ioReason(u.getCause());
         }
-        if (e instanceof IOException) {
-            return e.getClass().getSimpleName().replace("Exception", "") + ": " + e.getMessage();
+        if (e instanceof IOException io) {
+            return InvalidInputException.ioReason(io);
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "ran out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB heap): an input is larger than kb can hold; run again with --debug to see where";
+        }
+        if (e instanceof StackOverflowError) {
+            return "an input is nested too deeply to process; run again with --debug to see where";
         }
         String m = e.getMessage();
-        return (m == null ? e.getClass().getSimpleName() : m).replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        if ((e instanceof IllegalArgumentException || e instanceof IllegalStateException) && m != null
+                && !m.isBlank() && !JAVA_WORDS.matcher(m).find()) {
+            return m.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        }
+        return "internal error, please report it (run again with --debug for the details)";
     }
 
     @Override

@@ -21,6 +21,30 @@ public class InvalidInputException extends RuntimeException {
         this.reason = reason;
     }
 
+    /**
+     * An I/O failure in words: Java's own message is often just the path ({@code NoSuchFileException: x.reg})
+     * or names a class; this says what happened to it.
+     */
+    public static String ioReason(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a folder";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "already exists";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "input/output error" : m.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
     /** The input as the user named it. */
     public String source() {
         return source;

@@ -31,15 +31,15 @@ class ShippedExamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("bundleExamples")
     void exampleProducesWhatItDeclares(KnowledgeExample example) {
-        ExampleRunner runner = new ExampleRunner(kb, ShippedExamplesTest::readBundles);
+        ExampleRunner runner = new ExampleRunner(kb, e -> readBundles(e, e.definition().inputs()));
         ExampleRunner.Result result = runner.run(example);
         assertThat(result.problems()).as("example %s produced %s", example.name(), result.produced()).isEmpty();
     }
 
-    static FactBundle readBundles(Path base, List<String> inputs) {
+    static FactBundle readBundles(KnowledgeExample example, List<String> inputs) {
         FactBundle merged = null;
         for (String input : inputs) {
-            FactBundle b = BundleCodec.read(base.resolve(input));
+            FactBundle b = BundleCodec.read(example.input(input));
             merged = merged == null ? b : merged.plus(b);
         }
         return merged;

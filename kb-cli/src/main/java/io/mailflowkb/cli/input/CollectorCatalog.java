@@ -36,7 +36,7 @@ public final class CollectorCatalog {
                     jars.add(jar.toUri().toURL());
                 }
             } catch (IOException e) {
-                throw new InvalidInputException(dir.toString(), null, "cannot list plugin folder: " + e.getMessage());
+                throw new InvalidInputException(dir.toString(), null, "cannot list plugin folder: " + InvalidInputException.ioReason(e));
             }
         }
         if (!jars.isEmpty()) {

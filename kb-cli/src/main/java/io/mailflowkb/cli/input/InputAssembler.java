@@ -3,6 +3,7 @@ package io.mailflowkb.cli.input;
 import io.mailflowkb.model.InvalidInputException;
 import io.mailflowkb.model.bundle.BundleCodec;
 import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.rules.knowledge.KnowledgeExample;
 import io.mailflowkb.model.finding.InputSummary;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.model.spi.CollectingSink;
@@ -167,13 +168,13 @@ public final class InputAssembler {
     }
 
     /** Reads an example's inputs: {@code .yaml}/{@code .json} bundles, or {@code kind:path} raw artifacts. */
-    public FactBundle readExample(Path base, List<String> inputs) {
+    public FactBundle readExample(KnowledgeExample example) {
         FactBundle merged = FactBundle.builder().build();
         InputOptions raw = new InputOptions();
-        for (String input : inputs) {
+        for (String input : example.definition().inputs()) {
             int colon = input.indexOf(':');
             String kind = colon > 0 ? input.substring(0, colon) : "bundle";
-            Path p = base.resolve(colon > 0 ? input.substring(colon + 1) : input);
+            Path p = example.input(colon > 0 ? input.substring(colon + 1) : input); // refuses paths out of its folder
             switch (kind) {
                 case "bundle" -> merged = merged.plus(readBundle(p));
                 case "registry" -> raw.registry.add(p);
@@ -194,7 +195,10 @@ public final class InputAssembler {
             throw new InvalidInputException(name, null, "no such file or folder");
         }
         byte[] head = Files.isDirectory(path) ? new byte[0] : head(path);
-        FactCollector collector = forced != null ? forced : catalog.forInput(kind, name, head);
+        // a folder has no content to claim: its collector walks it and is asked about each file inside
+        FactCollector collector = forced != null ? forced : Files.isDirectory(path)
+                ? catalog.all().stream().filter(c -> c.accepts().contains(kind)).findFirst().orElse(null)
+                : catalog.forInput(kind, name, head);
         if (collector == null) {
             List<String> ids = catalog.idsFor(kind);
             throw new InvalidInputException(name, null, ids.isEmpty()
@@ -209,7 +213,7 @@ public final class InputAssembler {
         try {
             collector.collect(new Request(kind, path, null, name, options, symptoms, null, null), sink);
         } catch (IOException e) {
-            throw new InvalidInputException(name, null, "cannot read: " + e.getMessage(), e);
+            throw new InvalidInputException(name, null, "cannot read: " + InvalidInputException.ioReason(e), e);
         }
         // A file the user named that cannot be used is an error; files found inside folders and archives are
         // only listed as skipped, with the reason, so one stray file does not stop a whole log folder.
@@ -252,7 +256,7 @@ public final class InputAssembler {
         try (InputStream in = Files.newInputStream(path)) {
             return in.readNBytes(HEAD_BYTES);
         } catch (IOException e) {
-            throw new InvalidInputException(path.toString(), null, "cannot read: " + e.getMessage(), e);
+            throw new InvalidInputException(path.toString(), null, "cannot read: " + InvalidInputException.ioReason(e), e);
         }
     }
 }

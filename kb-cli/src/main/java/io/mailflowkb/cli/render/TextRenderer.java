@@ -1,5 +1,6 @@
 package io.mailflowkb.cli.render;
 
+import io.mailflowkb.model.text.ControlCharacters;
 import io.mailflowkb.model.finding.Comparison;
 import io.mailflowkb.model.finding.Confirmation;
 import io.mailflowkb.model.finding.Diagnosis;
@@ -72,10 +73,11 @@ public final class TextRenderer implements Renderer {
         if (!d.inputs().isEmpty()) {
             b.append("\n").append(bold("Inputs:")).append("\n");
             for (InputSummary i : d.inputs()) {
-                wrapped(b, i.source() + " (" + i.collector() + ", " + i.facts() + (i.facts() == 1 ? " fact" : " facts")
-                        + (i.skipped() != null ? ", skipped: " + i.skipped() : "") + ")", "  ", "    ");
+                wrapped(b, ControlCharacters.escape(i.source() + " (" + i.collector() + ", " + i.facts()
+                        + (i.facts() == 1 ? " fact" : " facts") + (i.skipped() != null ? ", skipped: " + i.skipped() : "")
+                        + ")"), "  ", "    ");
                 for (String w : i.warnings()) {
-                    wrapped(b, "warning: " + w, "    ", "      ");
+                    wrapped(b, ControlCharacters.escape("warning: " + w), "    ", "      ");
                 }
             }
         }
@@ -104,7 +106,7 @@ public final class TextRenderer implements Renderer {
             for (ResolvedFinding r : c.resolved()) {
                 wrapped(b, r.id() + " (" + r.severity().id() + "): " + r.title(), "  - ", "    ");
                 for (Evidence e : r.evidence()) {
-                    wrapped(b, "was: " + e.source() + "  " + e.fact(), "    ", "      ");
+                    wrapped(b, ControlCharacters.escape("was: " + e.source() + "  " + e.fact()), "    ", "      ");
                 }
             }
         }
@@ -134,7 +136,8 @@ public final class TextRenderer implements Renderer {
         }
         b.append("  Why:\n");
         for (Evidence e : f.evidence()) {
-            wrapped(b, e.source() + "  " + e.fact(), "    - ", "      ");
+            // evidence quotes inputs (log lines, file names): never let their control characters reach the terminal
+            wrapped(b, ControlCharacters.escape(e.source() + "  " + e.fact()), "    - ", "      ");
         }
         b.append("  What to do:\n");
         for (RemediationStep s : f.remediation()) {

@@ -1,10 +1,8 @@
 package io.mailflowkb.model.bundle;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.mailflowkb.model.InvalidInputException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,7 +49,7 @@ public final class BundleCodec {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InvalidInputException(name, null, "cannot read: " + e.getMessage(), e);
+            throw new InvalidInputException(name, null, "cannot read: " + InvalidInputException.ioReason(e), e);
         }
         return read(bytes, name);
     }
@@ -67,7 +65,9 @@ public final class BundleCodec {
             throw new InvalidInputException(name, null, "empty file: not a fact bundle");
         }
         String trimmed = text.stripLeading();
-        ObjectMapper mapper = trimmed.startsWith("{") ? Mappers.json() : Mappers.yaml();
+        boolean json = trimmed.startsWith("{");
+        ObjectMapper mapper = json ? Mappers.json() : Mappers.yaml();
+        BundleChecks.check(text, name, mapper, !json);
         try {
             JsonNode tree = mapper.readTree(text);
             if (tree == null || !tree.isObject()) {
@@ -78,7 +78,7 @@ public final class BundleCodec {
             if (version == null) {
                 throw new InvalidInputException(name, 1, "not a fact bundle: no schemaVersion");
             }
-            if (!version.canConvertToInt() || version.asInt() != FactBundle.SCHEMA_VERSION) {
+            if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() != FactBundle.SCHEMA_VERSION) {
                 throw new InvalidInputException(name, null, "unsupported bundle schemaVersion " + version
                         + " (this kb reads version " + FactBundle.SCHEMA_VERSION + ")");
             }
@@ -137,34 +137,6 @@ public final class BundleCodec {
     }
 
     static InvalidInputException invalid(String name, String text, JsonProcessingException e) {
-        JsonLocation loc = e.getLocation();
-        Integer line = loc != null && loc.getLineNr() > 0 ? loc.getLineNr() : null;
-        String reason;
-        if (e instanceof UnrecognizedPropertyException u) {
-            line = KeyLines.find(text, u.getPropertyName(), line);
-            reason = "unknown key '" + u.getPropertyName() + "'" + path(u);
-        } else {
-            reason = e.getOriginalMessage();
-            if (reason != null && reason.length() > 200) {
-                reason = reason.substring(0, 200) + "...";
-            }
-            reason = "invalid bundle: " + reason + path(e);
-        }
-        return new InvalidInputException(name, line, reason, e);
-    }
-
-    private static String path(JsonProcessingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
-            StringBuilder b = new StringBuilder();
-            for (var ref : m.getPath()) {
-                if (ref.getFieldName() != null) {
-                    b.append(b.length() == 0 ? "" : ".").append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    b.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            return b.length() == 0 ? "" : " (at " + b + ")";
-        }
-        return "";
+        return ParseErrors.invalid(name, text, e);
     }
 }

@@ -23,6 +23,8 @@ public final class Mappers {
 
     /** Largest YAML or JSON document read, in characters: knowledge and bundles are small; bombs are not. */
     public static final int MAX_DOCUMENT_CHARS = 16 * 1024 * 1024;
+    /** Longest string value, JSON or YAML (YAML's is checked per line by the bundle reader, before parsing). */
+    public static final int MAX_STRING_CHARS = 1024 * 1024;
 
     private static final ObjectMapper JSON = configure(JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -72,7 +74,7 @@ public final class Mappers {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxDocumentLength(MAX_DOCUMENT_CHARS)
                 .maxNestingDepth(40)
-                .maxStringLength(1024 * 1024)
+                .maxStringLength(MAX_STRING_CHARS)
                 .build());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         // absent booleans (deleted, subtree, absent) mean false; required numbers are checked by the readers

@@ -1,12 +1,13 @@
 package io.mailflowkb.plugins.logs;
 
 import io.mailflowkb.model.knowledge.SymptomDefinition;
+import io.mailflowkb.model.regex.KnowledgeRegex;
+import io.mailflowkb.model.regex.RegexRejectedException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Finds which knowledge symptoms a line shows. The symptom texts come from the knowledge files at run time, so
@@ -15,8 +16,9 @@ import java.util.regex.Pattern;
  * that is what keeps a 1 GB scan near grep speed. Non-ASCII characters share one input class and hits on
  * literals that contain them are confirmed with {@link String#regionMatches}. When every literal has at least
  * {@link ShiftTable#MIN_LENGTH} characters (the knowledge's are SMTP replies of 20+), a Wu-Manber shift table
- * lets the scan jump over most of each line instead, which is what grep does. Regexes (already length-capped by
- * the knowledge loader) run case-insensitively on the first {@link #REGEX_WINDOW} characters of the line.
+ * lets the scan jump over most of each line instead, which is what grep does. Regexes run on the knowledge's
+ * one linear-time engine ({@link KnowledgeRegex}, so a hostile pattern costs time in proportion to the line, never
+ * a hang or a stack overflow), case-insensitively, on the first {@link #REGEX_WINDOW} characters of the line.
  *
  * <p>Not thread-safe (reuses a scratch array); make one per collection.
  */
@@ -32,7 +34,7 @@ public final class SymptomMatcher {
     private final String[] literalOf;
     private final int[] literalDef;
     private final boolean[] literalNonAscii;
-    private final Pattern[] patterns;
+    private final KnowledgeRegex[] patterns;
     private final boolean[] hit;
     private final boolean empty;
     private final ShiftTable skip;
@@ -45,7 +47,7 @@ public final class SymptomMatcher {
                 .toList();
         List<String> lits = new ArrayList<>();
         List<Integer> defs = new ArrayList<>();
-        patterns = new Pattern[this.definitions.size()];
+        patterns = new KnowledgeRegex[this.definitions.size()];
         for (int d = 0; d < this.definitions.size(); d++) {
             SymptomDefinition def = this.definitions.get(d);
             for (String lit : def.literals()) {
@@ -56,9 +58,9 @@ public final class SymptomMatcher {
             }
             if (def.regex() != null && !def.regex().isBlank()) {
                 try {
-                    patterns[d] = Pattern.compile(def.regex(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-                } catch (java.util.regex.PatternSyntaxException e) {
-                    problems.add("symptom " + def.id() + ": regex ignored, it does not compile: " + e.getDescription());
+                    patterns[d] = KnowledgeRegex.compile(def.regex());
+                } catch (RegexRejectedException e) {
+                    problems.add("symptom " + def.id() + ": regex ignored: " + e.withPosition());
                 }
             }
         }
@@ -165,7 +167,7 @@ public final class SymptomMatcher {
         for (int d = 0; d < patterns.length; d++) {
             if (patterns[d] != null && !hit[d]) {
                 CharSequence window = len > REGEX_WINDOW ? text.subSequence(0, REGEX_WINDOW) : text;
-                if (patterns[d].matcher(window).find()) {
+                if (patterns[d].find(window)) {
                     hit[d] = true;
                     any = true;
                 }

@@ -1,5 +1,6 @@
 package io.mailflowkb.plugins.probe;
 
+import io.mailflowkb.model.text.ControlCharacters;
 import io.mailflowkb.model.fact.ProbeCertificate;
 import io.mailflowkb.model.fact.Provenance;
 import java.security.KeyStore;
@@ -40,11 +41,14 @@ final class CertificateSummary {
         Date now = Date.from(clock.instant());
         boolean expired = now.before(leaf.getNotBefore()) || now.after(leaf.getNotAfter());
         List<String> sans = dnsAndIpNames(leaf);
-        List<String> subjects = chain.stream().map(c -> c.getSubjectX500Principal().getName(X500Principal.RFC2253)).toList();
+        // names come from the peer: escape control characters where they enter, like the SMTP replies
+        List<String> subjects = chain.stream().map(c -> ControlCharacters.escape(
+                c.getSubjectX500Principal().getName(X500Principal.RFC2253))).toList();
         PublicKey key = leaf.getPublicKey();
         return new ProbeCertificate(target.display(),
-                leaf.getSubjectX500Principal().getName(X500Principal.RFC2253), sans,
-                leaf.getIssuerX500Principal().getName(X500Principal.RFC2253), subjects,
+                ControlCharacters.escape(leaf.getSubjectX500Principal().getName(X500Principal.RFC2253)),
+                sans.stream().map(ControlCharacters::escape).toList(),
+                ControlCharacters.escape(leaf.getIssuerX500Principal().getName(X500Principal.RFC2253)), subjects,
                 leaf.getNotBefore().toInstant().toString(), leaf.getNotAfter().toInstant().toString(),
                 key.getAlgorithm(), keySize(key), leaf.getSigAlgName(), trusted(chain, now, extraAnchors), expired,
                 target.ipLiteral() ? null : nameMatches(target.host(), leaf, sans),

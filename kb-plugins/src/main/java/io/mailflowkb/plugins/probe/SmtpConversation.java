@@ -1,5 +1,6 @@
 package io.mailflowkb.plugins.probe;
 
+import io.mailflowkb.model.text.ControlCharacters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -104,7 +105,9 @@ final class SmtpConversation {
             byte b = buf[pos++];
             if (b == '\n') {
                 int n = line.length();
-                return n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line.toString();
+                // every peer byte enters here: escape controls once, so no output format can carry ESC or BEL raw
+                return ControlCharacters.escape(n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1)
+                        : line.toString());
             }
             line.append((char) (b & 0xff));
             if (line.length() > MAX_LINE) {

@@ -1,13 +1,16 @@
 package io.mailflowkb.plugins.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SymptomMatcherTest {
@@ -37,6 +40,28 @@ class SymptomMatcherTest {
         assertThat(ids(m.match("5.7.67 tls 1.0"))).containsExactly("re");
         assertThat(m.problems()).singleElement().satisfies(p -> assertThat(p).contains("bad"));
         assertThat(m.mayMatch(new byte[] {'x'}, 0, 1)).isTrue(); // cannot decide on bytes: look closer
+    }
+
+    /**
+     * Issue 12's reproducers as symptom regexes on the log lines that killed (StackOverflowError) or hung the
+     * java.util.regex matcher this class used: each gives its right answer; the watchdog only catches a hang.
+     */
+    @ParameterizedTest(name = "[{index}] {0} on {1} chars -> {3}")
+    @CsvSource({"(a|aa)+$, 5000, '', true", "(a|aa)+$, 5000, !, false", "(a|a?)+$, 5000, '', true",
+            "'((a*)*)*b$', 1000, '', false", "'(.*a){25}$', 5000, '', true", "'(.*a){25}$', 4999, b, false"})
+    void hostileRegexesEndWithTheRightAnswer(String regex, int as, String tail, boolean shown) {
+        SymptomMatcher m = new SymptomMatcher(List.of(TestSymptoms.regex("bomb", regex)));
+        assertThat(m.problems()).isEmpty();
+        String line = "a".repeat(as) + (tail == null ? "" : tail);
+        List<SymptomDefinition> found = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> m.match(line));
+        assertThat(ids(found)).isEqualTo(shown ? List.of("bomb") : List.of());
+    }
+
+    @Test
+    void aBackReferenceIsIgnoredWithWhereItIs() {
+        SymptomMatcher m = new SymptomMatcher(List.of(TestSymptoms.regex("backref", "(x)\\1")));
+        assertThat(m.problems()).singleElement().satisfies(p ->
+                assertThat(p).contains("backref").contains("back-references").contains("at character 4"));
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -1,5 +1,6 @@
 package io.mailflowkb.rules.knowledge;
 
+import io.mailflowkb.model.regex.KnowledgeRegex;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,11 +15,11 @@ public final class CompiledConstraint {
     private final FactField<?> field;
     private final Operator op;
     private final List<Object> operands;
-    private final BoundedRegex regex;
+    private final KnowledgeRegex regex;
     private final String id;
     private final String shown;
 
-    CompiledConstraint(FactType<?> type, FactField<?> field, Operator op, List<Object> operands, BoundedRegex regex,
+    CompiledConstraint(FactType<?> type, FactField<?> field, Operator op, List<Object> operands, KnowledgeRegex regex,
                        String shown) {
         this.shown = shown;
         this.type = type;

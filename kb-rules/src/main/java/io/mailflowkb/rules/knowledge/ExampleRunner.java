@@ -4,12 +4,11 @@ import io.mailflowkb.model.bundle.FactBundle;
 import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.model.finding.Finding;
 import io.mailflowkb.rules.Diagnostician;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Runs knowledge examples: reads each example's inputs, diagnoses them, and checks the expected and the absent
@@ -23,12 +22,12 @@ public final class ExampleRunner {
     }
 
     private final Diagnostician diagnostician;
-    private final BiFunction<Path, List<String>, FactBundle> inputs;
+    private final Function<KnowledgeExample, FactBundle> inputs;
 
     /**
-     * @param inputs reads an example's inputs (paths relative to the given folder) into one bundle
+     * @param inputs reads an example's inputs into one bundle, each through {@link KnowledgeExample#input}
      */
-    public ExampleRunner(Diagnostician diagnostician, BiFunction<Path, List<String>, FactBundle> inputs) {
+    public ExampleRunner(Diagnostician diagnostician, Function<KnowledgeExample, FactBundle> inputs) {
         this.diagnostician = diagnostician;
         this.inputs = inputs;
     }
@@ -45,7 +44,7 @@ public final class ExampleRunner {
         List<String> problems = new ArrayList<>();
         Set<String> produced = new TreeSet<>();
         try {
-            Diagnosis d = diagnostician.diagnose(inputs.apply(example.baseDir(), example.definition().inputs()));
+            Diagnosis d = diagnostician.diagnose(inputs.apply(example));
             d.findings().stream().map(Finding::id).forEach(produced::add);
             for (String id : example.definition().expect()) {
                 if (!produced.contains(id)) {
@@ -60,6 +59,8 @@ public final class ExampleRunner {
                     problems.add("finding " + id + " was produced but the example says it must not be");
                 }
             }
+        } catch (ExampleInputOutsideException e) {
+            throw e; // not a failing example: a knowledge folder reaching outside itself is refused outright
         } catch (RuntimeException e) {
             problems.add("cannot run: " + e.getMessage());
         }

@@ -12,6 +12,8 @@ import io.mailflowkb.model.knowledge.StepDefinition;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.rules.collect.CollectionManifest;
 import io.mailflowkb.rules.collect.ManualCommands;
+import io.mailflowkb.model.regex.KnowledgeRegex;
+import io.mailflowkb.model.regex.RegexRejectedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,8 +63,7 @@ public final class KnowledgeLoader {
                     // YAML: unknown keys are reported and skipped, so the rest of the file is still checked
                     KnowledgeFile parsed = prebuilt ? PrebuiltKnowledge.lookup(source, file, cited) : null;
                     loader.add(parsed != null ? parsed : KnowledgeReader.read(file, cited, loader.problems), cited,
-                            file.getParent(),
-                            source.shipped());
+                            file.getParent(), source);
                 } catch (KnowledgeException e) {
                     loader.problems.addAll(e.problems());
                 }
@@ -71,7 +72,8 @@ public final class KnowledgeLoader {
         return loader.finish();
     }
 
-    private void add(KnowledgeFile file, String cited, Path dir, boolean shipped) {
+    private void add(KnowledgeFile file, String cited, Path dir, KnowledgeSource source) {
+        boolean shipped = source.shipped();
         PatternCompiler compiler = new PatternCompiler(cited, problems);
         for (SymptomDefinition s : file.symptoms()) {
             if (checkId(s.id(), s.at(), cited, "symptom") && unique(symptoms.containsKey(s.id()), s.at(), cited,
@@ -160,7 +162,7 @@ public final class KnowledgeLoader {
                 if (e.inputs().isEmpty()) {
                     problem(null, cited, "example " + e.name() + " has no inputs");
                 }
-                examples.put(e.name(), new KnowledgeExample(e, dir, cited, shipped));
+                examples.put(e.name(), new KnowledgeExample(e, dir, source.root(), cited, shipped));
             }
         }
     }
@@ -223,9 +225,9 @@ public final class KnowledgeLoader {
         }
         if (s.regex() != null) {
             try {
-                BoundedRegex.compile(s.regex());
-            } catch (IllegalArgumentException e) {
-                problem(s.at(), file, "symptom " + s.id() + ": " + e.getMessage());
+                KnowledgeRegex.compile(s.regex());
+            } catch (RegexRejectedException e) {
+                problem(s.at(), file, "symptom " + s.id() + ": regex " + e.withPosition());
             }
         }
         require(s.title(), s.at(), file, "symptom " + s.id() + ": title", MAX_TITLE);

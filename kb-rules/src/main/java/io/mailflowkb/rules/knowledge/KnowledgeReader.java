@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.mailflowkb.model.bundle.KeyLines;
+import io.mailflowkb.model.bundle.ParseErrors;
 import io.mailflowkb.model.bundle.Mappers;
 import io.mailflowkb.model.knowledge.KnowledgeFile;
 import java.io.IOException;
@@ -143,21 +144,18 @@ final class KnowledgeReader {
                     + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
-            String msg = e.getOriginalMessage();
-            if (msg != null && msg.length() > 240) {
-                msg = msg.substring(0, 240) + "...";
-            }
-            throw fail(cited, line(l), column(l), describe(e, msg));
+            throw fail(cited, line(l), column(l), describe(e));
         } catch (IOException e) {
             throw fail(cited, null, null, "cannot read: " + e.getMessage());
         }
     }
 
-    private static String describe(JsonProcessingException e, String msg) {
+    /** In words: Jackson's own messages name Java types ("Cannot deserialize value of type `java.lang.String`"). */
+    private static String describe(JsonProcessingException e) {
         if (e instanceof JsonMappingException m && m.getCause() instanceof IllegalArgumentException iae) {
             return iae.getMessage();
         }
-        return msg == null ? "invalid YAML" : msg.replaceAll("\\s+", " ");
+        return ParseErrors.reason(e);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.mailflowkb.rules.knowledge;
 
 import io.mailflowkb.model.knowledge.ConstraintDefinition;
 import io.mailflowkb.model.knowledge.PatternDefinition;
+import io.mailflowkb.model.regex.KnowledgeRegex;
+import io.mailflowkb.model.regex.RegexRejectedException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -98,10 +100,13 @@ final class PatternCompiler {
         }
         try {
             List<Object> operands = new ArrayList<>();
-            BoundedRegex regex = null;
+            KnowledgeRegex regex = null;
             for (Object o : raw) {
                 if (op == Operator.MATCHES) {
-                    regex = BoundedRegex.compile(scalar(o));
+                    regex = compileRegex(c, scalar(o));
+                    if (regex == null) {
+                        return null;
+                    }
                 } else {
                     operands.add(parse(field.kind(), o));
                 }
@@ -109,6 +114,16 @@ final class PatternCompiler {
             return new CompiledConstraint(type, field, op, operands, regex, shown(field.name(), op, raw));
         } catch (IllegalArgumentException e) {
             problem(c.at(), type.name() + "." + field.name() + " " + op.id() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The regex, or null after recording the problem at the condition's file:line:column. */
+    private KnowledgeRegex compileRegex(ConstraintDefinition c, String regex) {
+        try {
+            return KnowledgeRegex.compile(regex);
+        } catch (RegexRejectedException e) {
+            problem(c.at(), c.field() + " matches: " + e.withPosition());
             return null;
         }
     }
