@@ -41,18 +41,37 @@ if defined KB_BUILD if not "%KB_BUILD%"=="0" (
   exit /b 2
 )
 
-rem C1 only and the serial GC start fastest (docs/perf.md); the archive holds the classes a diagnosis loads.
+rem C1 only and the serial GC start fastest (docs/perf.md). Like ./kb, each JDK gets its own archive of the
+rem classes a diagnosis loads: JDK 25 and later an ahead-of-time cache (-XX:AOTCache), older ones a CDS archive.
 set "KB_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 if defined KB_NO_CDS goto run
+rem The feature version comes from the JDK's release file (JAVA_VERSION="25.0.1"), so no extra JVM start.
+rem "if not defined" is evaluated per line of output, so the first java that "where" lists wins.
+set "KB_JAVA_EXE="
+if /I not "%KB_JAVA%"=="java" set "KB_JAVA_EXE=%KB_JAVA%"
+if not defined KB_JAVA_EXE for /f "delims=" %%P in ('where java 2^>nul') do if not defined KB_JAVA_EXE set "KB_JAVA_EXE=%%P"
+set "KB_JV="
+set "KB_JDK="
+if defined KB_JAVA_EXE for %%J in ("%KB_JAVA_EXE%") do set "KB_JDK=%%~dpJ.."
+if defined KB_JDK if exist "%KB_JDK%\release" for /f "usebackq tokens=1,2 delims==" %%K in ("%KB_JDK%\release") do if "%%K"=="JAVA_VERSION" set "KB_JV=%%~L"
+if defined KB_JV for /f "delims=." %%M in ("%KB_JV%") do set "KB_JV=%%M"
+set "KB_ARCHIVE=kb-jdk%KB_JV%.jsa"
+set "KB_MAKE=-XX:ArchiveClassesAtExit"
+set "KB_USE=-XX:SharedArchiveFile="%KB_LIB%\kb-jdk%KB_JV%.jsa" -Xshare:auto -Xlog:cds=off,cds+dynamic=off"
+if defined KB_JV if %KB_JV% GEQ 25 (
+  set "KB_ARCHIVE=kb-jdk%KB_JV%.aot"
+  set "KB_MAKE=-XX:AOTCacheOutput"
+  set "KB_USE=-XX:AOTCache="%KB_LIB%\kb-jdk%KB_JV%.aot" -Xlog:aot=off,cds=off"
+)
 rem The JVM silently ignores an archive made for another jar: rebuild it when the jar is newer (dir /o:d lists
 rem the older file first, so the last name listed is the newer one).
 set "KB_NEWEST=kb.jar"
-if exist "%KB_LIB%\kb.jsa" for /f "delims=" %%F in ('dir /b /o:d "%KB_LIB%\kb.jar" "%KB_LIB%\kb.jsa"') do set "KB_NEWEST=%%F"
+if exist "%KB_LIB%\%KB_ARCHIVE%" for /f "delims=" %%F in ('dir /b /o:d "%KB_LIB%\kb.jar" "%KB_LIB%\%KB_ARCHIVE%"') do set "KB_NEWEST=%%F"
 if /I "%KB_NEWEST%"=="kb.jar" (
   rem exit code 1 (a finding) is the expected outcome of this example; only a missing archive matters
-  "%KB_JAVA%" %KB_OPTS% -XX:ArchiveClassesAtExit="%KB_LIB%\kb.jsa" -jar "%KB_LIB%\kb.jar" diagnose --example tls12-client-disabled-export --format json >nul 2>&1
+  "%KB_JAVA%" %KB_OPTS% %KB_MAKE%="%KB_LIB%\%KB_ARCHIVE%" -jar "%KB_LIB%\kb.jar" diagnose --example tls12-client-disabled-export --format json >nul 2>&1
 )
-if exist "%KB_LIB%\kb.jsa" set "KB_OPTS=%KB_OPTS% -XX:SharedArchiveFile="%KB_LIB%\kb.jsa" -Xshare:auto"
+if exist "%KB_LIB%\%KB_ARCHIVE%" set "KB_OPTS=%KB_OPTS% %KB_USE%"
 
 :run
 "%KB_JAVA%" %KB_OPTS% %KB_JAVA_OPTS% -jar "%KB_LIB%\kb.jar" %*
