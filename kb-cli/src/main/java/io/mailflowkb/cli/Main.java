@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
                 "  kb diagnose --registry schannel.reg --logs SmtpSend  exports of a server",
                 "  kb diagnose bundle.yaml --format json -o out.json    for tools",
                 "  kb collect --registry schannel.reg -o bundle.yaml    diagnose later",
+                "  kb collect-script --shell powershell -o Collect-MailflowEvidence.ps1",
+                "                                                       the server-side collector",
                 "  kb probe contoso-com.mail.protection.outlook.com     a live peer",
                 "",
                 "Exit codes: 0 no finding at warning or above; 1 a warning or critical finding;",
@@ -37,7 +39,7 @@ public final class Main implements Runnable {
      * only that one; help, completion and anything unknown get all of them (docs/perf.md, start-up).
      */
     private static final List<Class<?>> SUBCOMMANDS = List.of(DiagnoseCommand.class, CollectCommand.class,
-            ProbeCommand.class, RulesCommand.class, PluginsCommand.class, CompletionCommand.class,
+            CollectScriptCommand.class, ProbeCommand.class, RulesCommand.class, PluginsCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec

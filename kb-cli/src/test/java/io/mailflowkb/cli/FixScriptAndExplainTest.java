@@ -24,7 +24,7 @@ class FixScriptAndExplainTest {
         assertThat(kb.out()).contains("tls12-client-disabled"); // the report still goes to stdout
         assertThat(kb.err()).contains("wrote fix-ex01.ps1, fix-ex01-rollback.ps1");
         String fix = Files.readString(script);
-        assertThat(fix).contains("$env:COMPUTERNAME -ne 'EX01'", "reg.exe export",
+        assertThat(fix).contains("$computer -ne 'EX01'", "reg.exe export",
                 "Set-KbDword 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client' 'Enabled' 1");
         // the export already shows TLS 1.2\Server at the target: the script must not touch it
         assertThat(fix).doesNotContain("Protocols\\TLS 1.2\\Server' 'Enabled'");

@@ -18,6 +18,9 @@ class CatalogCoverageTest {
             "windows-prerequisite-missing", "dotnet-strong-crypto-missing", "tls-certificate-problem",
             "cipher-suite-mismatch", "exo-root-untrusted", "tls13-unsupported-enabled", "smtp-auth-legacy-tls",
             "peer-legacy-tls-only", "starttls-not-offered", "legacy-tls-enabled", "legacy-peers-after-disable",
+            // connectors, certificates and hybrid configuration (issue 13)
+            "connector-tls-certificate-missing", "exo-send-connector-misconfigured", "smtp-certificate-expiring",
+            "receive-connector-no-tls", "exo-inbound-connector-cert-mismatch", "exchange-out-of-date-throttled",
             // extension beyond design.md section 4 (info only): issue 6's report of values outside the 0/1 form
             "schannel-value-nonstandard",
             // issue 11: the invariant, probe verdicts, HealthChecker's "Half Disabled"

@@ -163,8 +163,7 @@ public final class InputAssembler {
             return b;
         }
         InputSummary self = new InputSummary(name, "bundle", (int) b.facts().count(), List.of());
-        return new FactBundle(b.schemaVersion(), b.host(), b.registryKeys(), b.registryValues(), b.symptoms(),
-                b.tlsOutcomes(), b.events(), b.probes(), b.certificates(), List.of(self));
+        return b.withInputs(List.of(self));
     }
 
     /** Reads an example's inputs: {@code .yaml}/{@code .json} bundles, or {@code kind:path} raw artifacts. */

@@ -5,12 +5,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.mailflowkb.model.fact.EventRecord;
+import io.mailflowkb.model.fact.ExchangeCertificate;
+import io.mailflowkb.model.fact.ExoInboundConnector;
+import io.mailflowkb.model.fact.ExoOutboundConnector;
 import io.mailflowkb.model.fact.Fact;
 import io.mailflowkb.model.fact.HostProfile;
+import io.mailflowkb.model.fact.HybridConfiguration;
 import io.mailflowkb.model.fact.ProbeCertificate;
 import io.mailflowkb.model.fact.ProbeResult;
 import io.mailflowkb.model.fact.RegistryKey;
+import io.mailflowkb.model.fact.ReceiveConnector;
 import io.mailflowkb.model.fact.RegistryValue;
+import io.mailflowkb.model.fact.SendConnector;
 import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.fact.TlsOutcome;
 import io.mailflowkb.model.finding.InputSummary;
@@ -25,7 +31,8 @@ import java.util.stream.Stream;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"schemaVersion", "host", "registryKeys", "registry", "symptoms", "tls", "events", "probes",
-        "certificates", "inputs"})
+        "certificates", "sendConnectors", "receiveConnectors", "exchangeCertificates", "hybridConfigurations",
+        "exoInboundConnectors", "exoOutboundConnectors", "inputs"})
 public record FactBundle(
         int schemaVersion,
         HostProfile host,
@@ -36,6 +43,12 @@ public record FactBundle(
         List<EventRecord> events,
         List<ProbeResult> probes,
         List<ProbeCertificate> certificates,
+        List<SendConnector> sendConnectors,
+        List<ReceiveConnector> receiveConnectors,
+        List<ExchangeCertificate> exchangeCertificates,
+        List<HybridConfiguration> hybridConfigurations,
+        List<ExoInboundConnector> exoInboundConnectors,
+        List<ExoOutboundConnector> exoOutboundConnectors,
         List<InputSummary> inputs) {
 
     public static final int SCHEMA_VERSION = 1;
@@ -48,7 +61,29 @@ public record FactBundle(
         events = copy(events);
         probes = copy(probes);
         certificates = copy(certificates);
+        sendConnectors = copy(sendConnectors);
+        receiveConnectors = copy(receiveConnectors);
+        exchangeCertificates = copy(exchangeCertificates);
+        hybridConfigurations = copy(hybridConfigurations);
+        exoInboundConnectors = copy(exoInboundConnectors);
+        exoOutboundConnectors = copy(exoOutboundConnectors);
         inputs = copy(inputs);
+    }
+
+    /** A bundle without connector or Exchange certificate facts (the shape before those were added). */
+    public FactBundle(int schemaVersion, HostProfile host, List<RegistryKey> registryKeys,
+                      List<RegistryValue> registryValues, List<Symptom> symptoms, List<TlsOutcome> tlsOutcomes,
+                      List<EventRecord> events, List<ProbeResult> probes, List<ProbeCertificate> certificates,
+                      List<InputSummary> inputs) {
+        this(schemaVersion, host, registryKeys, registryValues, symptoms, tlsOutcomes, events, probes, certificates,
+                null, null, null, null, null, null, inputs);
+    }
+
+    /** This bundle with other input summaries (the facts unchanged). */
+    public FactBundle withInputs(List<InputSummary> newInputs) {
+        return new FactBundle(schemaVersion, host, registryKeys, registryValues, symptoms, tlsOutcomes, events, probes,
+                certificates, sendConnectors, receiveConnectors, exchangeCertificates, hybridConfigurations,
+                exoInboundConnectors, exoOutboundConnectors, newInputs);
     }
 
     /** A bundle of the current schema holding these facts (host profiles are merged into one). */
@@ -64,12 +99,14 @@ public record FactBundle(
         return new Builder();
     }
 
-    /** Every fact in a fixed order: host, registry keys, values, symptoms, TLS outcomes, events, probes. */
+    /** Every fact in a fixed order: host, registry keys, values, symptoms, TLS outcomes, events, probes, connectors. */
     @JsonIgnore
     public Stream<Fact> facts() {
         return Stream.of(host == null ? Stream.<Fact>empty() : Stream.<Fact>of(host),
                         registryKeys.stream(), registryValues.stream(), symptoms.stream(), tlsOutcomes.stream(),
-                        events.stream(), probes.stream(), certificates.stream())
+                        events.stream(), probes.stream(), certificates.stream(), sendConnectors.stream(),
+                        receiveConnectors.stream(), exchangeCertificates.stream(), hybridConfigurations.stream(),
+                        exoInboundConnectors.stream(), exoOutboundConnectors.stream())
                 .flatMap(s -> s.map(Fact.class::cast));
     }
 
@@ -97,6 +134,12 @@ public record FactBundle(
         private final List<EventRecord> events = new ArrayList<>();
         private final List<ProbeResult> probes = new ArrayList<>();
         private final List<ProbeCertificate> certificates = new ArrayList<>();
+        private final List<SendConnector> sendConnectors = new ArrayList<>();
+        private final List<ReceiveConnector> receiveConnectors = new ArrayList<>();
+        private final List<ExchangeCertificate> exchangeCertificates = new ArrayList<>();
+        private final List<HybridConfiguration> hybrid = new ArrayList<>();
+        private final List<ExoInboundConnector> inbound = new ArrayList<>();
+        private final List<ExoOutboundConnector> outbound = new ArrayList<>();
         private final List<InputSummary> inputs = new ArrayList<>();
 
         public Builder add(Fact fact) {
@@ -116,6 +159,18 @@ public record FactBundle(
                 probes.add(p);
             } else if (fact instanceof ProbeCertificate c) {
                 certificates.add(c);
+            } else if (fact instanceof SendConnector c) {
+                sendConnectors.add(c);
+            } else if (fact instanceof ReceiveConnector c) {
+                receiveConnectors.add(c);
+            } else if (fact instanceof ExchangeCertificate c) {
+                exchangeCertificates.add(c);
+            } else if (fact instanceof HybridConfiguration c) {
+                hybrid.add(c);
+            } else if (fact instanceof ExoInboundConnector c) {
+                inbound.add(c);
+            } else if (fact instanceof ExoOutboundConnector c) {
+                outbound.add(c);
             }
             return this;
         }
@@ -127,7 +182,7 @@ public record FactBundle(
 
         public FactBundle build() {
             return new FactBundle(SCHEMA_VERSION, host, keys, values, symptoms, tls, events, probes, certificates,
-                    inputs);
+                    sendConnectors, receiveConnectors, exchangeCertificates, hybrid, inbound, outbound, inputs);
         }
     }
 }

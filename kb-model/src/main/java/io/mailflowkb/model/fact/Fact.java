@@ -6,7 +6,8 @@ package io.mailflowkb.model.fact;
  */
 public sealed interface Fact
         permits RegistryKey, RegistryValue, HostProfile, Symptom, TlsOutcome, EventRecord, ProbeResult,
-                ProbeCertificate {
+                ProbeCertificate, SendConnector, ReceiveConnector, ExchangeCertificate, HybridConfiguration,
+                ExoInboundConnector, ExoOutboundConnector {
 
     /** Where the fact was seen (the first sample for aggregated facts). */
     Provenance source();

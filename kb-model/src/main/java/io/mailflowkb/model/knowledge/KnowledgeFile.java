@@ -11,12 +11,13 @@ import java.util.List;
  *                         finding defined elsewhere (matched by id)
  * @param disable          ids of findings to switch off
  * @param exchangeBuilds   rows of the Exchange build table (build number to cumulative update name)
+ * @param collect          items of the collection manifest (what the generated collection scripts export)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record KnowledgeFile(int knowledgeVersion, List<SymptomDefinition> symptoms, List<FindingDefinition> findings,
                             List<MissingEvidenceDefinition> missingEvidence, List<FindingDefinition> overrides,
                             List<String> disable, List<ExampleDefinition> examples,
-                            List<ExchangeBuildDefinition> exchangeBuilds) {
+                            List<ExchangeBuildDefinition> exchangeBuilds, List<CollectItemDefinition> collect) {
 
     public static final int VERSION = 1;
 
@@ -28,5 +29,6 @@ public record KnowledgeFile(int knowledgeVersion, List<SymptomDefinition> sympto
         disable = disable == null ? List.of() : List.copyOf(disable);
         examples = examples == null ? List.of() : List.copyOf(examples);
         exchangeBuilds = exchangeBuilds == null ? List.of() : List.copyOf(exchangeBuilds);
+        collect = collect == null ? List.of() : List.copyOf(collect);
     }
 }

@@ -3,10 +3,14 @@ package io.mailflowkb.plugins.registry;
 import io.mailflowkb.model.InvalidInputException;
 import io.mailflowkb.model.fact.Fact;
 import io.mailflowkb.model.spi.FactSink;
+import io.mailflowkb.plugins.input.TextDecoding;
+import io.mailflowkb.plugins.input.TextEncoding;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.Charset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +46,24 @@ final class LiveRegistryReader {
             new Query(HostProfileBuilder.EXCHANGE_V14, true),
             new Query(HostProfileBuilder.NDP_V4_FULL, true));
 
+    /** reg query output of these keys is kilobytes; anything near this is not what was asked for. */
+    static final int MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+
     private LiveRegistryReader() {
+    }
+
+    /** reg.exe's output bytes as text, in the encoding the shared detection finds (windows-1252 when unsure). */
+    static String decode(byte[] output) throws IOException {
+        TextEncoding encoding = TextEncoding.detect(output, Math.min(output.length, 4096));
+        try (Reader r = TextDecoding.reader(new ByteArrayInputStream(output),
+                encoding == null ? TextEncoding.ANSI : encoding)) {
+            StringBuilder b = new StringBuilder();
+            char[] buf = new char[8192];
+            for (int n; (n = r.read(buf)) > 0; ) {
+                b.append(buf, 0, n);
+            }
+            return b.toString();
+        }
     }
 
     static boolean onWindows() {
@@ -71,19 +92,23 @@ final class LiveRegistryReader {
             cmd.add("/s");
         }
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        // reg.exe writes in the console's OEM code page when redirected; the default charset is the closest guess.
-        StringBuilder out = new StringBuilder();
-        try (var in = new InputStreamReader(p.getInputStream(), Charset.defaultCharset())) {
-            char[] buf = new char[8192];
+        // reg.exe writes in the console's code page when redirected (and UTF-16 under some hosts): the bytes go
+        // through the shared decoding that reads exported files, so both are read alike.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (InputStream in = p.getInputStream()) {
+            byte[] buf = new byte[8192];
             int n;
             while ((n = in.read(buf)) > 0) {
-                out.append(buf, 0, n);
-                if (Instant.now().isAfter(deadline)) {
+                bytes.write(buf, 0, n);
+                if (Instant.now().isAfter(deadline) || bytes.size() > MAX_OUTPUT_BYTES) {
                     p.destroyForcibly();
-                    throw new InvalidInputException(source, null, "time limit reached while running reg query " + q.key());
+                    throw new InvalidInputException(source, null, (bytes.size() > MAX_OUTPUT_BYTES
+                            ? "more than " + MAX_OUTPUT_BYTES + " bytes" : "time limit reached")
+                            + " while running reg query " + q.key());
                 }
             }
         }
+        String out = decode(bytes.toByteArray());
         try {
             long left = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
             if (!p.waitFor(left, TimeUnit.MILLISECONDS)) {
@@ -95,6 +120,6 @@ final class LiveRegistryReader {
             p.destroyForcibly();
             throw new IOException("interrupted while running reg query " + q.key(), e);
         }
-        return p.exitValue() == 0 ? out.toString() : "";
+        return p.exitValue() == 0 ? out : "";
     }
 }

@@ -10,6 +10,7 @@ import io.mailflowkb.model.finding.Finding;
 import io.mailflowkb.model.finding.MissingEvidence;
 import io.mailflowkb.model.finding.Reference;
 import io.mailflowkb.model.finding.RemediationStep;
+import io.mailflowkb.model.finding.Severity;
 import io.mailflowkb.model.knowledge.FindingDefinition;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.rules.Diagnostician;
@@ -108,12 +109,17 @@ public final class Engine {
             List<FindingHit> hits = new ArrayList<>();
             List<String> missingIds = new ArrayList<>();
             Map<String, Set<String>> notes = new TreeMap<>();
+            Map<String, Severity> raised = new TreeMap<>();
             Set<String> lowered = new java.util.HashSet<>();
             ExchangeBaseline baseline = null;
             for (Object o : session.getObjects(o -> o instanceof FindingHit || o instanceof MissingHit
-                    || o instanceof FindingNote || o instanceof ExchangeBaseline)) {
+                    || o instanceof FindingNote || o instanceof ExchangeBaseline || o instanceof SeverityRaise)) {
                 if (o instanceof FindingHit h) {
                     hits.add(h);
+                } else if (o instanceof SeverityRaise r) {
+                    raised.merge(r.findingId(), r.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                    notes.computeIfAbsent(r.findingId(), k -> new java.util.TreeSet<>())
+                            .add("severity " + r.severity().id() + ": " + r.reason());
                 } else if (o instanceof FindingNote n) {
                     notes.computeIfAbsent(n.findingId(), k -> new java.util.TreeSet<>()).add(n.text());
                     if (n.lowersConfidence()) {
@@ -147,10 +153,11 @@ public final class Engine {
                 List<FindingHit> own = hits.stream().filter(h -> h.findingId().equals(e.getKey())).toList();
                 Confidence confidence = lowered.contains(e.getKey()) ? Confidence.LOWER : Confidence.HIGH;
                 ExchangeBaseline b = baseline;
+                Severity raise = raised.get(e.getKey());
                 List<String> causes = notes.getOrDefault(e.getKey(), Set.of()).stream().map(FindingNote::rootCauseIn)
                         .filter(java.util.Objects::nonNull).filter(evidence::containsKey).toList();
                 knowledge.finding(e.getKey()).ifPresent(f -> findings.add(
-                        toFinding(f, List.copyOf(e.getValue()), own, b, confidence, causes)));
+                        toFinding(f, List.copyOf(e.getValue()), own, b, confidence, causes, raise)));
             }
             List<Finding> ordered = FindingOrder.sort(findings);
             List<MissingEvidence> missing = new ArrayList<>();
@@ -228,11 +235,13 @@ public final class Engine {
     }
 
     private static Finding toFinding(CompiledFinding f, List<Evidence> evidence, List<FindingHit> hits,
-                                     ExchangeBaseline baseline, Confidence confidence, List<String> causedBy) {
+                                     ExchangeBaseline baseline, Confidence confidence, List<String> causedBy,
+                                     Severity raised) {
         FindingDefinition d = f.definition();
         List<RemediationStep> steps = RemediationPlan.steps(d.remediation(), hits, baseline);
         List<Reference> refs = d.references().stream().map(r -> new Reference(r.title(), r.url())).toList();
-        return new Finding(d.id(), d.severity(), d.title(), d.summary(), d.direction(), null, causedBy, evidence, steps,
+        Severity severity = raised != null && raised.compareTo(d.severity()) < 0 ? raised : d.severity();
+        return new Finding(d.id(), severity, d.title(), d.summary(), d.direction(), null, causedBy, evidence, steps,
                 refs, f.rule(), confidence);
     }
 }

@@ -124,13 +124,14 @@ public final class FixScript {
         }
         List<Change> changes = changes(knowledge, diagnosis, bundle, normalise);
         String host = hostName(bundle);
+        List<String> created = createdKeys(changes, bundle);
         Map<String, String> files = new LinkedHashMap<>();
         if (format == Format.PS1) {
             files.put(baseName + ".ps1", PowerShellText.fix(changes, host, baseName, normalise));
-            files.put(baseName + "-rollback.ps1", PowerShellText.rollback(changes, host));
+            files.put(baseName + "-rollback.ps1", PowerShellText.rollback(changes, host, created, baseName));
         } else {
             files.put(baseName + ".reg", RegText.fix(changes, host));
-            files.put(baseName + "-rollback.reg", RegText.rollback(changes, host));
+            files.put(baseName + "-rollback.reg", RegText.rollback(changes, host, created));
             files.put(baseName + ".cmd", RegText.launcher(changes, host, baseName));
         }
         return files;
@@ -147,6 +148,47 @@ public final class FixScript {
             return out;
         }
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The keys the fix creates: keys of changes that the inputs cover but show no trace of, each lifted to its
+     * highest ancestor that is also covered and absent (the fix creates that one too). The rollback deletes them,
+     * so after it the exported keys equal the diagnosed export again, not merely their values.
+     */
+    public static List<String> createdKeys(List<Change> changes, FactBundle bundle) {
+        List<String> out = new ArrayList<>();
+        for (Change c : changes) {
+            String key = c.key();
+            if (!covered(bundle, key) || present(bundle, key)) {
+                continue;
+            }
+            for (String parent = parent(key); parent != null && covered(bundle, parent) && !present(bundle, parent);
+                 parent = parent(parent)) {
+                key = parent;
+            }
+            String top = key;
+            if (out.stream().noneMatch(k -> RegistryPaths.equal(k, top) || RegistryPaths.isAncestor(k, top))) {
+                out.removeIf(k -> RegistryPaths.isAncestor(top, k));
+                out.add(top);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean covered(FactBundle bundle, String key) {
+        return bundle.registryKeys().stream().anyMatch(k -> k.covers(key));
+    }
+
+    private static boolean present(FactBundle bundle, String key) {
+        return bundle.registryKeys().stream().anyMatch(k -> !k.deleted() && (k.sameKey(key)
+                || RegistryPaths.isAncestor(key, k.key())))
+                || bundle.registryValues().stream().anyMatch(v -> v.sameKey(key)
+                || RegistryPaths.isAncestor(key, v.key()));
+    }
+
+    private static String parent(String key) {
+        int at = key.lastIndexOf('\\');
+        return at <= "HKLM".length() ? null : key.substring(0, at);
     }
 
     /** The diagnosed computer's name if it is safe to embed, else {@code null} (the script then needs forcing). */

@@ -13,6 +13,8 @@ import java.util.Set;
  */
 final class RegText {
 
+    static final String COMPUTER_NAME = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName";
+
     private RegText() {
     }
 
@@ -29,11 +31,18 @@ final class RegText {
         return b.append("\r\n").toString();
     }
 
-    static String rollback(List<FixScript.Change> changes, String host) {
+    static String rollback(List<FixScript.Change> changes, String host, List<String> created) {
         StringBuilder b = new StringBuilder("Windows Registry Editor Version 5.00\r\n\r\n; Mailflow KB rollback for ")
                 .append(host == null ? "an unknown computer" : host)
                 .append(": puts back the values the diagnosed export showed. Import it on that computer to undo the fix.\r\n");
+        for (String key : created) {
+            b.append("\r\n; the fix created this key (the diagnosed export did not have it)\r\n[-")
+                    .append(full(key)).append("]\r\n");
+        }
         for (Map.Entry<String, List<FixScript.Change>> e : byKey(changes).entrySet()) {
+            if (insideAny(e.getKey(), created)) {
+                continue;
+            }
             b.append("\r\n[").append(full(e.getKey())).append("]\r\n");
             for (FixScript.Change c : e.getValue()) {
                 if (c.current() != null) {
@@ -49,28 +58,48 @@ final class RegText {
         return b.append("\r\n").toString();
     }
 
+    /** Whether key is one of the keys or below one. */
+    static boolean insideAny(String key, List<String> keys) {
+        return keys.stream().anyMatch(k -> io.mailflowkb.model.fact.RegistryPaths.equal(k, key)
+                || io.mailflowkb.model.fact.RegistryPaths.isAncestor(k, key));
+    }
+
+    /**
+     * The launcher. Works in Windows' cmd.exe and in Wine's (where the tests run it): it changes into its own folder
+     * and names every file relative to it, because Wine's cmd passes a quoted absolute path such as
+     * {@code "%~dp0fix.reg"} to reg.exe with the quotes kept. The guard compares the name this computer's
+     * ComputerName key holds (what a diagnosed ComputerName export shows; %COMPUTERNAME% when it cannot be read),
+     * read with for /f alone: Wine's findstr is a stub that prints nothing.
+     */
     static String launcher(List<FixScript.Change> changes, String host, String baseName) {
         StringBuilder b = new StringBuilder("@echo off\r\nrem Mailflow KB fix launcher: guard, backup, import.\r\n")
-                .append("rem Run from an elevated command prompt. Add /force to run on another computer.\r\n");
+                .append("rem Run it from an elevated command prompt; it works in its own folder (fix files and backups).\r\n")
+                .append("rem Add /force to run it on another computer than the diagnosed one.\r\n")
+                .append("setlocal EnableExtensions\r\npushd \"%~dp0\"\r\n")
+                .append("set \"KB_HOST=%COMPUTERNAME%\"\r\n")
+                .append("for /f \"tokens=2,*\" %%A in ('reg query \"").append(COMPUTER_NAME)
+                .append("\" /v ComputerName 2^>nul') do if /I \"%%A\"==\"REG_SZ\" set \"KB_HOST=%%B\"\r\n");
         if (host == null) {
-            b.append("if /I not \"%~1\"==\"/force\" (echo The diagnosed computer is unknown; check this is the right server, then run with /force. & exit /b 1)\r\n");
+            b.append("if /I not \"%~1\"==\"/force\" (echo The diagnosed computer is unknown; check this is the right server, then run with /force. & popd & exit /b 1)\r\n");
         } else {
-            b.append("if /I not \"%COMPUTERNAME%\"==\"").append(host).append("\" if /I not \"%~1\"==\"/force\" (")
+            b.append("if /I not \"%KB_HOST%\"==\"").append(host).append("\" if /I not \"%~1\"==\"/force\" (")
                     .append("echo This fix was generated for ").append(host)
-                    .append(", not %COMPUTERNAME%. Run with /force to apply it anyway. & exit /b 1)\r\n");
+                    .append(", not %KB_HOST%. Run with /force to apply it anyway. & popd & exit /b 1)\r\n");
         }
-        b.append("set \"BACKUP=%~dp0backup-%RANDOM%%RANDOM%\"\r\nmkdir \"%BACKUP%\"\r\n");
+        b.append("set \"KB_BACKUP=backup-%RANDOM%%RANDOM%\"\r\nmkdir %KB_BACKUP%\r\n");
         Set<String> keys = new LinkedHashSet<>();
         changes.forEach(c -> keys.add(c.key()));
         int n = 0;
         for (String key : keys) {
             n++;
             b.append("reg query \"").append(key).append("\" >nul 2>&1 && reg export \"").append(key)
-                    .append("\" \"%BACKUP%\\").append(n).append(".reg\" /y >nul\r\n");
+                    .append("\" %KB_BACKUP%\\").append(n).append(".reg /y >nul\r\n");
         }
-        b.append("reg import \"%~dp0").append(baseName).append(".reg\" || exit /b 1\r\n")
-                .append("echo Done. Backup in %BACKUP%; undo with: reg import \"%~dp0").append(baseName)
-                .append("-rollback.reg\"\r\necho Restart the server so SChannel and .NET read the new values.\r\n");
+        b.append("reg import ").append(baseName).append(".reg\r\n")
+                .append("if errorlevel 1 (echo reg import ").append(baseName).append(".reg failed: nothing was changed. & popd & exit /b 1)\r\n")
+                .append("echo Done. Backup in %CD%\\%KB_BACKUP%; undo with: reg import ").append(baseName)
+                .append("-rollback.reg\r\necho Restart the server so SChannel and .NET read the new values.\r\n")
+                .append("popd\r\nexit /b 0\r\n");
         return b.toString();
     }
 

@@ -91,6 +91,7 @@ public final class FactVocabulary {
                 .field("trusted", FieldKind.BOOLEAN, ProbeCertificate::trusted, "validates against JDK trust store")
                 .field("expired", FieldKind.BOOLEAN, ProbeCertificate::expired, "outside validity")
                 .field("nameMatches", FieldKind.BOOLEAN, ProbeCertificate::nameMatches, "host matches subject/SAN"));
+        ConnectorVocabulary.register();
     }
 
     private FactVocabulary() {

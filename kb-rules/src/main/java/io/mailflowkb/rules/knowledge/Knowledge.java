@@ -2,16 +2,19 @@ package io.mailflowkb.rules.knowledge;
 
 import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
+import io.mailflowkb.rules.collect.CollectionManifest;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Everything loaded from the shipped and user knowledge folders, validated and merged. Immutable.
- * {@code exchangeBuilds} is the build table (build number to CU name), sorted by build.
+ * {@code exchangeBuilds} is the build table (build number to CU name), sorted by build; {@code collection} is the
+ * collection manifest: every {@code collect:} item of every folder, in load order.
  */
 public record Knowledge(List<SymptomDefinition> symptoms, List<CompiledFinding> findings,
                         List<CompiledMissingEvidence> missingEvidence, List<KnowledgeExample> examples,
-                        List<String> disabled, List<ExchangeBuildDefinition> exchangeBuilds) {
+                        List<String> disabled, List<ExchangeBuildDefinition> exchangeBuilds,
+                        CollectionManifest collection) {
 
     public Knowledge {
         symptoms = List.copyOf(symptoms);

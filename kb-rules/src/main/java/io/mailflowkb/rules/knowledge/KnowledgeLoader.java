@@ -1,5 +1,6 @@
 package io.mailflowkb.rules.knowledge;
 
+import io.mailflowkb.model.knowledge.CollectItemDefinition;
 import io.mailflowkb.model.knowledge.ExampleDefinition;
 import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
 import io.mailflowkb.model.knowledge.FindingDefinition;
@@ -9,6 +10,8 @@ import io.mailflowkb.model.knowledge.ReferenceDefinition;
 import io.mailflowkb.model.knowledge.SourceLocation;
 import io.mailflowkb.model.knowledge.StepDefinition;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
+import io.mailflowkb.rules.collect.CollectionManifest;
+import io.mailflowkb.rules.collect.ManualCommands;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +36,7 @@ public final class KnowledgeLoader {
     private final Map<String, Entry> findings = new LinkedHashMap<>();
     private final Map<String, CompiledMissingEvidence> missing = new LinkedHashMap<>();
     private final Map<String, KnowledgeExample> examples = new LinkedHashMap<>();
+    private final Map<String, CollectItemDefinition> collect = new LinkedHashMap<>();
     private final List<Pending> overrides = new ArrayList<>();
     private final Set<String> disabled = new LinkedHashSet<>();
     private final List<Pending> disables = new ArrayList<>();
@@ -100,7 +104,12 @@ public final class KnowledgeLoader {
                     && unique(missing.containsKey(m.id()), m.at(), cited, "missing evidence " + m.id())) {
                 require(m.what(), m.at(), cited, "missingEvidence " + m.id() + ": what", MAX_TEXT);
                 require(m.why(), m.at(), cited, "missingEvidence " + m.id() + ": why", MAX_TEXT);
-                require(m.how(), m.at(), cited, "missingEvidence " + m.id() + ": how", MAX_TEXT);
+                if (m.collect().isEmpty()) {
+                    require(m.how(), m.at(), cited, "missingEvidence " + m.id() + ": how", MAX_TEXT);
+                } else if (m.how() != null) {
+                    problem(m.at(), cited, "missingEvidence " + m.id() + ": give either 'how' or 'collect' (the "
+                            + "collection manifest items 'how' is rendered from), not both");
+                }
                 List<List<CompiledPattern>> conditions = new ArrayList<>();
                 conditions.add(compiler.compile(m.when()));
                 m.alsoWhen().forEach(alt -> conditions.add(compiler.compile(alt)));
@@ -109,6 +118,16 @@ public final class KnowledgeLoader {
                     problem(m.at(), cited, "missingEvidence " + m.id() + " needs a 'when'");
                 }
                 missing.put(m.id(), new CompiledMissingEvidence(m, conditions, cited + "#" + m.id()));
+            }
+        }
+        for (CollectItemDefinition c : file.collect()) {
+            if (checkId(c.id(), c.at(), cited, "collect item")
+                    && unique(collect.containsKey(c.id()), c.at(), cited, "collect item " + c.id())) {
+                CollectionCheck.check(c).forEach(m -> problem(c.at(), cited, m));
+                collect.values().stream().filter(o -> o.file() != null && o.file().equalsIgnoreCase(c.file()))
+                        .findFirst().ifPresent(o -> problem(c.at(), cited, "collect " + c.id() + ": file '" + c.file()
+                                + "' is already written by collect item " + o.id()));
+                collect.put(c.id(), c);
             }
         }
         for (FindingDefinition o : file.overrides()) {
@@ -169,9 +188,15 @@ public final class KnowledgeLoader {
             }
             disabled.add(d.id);
         }
+        problems.addAll(CollectionCheck.references(collect, findings.keySet(),
+                missing.values().stream().map(CompiledMissingEvidence::definition).toList()));
         if (!problems.isEmpty()) {
             throw new KnowledgeException(problems);
         }
+        CollectionManifest manifest = new CollectionManifest(List.copyOf(collect.values()));
+        missing.replaceAll((id, m) -> m.definition().collect().isEmpty() ? m : new CompiledMissingEvidence(
+                withHow(m.definition(), ManualCommands.how(manifest.items(m.definition().collect()))),
+                m.conditions(), m.rule()));
         List<CompiledFinding> compiled = findings.values().stream()
                 .filter(e -> !disabled.contains(e.definition.id()))
                 .map(e -> new CompiledFinding(e.definition, e.conditions, e.rule, e.shipped, List.copyOf(e.overriddenBy)))
@@ -179,7 +204,12 @@ public final class KnowledgeLoader {
         List<CompiledMissingEvidence> missingEvidence = missing.values().stream()
                 .filter(m -> !disabled.contains(m.id())).toList();
         return new Knowledge(List.copyOf(symptoms.values()), compiled, missingEvidence,
-                List.copyOf(examples.values()), List.copyOf(disabled), List.copyOf(builds.values()));
+                List.copyOf(examples.values()), List.copyOf(disabled), List.copyOf(builds.values()), manifest);
+    }
+
+    private static MissingEvidenceDefinition withHow(MissingEvidenceDefinition d, String how) {
+        return new MissingEvidenceDefinition(d.id(), d.what(), d.why(), how, d.collect(), d.when(), d.alsoWhen(),
+                d.at());
     }
 
     private void checkSymptom(SymptomDefinition s, String file) {

@@ -89,7 +89,8 @@ class FixScriptTest {
         assertThat(files).containsOnlyKeys("fix.ps1", "fix-rollback.ps1");
         String fix = files.get("fix.ps1");
         assertThat(fix).contains("param([switch]$Force)")
-                .contains("if ($env:COMPUTERNAME -ne 'EX01' -and -not $Force) {")
+                .contains("if ($computer -ne 'EX01' -and -not $Force) {")
+                .contains("$here = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }")
                 .contains("& reg.exe export '" + CLIENT + "' (Join-Path $backup '1.reg') /y")
                 .contains("$path = 'Registry::' + ($Key -replace '^HKLM\\\\', 'HKEY_LOCAL_MACHINE\\')")
                 .contains("Set-KbDword '" + CLIENT + "' 'DisabledByDefault' 0 $false\r\n")
@@ -97,7 +98,7 @@ class FixScriptTest {
                 .doesNotContain("Set-KbDword '" + SERVER)
                 .contains("Restart-Computer");
         String rollback = files.get("fix-rollback.ps1");
-        assertThat(rollback).contains("if ($env:COMPUTERNAME -ne 'EX01' -and -not $Force) {")
+        assertThat(rollback).contains("if ($computer -ne 'EX01' -and -not $Force) {")
                 .contains("& reg.exe add '" + CLIENT + "' /v 'Enabled' /t REG_DWORD /d 0 /f")
                 .contains("if ($null -ne (Get-ItemProperty -LiteralPath 'Registry::HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet"
                         + "\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client' -Name 'DisabledByDefault'"
@@ -117,9 +118,11 @@ class FixScriptTest {
         assertThat(files.get("fix-rollback.reg")).contains(full).contains("\"Enabled\"=dword:00000000\r\n")
                 .contains("\"DisabledByDefault\"=-\r\n");
         assertThat(files.get("fix.cmd"))
-                .contains("if /I not \"%COMPUTERNAME%\"==\"EX01\" if /I not \"%~1\"==\"/force\" (")
-                .contains("reg export \"" + CLIENT + "\" \"%BACKUP%\\1.reg\" /y")
-                .contains("reg import \"%~dp0fix.reg\"");
+                .contains("pushd \"%~dp0\"\r\n")
+                .contains("if /I not \"%KB_HOST%\"==\"EX01\" if /I not \"%~1\"==\"/force\" (")
+                .contains("reg export \"" + CLIENT + "\" %KB_BACKUP%\\1.reg /y")
+                .contains("reg import fix.reg\r\n")
+                .doesNotContain("%~dp0fix");
         byte[] bytes = FixScript.bytes("fix.reg", files.get("fix.reg"));
         assertThat(bytes[0]).isEqualTo((byte) 0xFF);
         assertThat(bytes[1]).isEqualTo((byte) 0xFE);
@@ -132,6 +135,30 @@ class FixScriptTest {
             assertThat(files.get("fix.ps1")).contains("if (-not $Force) { throw").doesNotContain("Remove-Item");
             assertThat(scripts(bundle(host), FixScript.Format.REG).get("fix.cmd")).contains("if /I not \"%~1\"==\"/force\"");
         }
+    }
+
+    /** Server 2008 R2 with no TLS 1.2 key at all: the rollback deletes what the fix creates, not only values. */
+    @Test
+    void rollbackDeletesTheKeysTheFixCreated() {
+        FactBundle b = FactBundle.builder()
+                .add(new HostProfile("Windows Server 2008 R2 Standard", 7601, "2010", "14.3.123.4", null, "EX10", AT))
+                .add(new RegistryKey(RegistryPaths.SCHANNEL, false, true, AT))
+                .add(new RegistryKey(RegistryPaths.SCHANNEL_PROTOCOLS, false, true, AT))
+                .add(new RegistryKey(RegistryPaths.SCHANNEL_PROTOCOLS + "\\TLS 1.0\\Server", false, true, AT))
+                .add(RegistryValue.dword(RegistryPaths.SCHANNEL_PROTOCOLS + "\\TLS 1.0\\Server", "Enabled", 1, AT))
+                .build();
+        var changes = FixScript.changes(kb.knowledge(), kb.diagnose(b), b);
+        assertThat(changes).extracting(FixScript.Change::key).contains(CLIENT, SERVER);
+        assertThat(FixScript.createdKeys(changes, b)).containsExactly(RegistryPaths.SCHANNEL_PROTOCOLS + "\\TLS 1.2");
+        Map<String, String> reg = FixScript.generate(kb.knowledge(), kb.diagnose(b), b, FixScript.Format.REG, "fix");
+        assertThat(reg.get("fix-rollback.reg"))
+                .contains("[-HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2]\r\n")
+                .doesNotContain("TLS 1.2\\Client]").doesNotContain("=-");
+        Map<String, String> ps = FixScript.generate(kb.knowledge(), kb.diagnose(b), b, FixScript.Format.PS1, "fix");
+        assertThat(ps.get("fix-rollback.ps1")).contains("& reg.exe delete '" + RegistryPaths.SCHANNEL_PROTOCOLS
+                + "\\TLS 1.2' /f | Out-Null").doesNotContain("/v 'Enabled'");
+        assertThat(FixScript.createdKeys(FixScript.changes(kb.knowledge(), kb.diagnose(bundle("EX01")), bundle("EX01")),
+                bundle("EX01"))).as("keys that exist are never deleted").isEmpty();
     }
 
     @Test

@@ -1,0 +1,124 @@
+package io.mailflowkb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mailflowkb.model.bundle.Mappers;
+import io.mailflowkb.rules.Diagnostician;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The whole loop on a real Windows registry (Wine's reg.exe and cmd.exe), one prefix per example: import a
+ * broken server's export, run collect-evidence.cmd, diagnose, generate --fix-script reg, run fix.cmd, collect
+ * and diagnose again: every finding that has a fix is gone and nothing is new. Then import the rollback and
+ * collect a third time: the findings are back and the SCHANNEL, .NET and WinHTTP exports equal the first ones.
+ * fix.cmd runs without /force: its guard reads the ComputerName key the diagnosed export came from.
+ */
+class FixScriptWineTest {
+
+    static final Path KNOWLEDGE = Path.of(System.getProperty("kb.knowledge.dir", "../knowledge"));
+    static final List<String> COMPARED = List.of("schannel.reg", "netfx.reg", "netfx-wow.reg", "winhttp.reg",
+            "winhttp-wow.reg");
+    static final Diagnostician KB = Diagnostician.load();
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            TLS 1.2 Client off (Client/Server mismatch), 2016 on 2012 R2 | tls-deprecation/examples/raw/ex01-schannel.reg,tls-deprecation/examples/raw/ex01-host.reg
+            TLS 1.2 Server off, 2016 on 2012 R2                            | collection/examples/fix-tls12-server-off.reg
+            TLS 1.2 Client and Server off, Exchange 2010                   | tls-deprecation/examples/raw/ex2010-schannel.reg,tls-deprecation/examples/raw/ex2010-host.reg
+            TLS 1.1 Client/Server mismatch (no fix: the right state is the admin's choice) | tls-deprecation/examples/raw/cat-mismatch-tls11.reg
+            TLS 1.0 half disabled (no fix)                                 | tls-deprecation/examples/raw/cat-half-disabled-tls10.reg
+            .NET strong crypto missing                                     | tls-deprecation/examples/raw/cat-dotnet-absent.reg
+            .NET strong crypto 0 in the 32-bit view                        | tls-deprecation/examples/raw/cat-dotnet-wow.reg
+            WinHTTP DefaultSecureProtocols missing, Server 2012            | tls-deprecation/examples/raw/cat-winhttp-2012.reg
+            WinHTTP DefaultSecureProtocols missing, Server 2008 R2         | tls-deprecation/examples/raw/cat-winhttp-2008r2.reg
+            TLS 1.3 on, Exchange 2019 on Server 2022                       | tls-deprecation/examples/raw/cat-tls13-2022.reg
+            TLS 1.3 keys on, Exchange 2019                                 | tls-deprecation/examples/raw/cat-tls13-2019.reg
+            """)
+    void fixResolvesWhatHasAFixAndTheRollbackRestoresTheExport(String what, String exports) throws Exception {
+        List<Path> sources = Stream.of(exports.split(",")).map(KNOWLEDGE::resolve).toList();
+        try (Wine wine = Wine.boot(tmp)) {
+            for (Path source : sources) {
+                wine.importReg(source);
+            }
+            Path script = tmp.resolve("collect-evidence.cmd");
+            assertThat(Kb.run("collect-script", "--shell", "cmd", "-o", script.toString()).exit()).isZero();
+
+            Path first = collect(wine, script, "1-before");
+            JsonNode before = diagnose(first);
+            Set<String> broken = ids(before);
+            Set<String> fixable = new TreeSet<>(broken);
+            fixable.removeIf(id -> KB.knowledge().finding(id).map(f -> f.definition().fix().isEmpty()).orElse(true));
+            assertThat(broken).as("%s: the example is broken", what).isNotEmpty();
+
+            Path fixDir = Files.createDirectories(tmp.resolve("fix"));
+            Kb fix = Kb.run(withInputs(first, "diagnose", "--fix-script", "reg", "-o", fixDir.resolve("fix.reg").toString()));
+            if (fixable.isEmpty()) {
+                assertThat(fix.err()).as("%s: nothing to fix", what).contains("no fix script written");
+                return;
+            }
+            assertThat(fix.err()).as(fix.err()).contains("wrote fix.reg, fix-rollback.reg, fix.cmd");
+            Wine.Result ran = wine.run(fixDir, "cmd", "/c", "fix.cmd");
+            assertThat(ran.exit()).as("fix.cmd without /force on the diagnosed computer: %s", ran.out()).isZero();
+            assertThat(ran.out()).contains("Done. Backup in ");
+            try (Stream<Path> backups = Files.list(fixDir)) {
+                assertThat(backups.filter(p -> p.getFileName().toString().startsWith("backup-"))).hasSize(1);
+            }
+
+            Set<String> after = ids(diagnose(collect(wine, script, "2-after")));
+            assertThat(after).as("%s: every finding with a fix is resolved", what).doesNotContainAnyElementsOf(fixable);
+            assertThat(after).as("%s: nothing new", what).isSubsetOf(broken);
+
+            Wine.Result rollback = wine.run(fixDir, "reg", "import", "fix-rollback.reg");
+            assertThat(rollback.exit()).as(rollback.out() + rollback.err()).isZero();
+            Path third = collect(wine, script, "3-rolled-back");
+            assertThat(ids(diagnose(third))).as("%s: the findings are back", what).isEqualTo(broken);
+            for (String f : COMPARED) {
+                assertThat(Files.exists(third.resolve(f))).as("%s exported both times or neither", f)
+                        .isEqualTo(Files.exists(first.resolve(f)));
+                if (Files.exists(first.resolve(f))) {
+                    assertThat(Files.readAllBytes(third.resolve(f))).as("%s: %s after the rollback", what, f)
+                            .isEqualTo(Files.readAllBytes(first.resolve(f)));
+                }
+            }
+        }
+    }
+
+    private Path collect(Wine wine, Path script, String name) throws Exception {
+        Path out = tmp.resolve(name);
+        Wine.Result r = wine.run(script.getParent(), "cmd", "/c", script.getFileName().toString(), Wine.windowsPath(out));
+        assertThat(r.exit()).as(r.out()).isZero();
+        return out;
+    }
+
+    /** The collected folder as a user gives it: kb diagnose FOLDER ... */
+    private static String[] withInputs(Path evidence, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add(1, evidence.toString());
+        return all.toArray(String[]::new);
+    }
+
+    private static JsonNode diagnose(Path evidence) throws Exception {
+        Kb kb = Kb.run(withInputs(evidence, "diagnose", "--format", "json"));
+        assertThat(kb.exit()).as(kb.err()).isIn(0, 1);
+        return Mappers.json().readTree(kb.out());
+    }
+
+    private static Set<String> ids(JsonNode diagnosis) {
+        Set<String> ids = new TreeSet<>();
+        diagnosis.get("findings").forEach(f -> ids.add(f.get("id").asText()));
+        return ids;
+    }
+}
