@@ -66,6 +66,19 @@ class CollectedTimeHeaderTest {
         assertThat(diagnose(dir, "text")).contains("  Collected:     unknown\n");
     }
 
+    @Test
+    void getExchangeServerExportNamesTheFqdnInEveryFormat() throws Exception {
+        // the real Export-Clixml of Get-ExchangeServer in kb-plugins' HealthChecker fixtures (SOURCES.md there)
+        Path dir = Files.createDirectories(tmp.resolve("fqdn"));
+        Files.copy(Path.of("../kb-plugins/src/test/resources/healthchecker/E19_GetExchangeServer.xml"),
+                dir.resolve("E19_GetExchangeServer.xml"));
+        assertThat(diagnose(dir, "text")).contains("  Server:        SOLO-E19A (Solo-E19A.Solo.com)\n");
+        assertThat(diagnose(dir, "markdown")).contains("- **Server:** SOLO-E19A (Solo-E19A.Solo.com)\n");
+        assertThat(diagnose(dir, "html")).contains("<dt>Server</dt><dd>SOLO-E19A (Solo-E19A.Solo.com)</dd>");
+        assertThat(Mappers.json().readTree(diagnose(dir, "json")).get("host").get("fqdn").asText())
+                .isEqualTo("Solo-E19A.Solo.com");
+    }
+
     private Path psEvidence(String time) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("ps"));
         String text = "\uFEFF# Mailflow KB evidence of EX01, Collect-MailflowEvidence.ps1, " + time + "\r\n"

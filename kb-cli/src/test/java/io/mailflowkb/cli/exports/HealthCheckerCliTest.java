@@ -53,6 +53,7 @@ class HealthCheckerCliTest {
         assertThat(d.get("inputs").get(0).get("collector").asText()).isEqualTo("exchange");
         assertThat(d.get("host").get("collected").asText()).as("GenerationTime 2026-11-20T10:00:00+01:00 in UTC")
                 .isEqualTo("2026-11-20T09:00:00Z");
+        assertThat(d.get("host").get("fqdn").asText()).as("Get-ExchangeServer's Fqdn").isEqualTo("Solo-E19A.Solo.com");
         assertThat(d.get("missingEvidence").toString()).contains("Get-ExchangeCertificate | Select-Object");
         assertThat(d.get("findings").get(0).get("evidence").toString())
                 .contains("receive connector 'WIN-CTD3L0RGEN4\\\\Default Frontend WIN-CTD3L0RGEN4'")

@@ -82,7 +82,8 @@ public final class EvidenceManifestCollector implements FactCollector {
         String[] parts = line.substring(PREFIX.length()).split(", ", 3);
         String name = parts[0].strip();
         String time = parts.length == 3 ? parts[2].strip() : null;
-        return new HostProfile(null, null, null, null, null, name.isEmpty() ? null : name, collected(time), at);
+        return new HostProfile(null, null, null, null, null, name.isEmpty() ? null : name, null, collected(time),
+                at);
     }
 
     private static String collected(String time) {

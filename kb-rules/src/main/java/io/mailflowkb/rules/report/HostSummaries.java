@@ -58,7 +58,7 @@ public final class HostSummaries {
         }
         String cu = exact != null ? exact.name() : below != null ? "later than " + below.name() : null;
         String[] range = timeRange(bundle);
-        return new HostSummary(h.hostName(), null, h.windowsProduct(),
+        return new HostSummary(h.hostName(), h.fqdn(), h.windowsProduct(),
                 h.windowsBuild() == null ? null : String.valueOf(h.windowsBuild()), product, build, cu, h.collected(),
                 range[0], range[1]);
     }
