@@ -60,7 +60,7 @@ $name = 'mailflow-evidence-' + $env:COMPUTERNAME + '-' + (Get-Date -Format 'yyyy
 $dir = Join-Path $OutputPath $name
 New-Item -ItemType Directory -Path $dir -Force | Out-Null
 $lines = New-Object System.Collections.Generic.List[string]
-$lines.Add('# Mailflow KB evidence of ' + $env:COMPUTERNAME + ', Collect-MailflowEvidence.ps1, ' + (Get-Date -Format 'o'))
+$lines.Add('# Mailflow KB evidence of ' + $env:COMPUTERNAME + ', Collect-MailflowEvidence.ps1, ' + (Get-Date).ToUniversalTime().ToString('o'))
 
 function Write-KbRecord([string]$Id, [string]$Status, [string]$Detail) {
     $line = $Id + ': ' + $Status + ': ' + $Detail

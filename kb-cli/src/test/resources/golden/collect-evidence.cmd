@@ -14,7 +14,7 @@ pushd "%~1"
 if errorlevel 1 (echo Cannot open the folder %1 & exit /b 2)
 set "KB_EMS="
 if defined ExchangeInstallPath if exist "%ExchangeInstallPath%bin\RemoteExchange.ps1" set "KB_EMS=1"
-> manifest.txt echo # Mailflow KB evidence of %COMPUTERNAME%, collect-evidence.cmd, %DATE% %TIME%
+> manifest.txt echo # Mailflow KB evidence of %COMPUTERNAME%, collect-evidence.cmd, local time %DATE% %TIME%
 
 rem schannel: SChannel protocol, cipher and hash settings
 call :registry schannel "HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL" schannel.reg

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +88,28 @@ class CollectEvidenceWineTest {
                             "hub-send-log: not present on this server: ExchangeInstallPath is not set")
                     .anySatisfy(l -> assertThat(l).startsWith("exchange-setup: not present on this server: "));
             assertThat(run.out()).contains("kb diagnose");
+
+            // line 1: the computer and cmd's locale-dependent %DATE% %TIME%, labelled, shown as given in every format
+            String first = Files.readAllLines(evidence.resolve("manifest.txt"), StandardCharsets.ISO_8859_1).get(0).strip();
+            Matcher m = Pattern.compile("# Mailflow KB evidence of (\\S+), collect-evidence\\.cmd, (local time .*\\d.*)")
+                    .matcher(first);
+            assertThat(m.matches()).as(first).isTrue();
+            String name = m.group(1);
+            String time = m.group(2);
+            assertThat(diagnose(evidence, "text")).contains("  Server:        " + name + "\n",
+                    "  Collected:     " + time + "\n");
+            assertThat(diagnose(evidence, "markdown")).contains("- **Collected:** " + time + "\n");
+            assertThat(diagnose(evidence, "html")).contains("<dt>Collected</dt><dd>" + time + "</dd>");
+            JsonNode host = Mappers.json().readTree(diagnose(evidence, "json")).get("host");
+            assertThat(host.get("name").asText()).isEqualTo(name);
+            assertThat(host.get("collected").asText()).isEqualTo(time);
         }
+    }
+
+    private static String diagnose(Path evidence, String format) {
+        Kb kb = Kb.run("diagnose", evidence.toString(), "--format", format);
+        assertThat(kb.exit()).as(kb.err()).isIn(0, 1);
+        return kb.out();
     }
 
     private Path fakeExchange(Path sendLog) throws Exception {

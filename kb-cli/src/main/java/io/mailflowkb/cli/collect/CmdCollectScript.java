@@ -38,7 +38,7 @@ public final class CmdCollectScript {
         line(b, "if errorlevel 1 (echo Cannot open the folder %1 & exit /b 2)");
         line(b, "set \"KB_EMS=\"");
         line(b, "if defined ExchangeInstallPath if exist \"%ExchangeInstallPath%bin\\RemoteExchange.ps1\" set \"KB_EMS=1\"");
-        line(b, "> manifest.txt echo # Mailflow KB evidence of %COMPUTERNAME%, collect-evidence.cmd, %DATE% %TIME%");
+        line(b, "> manifest.txt echo # Mailflow KB evidence of %COMPUTERNAME%, collect-evidence.cmd, local time %DATE% %TIME%");
         line(b, "");
         for (CollectItemDefinition c : manifest.all()) {
             line(b, "rem " + c.id() + ": " + c.what());

@@ -51,6 +51,9 @@ class HealthCheckerCliTest {
         assertThat(ids(d)).containsExactly("connector-tls-certificate-missing", "dotnet-strong-crypto-missing",
                 "exo-send-connector-misconfigured");
         assertThat(d.get("inputs").get(0).get("collector").asText()).isEqualTo("exchange");
+        assertThat(d.get("host").get("collected").asText()).as("GenerationTime 2026-11-20T10:00:00+01:00 in UTC")
+                .isEqualTo("2026-11-20T09:00:00Z");
+        assertThat(d.get("host").get("fqdn").asText()).as("Get-ExchangeServer's Fqdn").isEqualTo("Solo-E19A.Solo.com");
         assertThat(d.get("missingEvidence").toString()).contains("Get-ExchangeCertificate | Select-Object");
         assertThat(d.get("findings").get(0).get("evidence").toString())
                 .contains("receive connector 'WIN-CTD3L0RGEN4\\\\Default Frontend WIN-CTD3L0RGEN4'")
@@ -64,7 +67,9 @@ class HealthCheckerCliTest {
         assertThat(Files.readString(bundle)).contains("sendConnectors:", "receiveConnectors:", "exchangeCertificates:",
                 "hybridConfigurations:", "detail: \"Obj[0].MS.HealthCheckerExchangeServer.MS.ExchangeInformation.MS."
                         + "GetReceiveConnector.LST[2]\"");
-        assertThat(ids(diagnose(bundle.toString()))).isEqualTo(ids(d));
+        JsonNode again = diagnose(bundle.toString());
+        assertThat(ids(again)).isEqualTo(ids(d));
+        assertThat(again.get("host")).as("the collection time survives the bundle").isEqualTo(d.get("host"));
     }
 
     /** Positional PATH: a zip of mixed exports, each file routed by its content to its collector. */

@@ -13,13 +13,24 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param exchangeBuild   dotted build {@code major.minor.build.revision}, e.g. {@code 15.1.2507.6}
  * @param dotNetRelease   {@code Release} DWORD under {@code NET Framework Setup\NDP\v4\Full}
  * @param hostName        the computer name, used to keep fix scripts on the machine they were made for
+ * @param fqdn            the server's fully qualified name, as an export names it (Get-ExchangeServer {@code Fqdn})
+ * @param collected       when the evidence was collected, as an input records it (ISO-8601 UTC when the input
+ *                        writes a parseable time, otherwise its text as given), or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HostProfile(String windowsProduct, Integer windowsBuild, String exchangeVersion, String exchangeBuild,
-                          Integer dotNetRelease, String hostName, Provenance source) implements Fact {
+                          Integer dotNetRelease, String hostName, String fqdn, String collected,
+                          Provenance source)
+        implements Fact {
 
     public static final HostProfile UNKNOWN = new HostProfile(null, null, null, null, null, null,
             Provenance.of("(no host profile)"));
+
+    /** A profile without FQDN and collection time (most inputs record neither). */
+    public HostProfile(String windowsProduct, Integer windowsBuild, String exchangeVersion, String exchangeBuild,
+                       Integer dotNetRelease, String hostName, Provenance source) {
+        this(windowsProduct, windowsBuild, exchangeVersion, exchangeBuild, dotNetRelease, hostName, null, null, source);
+    }
 
     public HostProfile {
         if (source == null) {
@@ -35,10 +46,11 @@ public record HostProfile(String windowsProduct, Integer windowsBuild, String ex
 
     /** Combines two partial profiles (e.g. from two exports of the same server); known values win. */
     public HostProfile merge(HostProfile other) {
-        if (other == null || !other.isKnown() && other.hostName == null) {
+        if (other == null || !other.isKnown() && other.hostName == null && other.fqdn == null
+                && other.collected == null) {
             return this;
         }
-        if (!isKnown() && hostName == null) {
+        if (!isKnown() && hostName == null && fqdn == null && collected == null) {
             return other;
         }
         return new HostProfile(
@@ -48,6 +60,8 @@ public record HostProfile(String windowsProduct, Integer windowsBuild, String ex
                 exchangeBuild != null ? exchangeBuild : other.exchangeBuild,
                 dotNetRelease != null ? dotNetRelease : other.dotNetRelease,
                 hostName != null ? hostName : other.hostName,
+                fqdn != null ? fqdn : other.fqdn,
+                collected != null ? collected : other.collected,
                 source);
     }
 

@@ -74,7 +74,7 @@ final class ExchangeExport {
             if (generated != null) {
                 collectedAt = generated;
             }
-            emit(new HostProfile(null, null, null, null, null, PsText.text(o.member("ServerName")),
+            emit(new HostProfile(null, null, null, null, null, PsText.text(o.member("ServerName")), null, generated,
                     new Provenance(source, o.line(), o.path())));
         }
         Fact f = new ExchangeObjects(source, collectedAt, this::warn).map(o);

@@ -193,7 +193,7 @@ final class ExchangeObjects {
                 warnings.accept(o.path() + ": AdminDisplayVersion '" + version + "' is not 'Version a.b (Build c.d)'");
             }
         }
-        return new HostProfile(null, null, null, build, null, text(o, "Name"), at(o));
+        return new HostProfile(null, null, null, build, null, text(o, "Name"), text(o, "Fqdn"), null, at(o));
     }
 
     private String name(PsValue.Obj o) {

@@ -58,8 +58,8 @@ public final class HostSummaries {
         }
         String cu = exact != null ? exact.name() : below != null ? "later than " + below.name() : null;
         String[] range = timeRange(bundle);
-        return new HostSummary(h.hostName(), null, h.windowsProduct(),
-                h.windowsBuild() == null ? null : String.valueOf(h.windowsBuild()), product, build, cu, null,
+        return new HostSummary(h.hostName(), h.fqdn(), h.windowsProduct(),
+                h.windowsBuild() == null ? null : String.valueOf(h.windowsBuild()), product, build, cu, h.collected(),
                 range[0], range[1]);
     }
 
