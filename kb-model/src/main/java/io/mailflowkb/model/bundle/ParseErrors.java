@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.mailflowkb.model.InvalidInputException;
 import java.util.Collection;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Turns a parser or mapping failure into one line in the user's terms: the file, the line, the key path and
@@ -29,6 +30,8 @@ public final class ParseErrors {
         Integer line = loc != null && loc.getLineNr() > 0 ? loc.getLineNr() : null;
         if (e instanceof UnrecognizedPropertyException u) {
             line = KeyLines.find(text, u.getPropertyName(), line);
+        } else if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+            line = y.getProblemMark().getLine() + 1; // SnakeYAML's mark is where the problem is; Jackson's is earlier
         }
         return new InvalidInputException(name, line, "invalid bundle: " + reason(e), e);
     }
@@ -49,6 +52,8 @@ public final class ParseErrors {
             return "expected " + expected(m.getTargetType()) + where(at);
         } else if (e instanceof JsonMappingException) {
             return "a value of the wrong kind" + where(at);
+        } else if (e.getCause() instanceof MarkedYAMLException y && y.getProblem() != null) {
+            return yamlSyntax(y);
         }
         return syntax(e.getOriginalMessage());
     }
@@ -104,6 +109,18 @@ public final class ParseErrors {
             return "a number with too many digits";
         }
         return "too large";
+    }
+
+    /**
+     * SnakeYAML's own words for a syntax error, without its "in 'reader'" marks and caret lines: the problem, and
+     * the column (the caller names file and line).
+     */
+    private static String yamlSyntax(MarkedYAMLException y) {
+        String problem = y.getProblem().replace("'<stream end>'", "the end of the file")
+                .replace("<stream end>", "the end of the file").replace("<block end>", "the end of a block")
+                .replace("the node content", "a value");
+        String column = y.getProblemMark() == null ? "" : " (column " + (y.getProblemMark().getColumn() + 1) + ")";
+        return "not valid YAML: " + syntax(problem) + column;
     }
 
     /** A parser's syntax message, cut to one short line and without Java names. */

@@ -62,6 +62,10 @@ class HostileBundleTest {
                         "host exchangeVersion must be one of"),
                 Arguments.of("JSON duplicate key", "{\"schemaVersion\": 1,\n \"host\": {},\n \"host\": {}}\n", 3,
                         "duplicate key 'host'"),
+                Arguments.of("YAML flow list never closed", "garbage: [\n", 2,
+                        "not valid YAML: expected a value, but found the end of the file (column 1)"),
+                Arguments.of("YAML flow mapping never closed", "schemaVersion: 1\nhost: {windowsBuild: 9600\n", 3,
+                        "not valid YAML: expected ',' or '}', but got the end of the file (column 1)"),
                 Arguments.of("JSON negative count", "{\"schemaVersion\": 1, \"symptoms\": [\n {\"id\": \"s\", \"count\": -1}]}", 2,
                         "cannot be negative"));
     }

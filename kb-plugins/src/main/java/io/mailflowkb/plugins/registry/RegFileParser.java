@@ -195,7 +195,7 @@ final class RegFileParser {
     private void dword(String name, String digits, String t, int n) {
         // dword: takes 1 to 8 hex digits; anything longer is rejected, not truncated [S71]
         if (digits.isEmpty() || digits.length() > 8 || !RegText.isHex(digits)) {
-            warn(n, source + ":" + n + ": invalid dword (1 to 8 hex digits), line skipped: " + Quoted.of(t));
+            warn(n, "invalid dword (1 to 8 hex digits), line skipped: " + Quoted.of(t));
             return;
         }
         facts.value(RegistryValue.dword(key, name, Long.parseLong(digits, 16), at(n)));

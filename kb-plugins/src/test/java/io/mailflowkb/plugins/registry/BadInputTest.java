@@ -118,6 +118,8 @@ class BadInputTest {
         assertThat(s.warnings).extracting(RecordingSink.Warning::line)
                 .containsExactly(2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14);
         assertThat(s.warnings).allSatisfy(w -> assertThat(w.source()).isEqualTo("broken.reg"));
+        // the sink and the report add file and line; the message repeating them read "line 7: broken.reg:7: ..."
+        assertThat(s.warnings).allSatisfy(w -> assertThat(w.message()).doesNotContain("broken.reg:"));
     }
 
     @Test

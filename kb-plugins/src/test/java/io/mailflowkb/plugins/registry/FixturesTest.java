@@ -64,7 +64,7 @@ class FixturesTest {
         assertThat(s.warnings).singleElement().satisfies(w -> {
             assertThat(w.source()).isEqualTo("regedit-utf16-all-types.reg");
             assertThat(w.line()).isEqualTo(27);
-            assertThat(w.message()).contains("regedit-utf16-all-types.reg:27").contains("\"TooLong\"=dword:000000001");
+            assertThat(w.message()).doesNotContain("regedit-utf16-all-types.reg:27").contains("\"TooLong\"=dword:000000001");
         });
         RegistryKey old = s.key("HKLM\\SOFTWARE\\Mailflow Test\\Old").orElseThrow();
         assertThat(old.deleted()).isTrue();

@@ -10,6 +10,7 @@ import io.mailflowkb.model.finding.Finding;
 import io.mailflowkb.model.finding.FlowLink;
 import io.mailflowkb.model.finding.FlowLink.State;
 import io.mailflowkb.model.finding.Severity;
+import io.mailflowkb.rules.derive.UnexplainedFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,11 +46,16 @@ public final class MailFlows {
         return out;
     }
 
-    /** The directions of the log facts among {@code facts}: {@code outbound}, {@code inbound}. */
+    /**
+     * The directions of the log facts among {@code facts}: {@code outbound}, {@code inbound}. An unexplained
+     * failure counts with its own direction, so unexplained-symptom over receive-log failures alone does not claim
+     * to explain the sending flow too.
+     */
     public static Set<String> directionsOf(List<Object> facts) {
         Set<String> out = new TreeSet<>();
         for (Object o : facts) {
-            String d = o instanceof Symptom s ? s.direction() : o instanceof TlsOutcome t ? t.direction() : null;
+            String d = o instanceof Symptom s ? s.direction() : o instanceof TlsOutcome t ? t.direction()
+                    : o instanceof UnexplainedFailure u ? u.direction() : null;
             if ("outbound".equals(d) || "inbound".equals(d)) {
                 out.add(d);
             }
