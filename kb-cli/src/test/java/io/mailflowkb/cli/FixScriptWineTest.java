@@ -19,8 +19,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The whole loop on a real Windows registry (Wine's reg.exe and cmd.exe), one prefix per example: import a
  * broken server's export, run collect-evidence.cmd, diagnose, generate --fix-script reg, run fix.cmd, collect
- * and diagnose again: every finding that has a fix is gone and nothing is new. Then import the rollback and
- * collect a third time: the findings are back and the SCHANNEL, .NET and WinHTTP exports equal the first ones.
+ * and diagnose again with {@code --baseline} the first diagnosis, as docs/reports.md tells a user to: every
+ * finding that has a fix is in {@code comparison.resolved} and {@code comparison.new} is empty. Then import the
+ * rollback, collect a third time and diagnose with {@code --baseline} the second diagnosis: the fixed findings
+ * are {@code new} again and the SCHANNEL, .NET and WinHTTP exports equal the first ones.
  * fix.cmd runs without /force: its guard reads the ComputerName key the diagnosed export came from.
  */
 class FixScriptWineTest {
@@ -57,7 +59,8 @@ class FixScriptWineTest {
             assertThat(Kb.run("collect-script", "--shell", "cmd", "-o", script.toString()).exit()).isZero();
 
             Path first = collect(wine, script, "1-before");
-            JsonNode before = diagnose(first);
+            Path beforeJson = tmp.resolve("before.json");
+            JsonNode before = diagnose(first, beforeJson, null);
             Set<String> broken = ids(before);
             Set<String> fixable = new TreeSet<>(broken);
             fixable.removeIf(id -> KB.knowledge().finding(id).map(f -> f.definition().fix().isEmpty()).orElse(true));
@@ -77,14 +80,26 @@ class FixScriptWineTest {
                 assertThat(backups.filter(p -> p.getFileName().toString().startsWith("backup-"))).hasSize(1);
             }
 
-            Set<String> after = ids(diagnose(collect(wine, script, "2-after")));
-            assertThat(after).as("%s: every finding with a fix is resolved", what).doesNotContainAnyElementsOf(fixable);
-            assertThat(after).as("%s: nothing new", what).isSubsetOf(broken);
+            Path afterJson = tmp.resolve("after.json");
+            JsonNode after = diagnose(collect(wine, script, "2-after"), afterJson, beforeJson);
+            JsonNode fixed = after.get("comparison");
+            assertThat(ids(fixed.get("resolved"))).as("%s: every finding with a fix is resolved", what)
+                    .containsAll(fixable);
+            assertThat(strings(fixed.get("new"))).as("%s: nothing new", what).isEmpty();
+            assertThat(ids(after)).as("%s: what is left was there before", what)
+                    .isEqualTo(strings(fixed.get("stillPresent"))).doesNotContainAnyElementsOf(fixable);
+            after.get("findings").forEach(f -> assertThat(f.get("status").asText()).as("%s: %s", what, f.get("id"))
+                    .isEqualTo("still-present"));
 
             Wine.Result rollback = wine.run(fixDir, "reg", "import", "fix-rollback.reg");
             assertThat(rollback.exit()).as(rollback.out() + rollback.err()).isZero();
             Path third = collect(wine, script, "3-rolled-back");
-            assertThat(ids(diagnose(third))).as("%s: the findings are back", what).isEqualTo(broken);
+            JsonNode back = diagnose(third, tmp.resolve("rolled-back.json"), afterJson);
+            assertThat(ids(back)).as("%s: the findings are back", what).isEqualTo(broken);
+            JsonNode undone = back.get("comparison");
+            assertThat(strings(undone.get("new"))).as("%s: the fixed findings are new again", what)
+                    .containsAll(fixable).isEqualTo(difference(broken, ids(after)));
+            assertThat(ids(undone.get("resolved"))).as("%s: the rollback resolves nothing", what).isEmpty();
             for (String f : COMPARED) {
                 assertThat(Files.exists(third.resolve(f))).as("%s exported both times or neither", f)
                         .isEqualTo(Files.exists(first.resolve(f)));
@@ -110,15 +125,38 @@ class FixScriptWineTest {
         return all.toArray(String[]::new);
     }
 
-    private static JsonNode diagnose(Path evidence) throws Exception {
-        Kb kb = Kb.run(withInputs(evidence, "diagnose", "--format", "json"));
+    /** kb diagnose FOLDER --format json -o SAVEAS [--baseline BASELINE], as docs/reports.md shows it. */
+    private static JsonNode diagnose(Path evidence, Path saveAs, Path baseline) throws Exception {
+        List<String> args = new ArrayList<>(List.of("diagnose", "--format", "json", "-o", saveAs.toString()));
+        if (baseline != null) {
+            args.addAll(List.of("--baseline", baseline.toString()));
+        }
+        Kb kb = Kb.run(withInputs(evidence, args.toArray(String[]::new)));
         assertThat(kb.exit()).as(kb.err()).isIn(0, 1);
-        return Mappers.json().readTree(kb.out());
+        JsonNode d = Mappers.json().readTree(saveAs.toFile());
+        assertThat(d.has("comparison")).as("comparison with --baseline only").isEqualTo(baseline != null);
+        return d;
     }
 
-    private static Set<String> ids(JsonNode diagnosis) {
+    /** The ids of a diagnosis' findings or of comparison.resolved: objects with an id. */
+    private static Set<String> ids(JsonNode diagnosisOrList) {
+        JsonNode list = diagnosisOrList.has("findings") ? diagnosisOrList.get("findings") : diagnosisOrList;
         Set<String> ids = new TreeSet<>();
-        diagnosis.get("findings").forEach(f -> ids.add(f.get("id").asText()));
+        list.forEach(f -> ids.add(f.get("id").asText()));
         return ids;
+    }
+
+    /** comparison.stillPresent and comparison.new: lists of ids. */
+    private static Set<String> strings(JsonNode list) {
+        assertThat(list.isArray()).as("a list: %s", list).isTrue();
+        Set<String> ids = new TreeSet<>();
+        list.forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
+    private static Set<String> difference(Set<String> all, Set<String> removed) {
+        Set<String> left = new TreeSet<>(all);
+        left.removeAll(removed);
+        return left;
     }
 }
