@@ -16,7 +16,7 @@ cd "$root"
 jdk17="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
 jdk25="${JDK25:-$(ls -d /usr/lib/jvm/temurin-2[5-9]* /usr/lib/jvm/*-2[5-9]-* 2>/dev/null | head -1 || true)}"
 
-# builds the jar and each JDK's archive if needed (shell redirection: never give kb -o /dev/null)
+# builds the jar and each JDK's archive if needed (shell redirection: never point kb -o at a device)
 KB_JAVA="$jdk17" ./kb --version >/dev/null
 [ -n "$jdk25" ] && KB_JAVA="$jdk25" ./kb --version >/dev/null
 picocli=$(find ~/.m2/repository/info/picocli/picocli -name 'picocli-*.jar' | grep -v sources | sort | tail -1)
