@@ -161,6 +161,18 @@ class HostileKnowledgeTest {
     }
 
     @Test
+    void duplicateKeyIsRefusedInsteadOfSilentlyReplacingTheFirst(@TempDir Path dir) throws Exception {
+        // a second 'severity' would otherwise quietly turn the critical finding into an info one
+        write(dir, HEADER + finding("t", "          - {field: id, op: equals, value: x}\n")
+                .replace("    severity: warning\n", "    severity: critical\n    severity: info\n"));
+        assertThat(problems(dir)).first().satisfies(p -> {
+            assertThat(p.file()).endsWith("user.yaml");
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.message()).contains("duplicate key 'severity'");
+        });
+    }
+
+    @Test
     void unknownKeyHasFileLineAndColumn(@TempDir Path dir) throws Exception {
         write(dir, HEADER + "findings:\n  - id: user-finding\n    titel: typo\n");
         // every problem of the file (issue 11): the unknown key first, then what the finding still lacks

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.mailflowkb.model.InvalidInputException;
 import java.util.Collection;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -21,6 +23,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * bundles and for knowledge files alike.
  */
 public final class ParseErrors {
+
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'$");
 
     private ParseErrors() {
     }
@@ -39,7 +43,10 @@ public final class ParseErrors {
     /** What is wrong, in words, with the key path where known; no location (the caller adds file and line). */
     public static String reason(JsonProcessingException e) {
         String at = path(e);
-        if (e instanceof UnrecognizedPropertyException u) {
+        String duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return "duplicate key '" + duplicate + "' (a second one would silently replace the first)";
+        } else if (e instanceof UnrecognizedPropertyException u) {
             return "unknown key '" + u.getPropertyName() + "'" + (at.isEmpty() ? "" : " (in " + parent(at) + ")");
         } else if (e instanceof StreamConstraintsException) {
             return limit(e.getOriginalMessage());
@@ -123,14 +130,26 @@ public final class ParseErrors {
         return "not valid YAML: " + syntax(problem) + column;
     }
 
+    /**
+     * The key a parser with duplicate detection refused, looking through the mapping exceptions that databind
+     * wraps around the parser's own; {@code null} when the failure is something else.
+     */
+    private static String duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonProcessingException j && j.getOriginalMessage() != null) {
+                Matcher dup = DUPLICATE.matcher(j.getOriginalMessage());
+                if (dup.matches()) {
+                    return dup.group(1);
+                }
+            }
+        }
+        return null;
+    }
+
     /** A parser's syntax message, cut to one short line and without Java names. */
     private static String syntax(String message) {
         if (message == null) {
             return "not valid YAML or JSON";
-        }
-        java.util.regex.Matcher dup = java.util.regex.Pattern.compile("^Duplicate field '(.*)'$").matcher(message);
-        if (dup.matches()) {
-            return "duplicate key '" + dup.group(1) + "' (a second one would silently replace the first)";
         }
         String m = message.replaceAll("\\s*[\\r\\n]+\\s*", " ")
                 .replaceAll("`?(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*`?", "value")

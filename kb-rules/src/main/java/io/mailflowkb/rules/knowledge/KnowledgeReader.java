@@ -1,6 +1,7 @@
 package io.mailflowkb.rules.knowledge;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
@@ -69,7 +70,9 @@ final class KnowledgeReader {
             }
             rejectAliases(text, cited);
             String source = text;
-            KnowledgeFile parsed = READER.withAttribute(LocatingModule.FILE_ATTRIBUTE, cited)
+            // a second key of the same name would silently replace the first (an attacker's or a typo's override)
+            KnowledgeFile parsed = READER.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .withAttribute(LocatingModule.FILE_ATTRIBUTE, cited)
                     .withHandler(new DeserializationProblemHandler() {
                         @Override
                         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
