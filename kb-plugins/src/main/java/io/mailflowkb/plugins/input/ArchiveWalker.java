@@ -95,35 +95,8 @@ final class ArchiveWalker implements Closeable {
     }
 
     private void entry(ZipFile zip, ZipEntry e, String name, Consumer<WalkedFile> visitor, int depth) {
-        WalkedFile.Opener opener = () -> inflation.cap(zip.getInputStream(e), e.getCompressedSize());
-        byte[] head;
-        try (InputStream in = opener.open()) {
-            head = in.readNBytes(WalkedFile.HEAD_LIMIT);
-        } catch (IOException | RuntimeException x) {
-            skips.skip(name, "archive entry cannot be read: " + reason(x));
-            return;
-        }
-        Type type = Type.of(head);
-        if (type == Type.NONE) {
-            counted.run();
-            WalkedFile f = new WalkedFile(name, e.getSize(), opener, head);
-            visitor.accept(f);
-            f.forgetHead();
-            return;
-        }
-        if (depth + 1 > limits.maxDepth()) {
-            tooDeep(name, depth + 1);
-            return;
-        }
-        Path temp = spool(opener, name);
-        if (temp == null) {
-            return;
-        }
-        if (type == Type.ZIP) {
-            zip(temp, name, visitor, depth + 1);
-        } else {
-            gzip(() -> Files.newInputStream(temp), e.getCompressedSize(), name, visitor, depth + 1);
-        }
+        member(name, e.getSize(), () -> inflation.cap(zip.getInputStream(e), e.getCompressedSize()), "archive entry",
+                visitor, depth);
     }
 
     void gzip(WalkedFile.Opener raw, long compressed, String name, Consumer<WalkedFile> visitor, int depth) {
@@ -140,17 +113,27 @@ final class ArchiveWalker implements Closeable {
                 throw x;
             }
         };
+        member(name, -1, opener, "gzip", visitor, depth);
+    }
+
+    /**
+     * One member of an archive (a zip entry or a gzip's content), judged by its first bytes before the rest is
+     * inflated: a plain file goes to the visitor; a nested archive is spooled, still compressed, and walked one
+     * level deeper, its ratio judged against its own compressed size.
+     */
+    private void member(String name, long size, WalkedFile.Opener opener, String what, Consumer<WalkedFile> visitor,
+                        int depth) {
         byte[] head;
         try (InputStream in = opener.open()) {
             head = in.readNBytes(WalkedFile.HEAD_LIMIT);
         } catch (IOException | RuntimeException x) {
-            skips.skip(name, "gzip cannot be read: " + reason(x));
+            skips.skip(name, what + " cannot be read: " + reason(x));
             return;
         }
         Type type = Type.of(head);
         if (type == Type.NONE) {
             counted.run();
-            WalkedFile f = new WalkedFile(name, -1, opener, head);
+            WalkedFile f = new WalkedFile(name, size, opener, head);
             visitor.accept(f);
             f.forgetHead();
             return;
@@ -160,13 +143,13 @@ final class ArchiveWalker implements Closeable {
             return;
         }
         Path temp = spool(opener, name);
-        if (temp != null) {
-            if (type == Type.ZIP) {
-                zip(temp, name, visitor, depth + 1);
-            } else {
-                gzip(() -> Files.newInputStream(temp), Files.isRegularFile(temp) ? temp.toFile().length() : -1,
-                        name, visitor, depth + 1);
-            }
+        if (temp == null) {
+            return;
+        }
+        if (type == Type.ZIP) {
+            zip(temp, name, visitor, depth + 1);
+        } else {
+            gzip(() -> Files.newInputStream(temp), temp.toFile().length(), name, visitor, depth + 1);
         }
     }
 
