@@ -109,6 +109,6 @@ public final class ProbeCollector implements FactCollector {
 
     private static ProbeResult notAttempted(ProbeTarget target, String version, String outcome, String detail) {
         return new ProbeResult(target.display(), ProbeOptions.label(version), outcome, detail, null, null, null, 0,
-                new Provenance(target.source(), null, "-- not attempted: " + detail));
+                new Provenance(target.source(), null, ProbeResult.NOT_ATTEMPTED + detail));
     }
 }
