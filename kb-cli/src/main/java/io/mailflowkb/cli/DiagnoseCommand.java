@@ -142,6 +142,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             }
             BatchRun.Result r = new BatchRun(kb, assembler, inputs, format,
                     format == Format.TEXT && Output.colorWanted(output), Output.textWidth(output)).run(all);
+            r.warnings().forEach(w -> spec.commandLine().getErr().println("kb: warning: " + w));
             Output.write(r.text(), output, spec.commandLine().getOut());
             return r.exitCode();
         }
