@@ -76,6 +76,9 @@ final class ProseTokens {
 
     /** The last word of the path's continuation beginning at {@code from}, or -1 when the path ends before it. */
     private static int continuation(String[] words, int from) {
+        if (endsClause(words[from - 1])) {
+            return -1;
+        }
         for (int j = from; j < words.length && j <= from + MAX_GAP; j++) {
             String w = words[j];
             if (continuesPath(w)) {
@@ -84,7 +87,7 @@ final class ProseTokens {
             if (j == from && VERSION.matcher(w).matches() && endsInKeyName(words[from - 1])) {
                 return j;
             }
-            if (!startsLikeKeyName(w)) {
+            if (!startsLikeKeyName(w) || endsClause(w)) {
                 return -1;
             }
         }
@@ -98,7 +101,13 @@ final class ProseTokens {
             return false;
         }
         String head = w.substring(0, slash);
-        return head.indexOf(':') < 0 && head.indexOf('"') < 0 && !head.toUpperCase(Locale.ROOT).startsWith("HK");
+        return Character.isLetterOrDigit(head.charAt(0)) && head.indexOf(':') < 0 && head.indexOf('"') < 0 && !head.toUpperCase(Locale.ROOT).startsWith("HK");
+    }
+
+    /** A path or key name followed by a comma, semicolon or bracket has ended: what follows is a new piece. */
+    private static boolean endsClause(String w) {
+        char c = w.charAt(w.length() - 1);
+        return c == ',' || c == ';' || c == ')' || c == ':';
     }
 
     private static boolean startsLikeKeyName(String w) {

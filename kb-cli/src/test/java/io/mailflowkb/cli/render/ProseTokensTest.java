@@ -38,6 +38,8 @@ class ProseTokensTest {
     void twoPathsJoinedByAWordAndADriveLetterPathStayApart() {
         assertThat(ProseTokens.of("copy C:\\Temp\\kb to C:\\Other\\Place now"))
                 .containsExactly("copy", "C:\\Temp\\kb", "to", "C:\\Other\\Place", "now");
+        assertThat(ProseTokens.of("(%ExchangeInstallPath%TransportRoles\\Logs\\SmtpReceive, ...\\Hub\\SmtpSend)"))
+                .containsExactly("(%ExchangeInstallPath%TransportRoles\\Logs\\SmtpReceive,", "...\\Hub\\SmtpSend)");
         assertThat(ProseTokens.of("HKLM\\A\\B Then HKLM\\C\\D"))
                 .containsExactly("HKLM\\A\\B", "Then", "HKLM\\C\\D");
     }
