@@ -114,6 +114,7 @@ final class EventXmlReader {
         String levelName;
         String time;
         String recordId;
+        String computer;
         String message;
         final Map<String, String> named = new LinkedHashMap<>();
         final List<String> positional = new ArrayList<>();
@@ -162,6 +163,10 @@ final class EventXmlReader {
                     recordId = text(x).strip();
                     return true;
                 }
+                case "Computer" -> {
+                    computer = text(x).strip();
+                    return true;
+                }
                 case "Message" -> {
                     if (inRendering) {
                         message = text(x);
@@ -190,7 +195,7 @@ final class EventXmlReader {
 
         RawEvent build(String fallbackMessage) {
             return new RawEvent(provider, id, levelName != null ? levelName : level, time, named, positional,
-                    message != null ? message : fallbackMessage, line, recordId);
+                    message != null ? message : fallbackMessage, line, recordId, computer);
         }
     }
 
