@@ -65,7 +65,7 @@ class BatchTest {
             Files.copy(EXAMPLES.resolve("raw/ex19-host.reg"), tmp.resolve(server + "/ex19-host.reg"));
         }
         Files.copy(EXAMPLES.resolve("raw/ex19-schannel.reg"), tmp.resolve("a/ex19-schannel.reg"));
-        Files.copy(EXAMPLES.resolve("tls12-client-disabled.yaml"), tmp.resolve("c.yaml"));
+        Files.copy(FINDINGS.resolve("tls12-client-disabled/examples/tls12-client-disabled.yaml"), tmp.resolve("c.yaml"));
         Kb kb = Kb.run("diagnose", "--batch", tmp.toString(), "--format", "json");
         assertThat(lines(kb.out())).hasSize(3);
         List<String> warnings = kb.err().lines().filter(l -> l.startsWith("kb: warning: ")).toList();
