@@ -2,9 +2,8 @@ package io.mailflowkb.cli;
 
 import io.mailflowkb.cli.collect.CmdCollectScript;
 import io.mailflowkb.cli.collect.PowerShellCollectScript;
+import io.mailflowkb.rules.Diagnostician;
 import io.mailflowkb.rules.collect.CollectionManifest;
-import io.mailflowkb.rules.knowledge.KnowledgeLoader;
-import io.mailflowkb.rules.knowledge.KnowledgeSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +56,7 @@ final class CollectScriptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<KnowledgeSource> sources = new ArrayList<>();
-        sources.add(KnowledgeSource.builtIn());
-        knowledge.forEach(d -> sources.add(KnowledgeSource.userFolder(d)));
-        CollectionManifest manifest = KnowledgeLoader.load(sources).collection();
+        CollectionManifest manifest = Diagnostician.loadKnowledge(knowledge).collection();
         String text = shell == Shell.cmd ? CmdCollectScript.render(manifest) : PowerShellCollectScript.render(manifest);
         if (output != null && output.toAbsolutePath().getParent() != null) {
             try {
