@@ -6,7 +6,9 @@ import io.mailflowkb.model.fact.RegistryValue;
 import java.util.List;
 
 /**
- * What the Exchange build on the host can do with TLS, from the documented baselines (domain notes 5.1 and 5.2;
+ * What the Exchange build on the host can do with TLS, from the documented baselines
+ * (knowledge/tls-deprecation/exchange-builds.yaml and the references of finding exchange-build-lacks-tls12 in
+ * knowledge/;
  * build numbers from HealthChecker data [S56]): TLS 1.2 on SMTP needs Exchange 2013 CU19 (15.0.1365.1) or
  * Exchange 2016 CU8 (15.1.1415.2); Exchange 2013 below CU8 (15.0.1076.9) even hard-codes TLS 1.0 on SMTP
  * [S52]; every Exchange 2019 build can use TLS 1.2; TLS 1.3 needs Exchange 2019 CU15 (15.2.1748.10) or Exchange SE

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A TLS version that SChannel handles differently for the Client and the Server role. Exchange is SMTP client and
- * server at once, so Microsoft's guidance is to set both roles the same (domain notes 4.1 and 8; [S4] [S15]).
+ * server at once, so Microsoft's guidance is to set both roles the same (the references of finding
+ * schannel-client-server-mismatch in knowledge/).
  *
  * @param kind {@code roles-differ}: one role can negotiate the version and the other cannot (effective states, as
  *             Windows reads the values: HealthChecker's "Misconfigured"); {@code half-disabled}: HealthChecker's

@@ -22,7 +22,10 @@ import java.util.Map;
  */
 public final class HostSummaries {
 
-    /** Exchange products by the first two parts of the build (domain notes 5.1: 15.0 2013, 15.1 2016, 15.2 2019). */
+    /**
+     * Exchange products by the first two parts of the build (15.0 2013, 15.1 2016, 15.2 2019:
+     * knowledge/tls-deprecation/exchange-builds.yaml).
+     */
     private static final Map<String, String> PRODUCTS = Map.of("2010", "Exchange Server 2010", "2013",
             "Exchange Server 2013", "2016", "Exchange Server 2016", "2019", "Exchange Server 2019", "SE",
             "Exchange Server Subscription Edition");
