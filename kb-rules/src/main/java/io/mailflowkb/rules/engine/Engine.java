@@ -103,6 +103,7 @@ public final class Engine {
             ProtocolSlot.ALL.forEach(session::insert);
             knowledge.symptoms().stream().filter(SymptomDefinition::isFailure)
                     .forEach(d -> session.insert(new FailureSymptom(d.id())));
+            knowledge.rootCauses().forEach(session::insert); // causedBy links, for correlate-findings.drl
             session.fireAllRules(MAX_FIRINGS);
 
             Map<String, Set<Evidence>> evidence = new TreeMap<>();
