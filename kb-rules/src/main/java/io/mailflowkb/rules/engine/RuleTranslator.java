@@ -1,7 +1,10 @@
-package io.mailflowkb.rules.knowledge;
+package io.mailflowkb.rules.engine;
 
-import io.mailflowkb.rules.engine.FindingHit;
-import io.mailflowkb.rules.engine.MissingHit;
+import io.mailflowkb.rules.knowledge.CompiledConstraint;
+import io.mailflowkb.rules.knowledge.CompiledFinding;
+import io.mailflowkb.rules.knowledge.CompiledMissingEvidence;
+import io.mailflowkb.rules.knowledge.CompiledPattern;
+import io.mailflowkb.rules.knowledge.Knowledge;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,13 +21,11 @@ import org.drools.model.impl.ModelImpl;
 
 /**
  * Turns validated knowledge into real Drools rules through the executable-model DSL: each pattern's constraints
- * are lambdas closing over operands that were parsed and checked by {@link PatternCompiler}. Nothing is compiled
+ * are lambdas closing over operands that were parsed and checked by {@code PatternCompiler}. Nothing is compiled
  * and no text from a knowledge file ever becomes code.
  */
 public final class RuleTranslator {
 
-    /** Present patterns per rule: each one is a consequence argument. */
-    public static final int MAX_BOUND = 5;
     static final String PACKAGE = "io.mailflowkb.rules.knowledge.generated";
     /** Knowledge rules run after every shipped derivation (salience 1000) and before correlations (-100). */
     static final int FINDING_SALIENCE = 0;
@@ -101,7 +102,7 @@ public final class RuleTranslator {
             case 5 -> DSL.on((Variable) v.get(0), (Variable) v.get(1), (Variable) v.get(2), (Variable) v.get(3),
                     (Variable) v.get(4)).execute((drools, a, b, c, d, e) ->
                     ((org.drools.model.Drools) drools).insert(result.apply(Arrays.asList(a, b, c, d, e))));
-            default -> throw new IllegalStateException("more than " + MAX_BOUND + " bound patterns");
+            default -> throw new IllegalStateException("more than " + CompiledPattern.MAX_BOUND + " bound patterns");
         };
     }
 }

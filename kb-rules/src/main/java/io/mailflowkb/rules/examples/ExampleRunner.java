@@ -1,9 +1,11 @@
-package io.mailflowkb.rules.knowledge;
+package io.mailflowkb.rules.examples;
 
 import io.mailflowkb.model.bundle.FactBundle;
 import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.model.finding.Finding;
 import io.mailflowkb.rules.Diagnostician;
+import io.mailflowkb.rules.knowledge.ExampleInputOutsideException;
+import io.mailflowkb.rules.knowledge.KnowledgeExample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
