@@ -82,24 +82,13 @@ public record ExchangeBaseline(String version, String build, String tls12, Strin
         return reason;
     }
 
+    /** 2 to 4 parts, as Exchange writes its builds (15.1.2507.6); anything else is no build. */
     static long[] parse(String text) {
-        if (text == null || !text.strip().matches("\\d{1,9}(\\.\\d{1,9}){1,3}")) {
-            return null;
-        }
-        String[] parts = text.strip().split("\\.");
-        long[] out = new long[4];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = Long.parseLong(parts[i]);
-        }
-        return out;
+        long[] b = DottedVersion.parse(text);
+        return b == null || b.length < 2 || b.length > 4 ? null : b;
     }
 
     static int compare(long[] a, long[] b) {
-        for (int i = 0; i < 4; i++) {
-            if (a[i] != b[i]) {
-                return Long.compare(a[i], b[i]);
-            }
-        }
-        return 0;
+        return DottedVersion.compare(a, b);
     }
 }

@@ -8,6 +8,7 @@ import io.mailflowkb.model.knowledge.StepDefinition;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.model.regex.KnowledgeRegex;
 import io.mailflowkb.model.regex.RegexRejectedException;
+import io.mailflowkb.rules.derive.DottedVersion;
 import java.util.List;
 import java.util.regex.Pattern;
 

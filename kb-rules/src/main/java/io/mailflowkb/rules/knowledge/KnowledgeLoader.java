@@ -12,6 +12,7 @@ import io.mailflowkb.model.knowledge.SourceLocation;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.rules.collect.CollectionManifest;
 import io.mailflowkb.rules.collect.ManualCommands;
+import io.mailflowkb.rules.derive.DottedVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

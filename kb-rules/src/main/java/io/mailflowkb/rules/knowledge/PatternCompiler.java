@@ -4,6 +4,7 @@ import io.mailflowkb.model.knowledge.ConstraintDefinition;
 import io.mailflowkb.model.knowledge.PatternDefinition;
 import io.mailflowkb.model.regex.KnowledgeRegex;
 import io.mailflowkb.model.regex.RegexRejectedException;
+import io.mailflowkb.rules.derive.DottedVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

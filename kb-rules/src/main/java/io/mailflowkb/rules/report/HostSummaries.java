@@ -8,7 +8,7 @@ import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.fact.TlsOutcome;
 import io.mailflowkb.model.finding.HostSummary;
 import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
-import io.mailflowkb.rules.knowledge.DottedVersion;
+import io.mailflowkb.rules.derive.DottedVersion;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
