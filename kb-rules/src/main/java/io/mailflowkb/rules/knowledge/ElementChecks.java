@@ -98,6 +98,12 @@ final class ElementChecks {
         }
         require(b.product(), null, file, "exchangeBuilds: build " + b.build() + ": product", MAX_TITLE);
         require(b.name(), null, file, "exchangeBuilds: build " + b.build() + ": name", MAX_TITLE);
+        for (String mark : b.firstWith()) {
+            if (!ExchangeBuildDefinition.FIRST_WITH.contains(mark)) {
+                problem(null, file, "exchangeBuilds: build " + b.build() + ": firstWith '" + mark + "' is not one of "
+                        + String.join(", ", ExchangeBuildDefinition.FIRST_WITH));
+            }
+        }
         return true;
     }
 

@@ -53,7 +53,8 @@ public final class HostSummaries {
         String product = exact != null ? exact.product() : below != null ? below.product()
                 : h.exchangeVersion() != null ? PRODUCTS.get(h.exchangeVersion()) : null;
         if (product == null && build != null) {
-            String version = io.mailflowkb.rules.derive.ExchangeBaseline.of(h).version();
+            String version = io.mailflowkb.rules.derive.ExchangeBaseline.of(h,
+                    new io.mailflowkb.rules.derive.ExchangeBaselines(builds)).version();
             product = version == null ? null : PRODUCTS.get(version);
         }
         String cu = exact != null ? exact.name() : below != null ? "later than " + below.name() : null;
