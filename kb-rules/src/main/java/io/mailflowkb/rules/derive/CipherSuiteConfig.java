@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The TLS cipher suite list SChannel uses, and what it shares with Exchange Online's list (the references of finding
- * cipher-suite-mismatch in knowledge/;
- * [S4] [S12] [S15]). The Group Policy list ({@code SOFTWARE\Policies\...\SSL\00010002 Functions}) wins over the
+ * cipher-suite-mismatch in knowledge/). The Group Policy list
+ * ({@code SOFTWARE\Policies\...\SSL\00010002 Functions}) wins over the
  * local one; with neither, Windows uses its default list, which this tool does not judge.
  *
  * @param origin     {@code group-policy}, {@code local} or {@code windows-default}

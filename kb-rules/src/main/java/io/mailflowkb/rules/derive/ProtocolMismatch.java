@@ -13,8 +13,8 @@ import java.util.List;
  * @param kind {@code roles-differ}: one role can negotiate the version and the other cannot (effective states, as
  *             Windows reads the values: HealthChecker's "Misconfigured"); {@code half-disabled}: HealthChecker's
  *             "Half Disabled" in either form, i.e. a role that is not enabled while {@code DisabledByDefault}=0 is
- *             set explicitly, or a role that is enabled while {@code DisabledByDefault} is non-zero (domain notes
- *             8: HealthChecker counts a missing {@code Enabled} as enabled, except for TLS 1.3)
+ *             set explicitly, or a role that is enabled while {@code DisabledByDefault} is non-zero (docs/healthchecker.md:
+ *             HealthChecker counts a missing {@code Enabled} as enabled, except for TLS 1.3)
  * @param role {@code client}, {@code server} (half-disabled) or {@code both} (roles-differ)
  */
 public record ProtocolMismatch(String protocol, String kind, String role, String detail, List<RegistryValue> values,
