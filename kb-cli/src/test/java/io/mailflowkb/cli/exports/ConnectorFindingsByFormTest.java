@@ -235,7 +235,7 @@ class ConnectorFindingsByFormTest {
             assertThat(collector.id()).isEqualTo(form == Form.FORMAT_LIST && scenario.finding().equals(
                     "exchange-out-of-date-throttled") ? LogCollector.ID : ExchangeCollector.ID);
             CollectingSink sink = new CollectingSink(collector.id());
-            collector.collect(new Request(InputKind.LOGS, file, null, name, Map.of(), kb.symptoms(), null, null), sink);
+            collector.collect(new Request(InputKind.LOGS, file, null, name, Map.of(), kb.compiledSymptoms(), null, null), sink);
             assertThat(sink.warnings()).as("warnings reading " + name).isEmpty();
             bundle = bundle.plus(sink.toBundle());
             names.add(name);

@@ -98,10 +98,10 @@ public final class LogCollector implements FactCollector {
         }
         AtomicLong rawBytes = new AtomicLong();
         boolean wantProgress = !"false".equalsIgnoreCase(request.options().getOrDefault("progress", "true"));
-        Progress progress = Progress.of(wantProgress, total, rawBytes::get);
+        Progress progress = Progress.of(wantProgress, sink, total, rawBytes::get);
         long deadline = System.nanoTime() + request.timeLimit().toNanos();
         SymptomMatcher matcher = new SymptomMatcher(request.symptoms());
-        matcher.problems().forEach(p -> sink.warning(display, null, p));
+        request.symptoms().problems().forEach(p -> sink.warning(display, null, p));
         ScanContext ctx = new ScanContext(matcher, sink, progress, deadline);
         int threads = threads(request, files.size());
         boolean timedOut = false;

@@ -79,7 +79,7 @@ class ArchiveLimitsTest {
             w.walk(root, root.getFileName().toString(), files::add);
             if (!files.isEmpty()) { // an empty list would mean "read the path yourself"
                 new LogCollector().collect(new Request(InputKind.LOGS, root, null, root.getFileName().toString(),
-                    Map.of("threads", "1", "progress", "false"), TestSymptoms.SEED, null, null, files), sink);
+                    Map.of("threads", "1", "progress", "false"), TestSymptoms.SEED_SET, null, null, files), sink);
             }
             tally = w.tally();
         }

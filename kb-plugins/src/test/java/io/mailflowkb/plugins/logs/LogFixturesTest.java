@@ -158,7 +158,7 @@ class LogFixturesTest {
 
     @Test
     void openSessionsStayBoundedWithoutDisconnectLines() {
-        ScanContext ctx = new ScanContext(new SymptomMatcher(TestSymptoms.SEED), new CollectingSink("logs"),
+        ScanContext ctx = new ScanContext(new SymptomMatcher(TestSymptoms.SEED_SET), new CollectingSink("logs"),
                 Progress.none(), System.nanoTime() + 60_000_000_000L);
         SessionTracker t = new SessionTracker("x.log", "outbound", ctx);
         for (int i = 1; i <= SessionTracker.MAX_SESSIONS * 2 + 5; i++) {

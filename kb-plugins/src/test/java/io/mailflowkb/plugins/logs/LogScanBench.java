@@ -79,7 +79,7 @@ public final class LogScanBench {
             Map<String, String> options = System.getenv("LOGSCAN_THREADS") == null ? Map.of()
                     : Map.of("threads", System.getenv("LOGSCAN_THREADS"));
             new LogCollector().collect(new Request(InputKind.LOGS, dir, null, dir.toString(), options,
-                    TestSymptoms.SEED, null, null), sink);
+                    TestSymptoms.SEED_SET, null, null), sink);
             if (repeat > 1) {
                 long bytes = LogCollectorSize.of(dir);
                 double s = (System.nanoTime() - t0) / 1e9;

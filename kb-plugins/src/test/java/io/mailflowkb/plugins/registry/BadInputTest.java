@@ -165,7 +165,7 @@ class BadInputTest {
     void missingFileIsAnIoError() {
         Path missing = dir.resolve("nope.reg");
         assertThatThrownBy(() -> new RegistryCollector().collect(
-                new Request(InputKind.REGISTRY, missing, null, "nope.reg", null, List.of(), null, null), new RecordingSink()))
+                new Request(InputKind.REGISTRY, missing, null, "nope.reg", null, null, null, null), new RecordingSink()))
                 .isInstanceOf(IOException.class);
         assertThat(Files.exists(missing)).isFalse();
     }

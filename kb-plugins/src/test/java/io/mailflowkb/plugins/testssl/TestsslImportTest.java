@@ -34,7 +34,7 @@ class TestsslImportTest {
         TestsslCollector c = new TestsslCollector();
         assertThat(c.recognizes(InputKind.LOGS, name, bytes)).isTrue();
         CollectingSink sink = new CollectingSink(TestsslCollector.ID);
-        c.collect(new Request(InputKind.LOGS, f, null, name, null, List.of(), null, null), sink);
+        c.collect(new Request(InputKind.LOGS, f, null, name, null, null, null, null), sink);
         return sink;
     }
 
@@ -69,7 +69,7 @@ class TestsslImportTest {
                 .getBytes(StandardCharsets.UTF_8);
         Path f = dir.resolve("cut.json");
         Files.write(f, cut);
-        assertThatThrownBy(() -> c.collect(new Request(InputKind.LOGS, f, null, "cut.json", null, List.of(), null, null),
+        assertThatThrownBy(() -> c.collect(new Request(InputKind.LOGS, f, null, "cut.json", null, null, null, null),
                 new CollectingSink(TestsslCollector.ID)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("cut.json");
     }
