@@ -1,6 +1,7 @@
 package io.mailflowkb.plugins.clixml;
 
 import io.mailflowkb.model.InvalidInputException;
+import io.mailflowkb.plugins.psobject.PsText;
 import io.mailflowkb.plugins.psobject.PsValue;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -247,7 +248,7 @@ public final class ClixmlReader {
                     String n = x.getAttributeValue(null, "N");
                     if ("Key".equals(n)) {
                         key = value(path + "[key]");
-                        keyText = io.mailflowkb.plugins.psobject.PsText.text(key);
+                        keyText = PsText.text(key);
                     } else {
                         val = value(path + "[" + (keyText == null ? into.size() : keyText) + "]");
                     }

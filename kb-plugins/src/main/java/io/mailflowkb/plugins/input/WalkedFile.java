@@ -5,6 +5,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -45,12 +47,12 @@ public final class WalkedFile implements EvidenceFile {
     }
 
     /** A file on disk, named {@code name} in provenance; its head is read now. */
-    public static WalkedFile onDisk(java.nio.file.Path path, String name) throws IOException {
+    public static WalkedFile onDisk(Path path, String name) throws IOException {
         byte[] head;
-        try (InputStream in = java.nio.file.Files.newInputStream(path)) {
+        try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(HEAD_LIMIT);
         }
-        return new WalkedFile(name, java.nio.file.Files.size(path), () -> java.nio.file.Files.newInputStream(path), head);
+        return new WalkedFile(name, Files.size(path), () -> Files.newInputStream(path), head);
     }
 
     @Override

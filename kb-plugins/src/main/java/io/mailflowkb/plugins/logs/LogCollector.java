@@ -6,15 +6,11 @@ import io.mailflowkb.model.spi.EvidenceFile;
 import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.FactSink;
 import io.mailflowkb.model.spi.InputKind;
-import io.mailflowkb.plugins.input.EvidenceWalker;
+import io.mailflowkb.plugins.input.RequestedFiles;
 import io.mailflowkb.plugins.input.TextDecoding;
 import io.mailflowkb.plugins.input.TextEncoding;
-import io.mailflowkb.plugins.input.WalkLimits;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -74,20 +70,7 @@ public final class LogCollector implements FactCollector {
 
     @Override
     public void collect(CollectionRequest request, FactSink sink) throws IOException {
-        Path root = request.path();
-        if (request.files().isEmpty() && (root == null || !Files.exists(root))) {
-            throw new NoSuchFileException(String.valueOf(root));
-        }
-        String display = request.displayName() != null ? request.displayName() : String.valueOf(root);
-        try (EvidenceWalker walker = new EvidenceWalker(WalkLimits.from(request.options()), sink)) {
-            List<EvidenceFile> files = request.files();
-            if (files.isEmpty()) {
-                List<EvidenceFile> walked = new ArrayList<>();
-                walker.walk(root, display, walked::add);
-                files = walked;
-            }
-            scan(files, display, request, sink);
-        }
+        RequestedFiles.allFiles(request, sink, (files, display) -> scan(files, display, request, sink));
     }
 
     private void scan(List<EvidenceFile> files, String display, CollectionRequest request, FactSink sink)

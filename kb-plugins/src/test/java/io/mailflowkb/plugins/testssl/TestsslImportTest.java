@@ -8,6 +8,7 @@ import io.mailflowkb.model.fact.ProbeResult;
 import io.mailflowkb.model.spi.CollectingSink;
 import io.mailflowkb.model.spi.InputKind;
 import io.mailflowkb.model.spi.Request;
+import io.mailflowkb.plugins.input.WalkedFile;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class TestsslImportTest {
         Path f = dir.resolve(name);
         Files.write(f, bytes);
         TestsslCollector c = new TestsslCollector();
-        assertThat(c.recognizes(InputKind.LOGS, name, bytes)).isTrue();
+        assertThat(c.claim(WalkedFile.of(name, bytes)).claimed()).isTrue();
         CollectingSink sink = new CollectingSink(TestsslCollector.ID);
         c.collect(new Request(InputKind.LOGS, f, null, name, null, null, null, null), sink);
         return sink;
@@ -63,8 +64,8 @@ class TestsslImportTest {
     @Test
     void otherJsonIsNotClaimedAndBrokenJsonNamesTheLine() throws Exception {
         TestsslCollector c = new TestsslCollector();
-        assertThat(c.recognizes(InputKind.LOGS, "x.json", "[{\"Name\": \"x\", \"TlsCertificateName\": null}]"
-                .getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(c.claim(WalkedFile.of("x.json", "[{\"Name\": \"x\", \"TlsCertificateName\": null}]"
+                .getBytes(StandardCharsets.UTF_8))).claimed()).isFalse();
         byte[] cut = new String(resource("postfix-legacy-flat.json"), StandardCharsets.UTF_8).substring(0, 900)
                 .getBytes(StandardCharsets.UTF_8);
         Path f = dir.resolve("cut.json");
