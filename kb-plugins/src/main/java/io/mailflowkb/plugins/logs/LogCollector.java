@@ -120,13 +120,13 @@ public final class LogCollector implements FactCollector {
             return t;
         });
         ThreadLocal<SymptomMatcher> matchers = ThreadLocal.withInitial(() -> new SymptomMatcher(request.symptoms()));
-        record Result(RecordingSink calls, ScanContext ctx, boolean timedOut) {
+        record Result(DeferredSink calls, ScanContext ctx, boolean timedOut) {
         }
         try {
             List<Future<Result>> results = new ArrayList<>();
             for (EvidenceFile f : files) {
                 results.add(pool.submit(() -> {
-                    RecordingSink calls = new RecordingSink();
+                    DeferredSink calls = new DeferredSink();
                     ScanContext ctx = new ScanContext(matchers.get(), calls, progress, deadline);
                     try {
                         scanFile(f, rawBytes, ctx);
