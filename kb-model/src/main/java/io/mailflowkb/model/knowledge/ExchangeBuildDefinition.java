@@ -7,7 +7,7 @@ package io.mailflowkb.model.knowledge;
  * @param build   dotted build, e.g. {@code 15.1.2507.6}
  * @param product e.g. {@code Exchange Server 2016}
  * @param name    the update's name, e.g. {@code CU23}
- * @param tag     the source tag in the project's domain notes ({@code S56})
+ * @param tag     the source tag ({@code S56}, listed in docs/sources.md)
  */
 public record ExchangeBuildDefinition(String build, String product, String name, String tag) {
 }

@@ -15,7 +15,7 @@ import javax.xml.stream.XMLStreamException;
 
 /**
  * Streams a PowerShell CLIXML document ({@code Export-Clixml}: {@code <Objs>} of {@code <Obj>}) into
- * {@link PsValue} trees, one top-level object at a time (connectors-and-exo-evidence.md B2; element set after
+ * {@link PsValue} trees, one top-level object at a time (docs/healthchecker.md; element set after
  * PowerShell's serializer [C8] and a MIT PSRP implementation [C9]). Type names ({@code TN}, reused as
  * {@code TNRef}), {@code ToString}, adapted {@code Props} and extended {@code MS} members, {@code LST}/{@code IE}/
  * {@code STK}/{@code QUE} collections, {@code DCT} dictionaries, back-references ({@code Ref}), {@code Nil} and every

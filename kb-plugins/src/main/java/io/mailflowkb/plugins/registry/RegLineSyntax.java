@@ -3,8 +3,8 @@ package io.mailflowkb.plugins.registry;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Reading the syntax of a .reg line: quoted strings with escapes, trailing comments, hex byte lists (the format as
- * regedit and Wine write and read it, docs/registry-input.md). The writing side is kb-rules' fix writers.
+ * Reading the syntax of a .reg line: quoted strings with escapes, trailing comments, hex byte lists (as regedit
+ * and Wine read it, [S60] [S71] in docs/sources.md). The writing side is kb-rules' fix writers.
  */
 final class RegLineSyntax {
 

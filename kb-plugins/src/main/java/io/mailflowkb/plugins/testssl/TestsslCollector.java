@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * testssl.sh JSON of a scan ({@code --json} flat: an array of {@code {id, ip, port, severity, finding}};
- * {@code --json-pretty}: {@code scanResult[].protocols[]}; connectors-and-exo-evidence.md E1, [C5]) as
+ * {@code --json-pretty}: {@code scanResult[].protocols[]}; docs/healthchecker.md, [C5]) as
  * {@link ProbeResult}s, one per TLS version, so a testssl.sh scan of an SMTP peer ({@code --starttls smtp}) is
  * judged like {@code kb probe} of it. "offered" is {@code ok}, "not offered" {@code refused}, "not tested due to
  * lack of local support" {@code disabled-locally}; anything else is {@code error} with testssl.sh's words.

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real output samples quoted in the domain notes (connectors-and-exo-evidence.md B1, A2): Get-ExchangeCertificate
+ * The real output samples of the corpus (their sources in src/test/resources/corpus/SOURCES.md): Get-ExchangeCertificate
  * | Format-List from an Exchange 2013 blog and a non-US culture copy, saved as Windows PowerShell 5.1 saves them, and
  * the Get-InboundConnector JSON wire form; plus hostile CLIXML.
  */
