@@ -18,7 +18,7 @@ final class ProgressLine implements CollectingSink.ProgressListener {
     private final PrintStream out;
     private boolean printed;
 
-    private ProgressLine(PrintStream out) {
+    ProgressLine(PrintStream out) {
         this.out = out;
     }
 

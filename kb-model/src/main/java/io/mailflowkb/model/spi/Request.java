@@ -33,11 +33,6 @@ public record Request(InputKind kind, Path path, String target, String displayNa
         this(kind, path, target, displayName, options, symptoms, clock, timeLimit, List.of());
     }
 
-    /** The same request, handing the collector these walked files. */
-    public Request withFiles(List<EvidenceFile> walked) {
-        return new Request(kind, path, target, displayName, options, symptoms, clock, timeLimit, walked);
-    }
-
     /** A request for a file or folder, named as given. */
     public static Request forPath(InputKind kind, Path path, SymptomSet symptoms) {
         return new Request(kind, path, null, path.toString(), Map.of(), symptoms, null, null);

@@ -99,11 +99,6 @@ public final class WalkedFile implements EvidenceFile {
         return encoding;
     }
 
-    /** Whether the file has no bytes at all. */
-    public boolean empty() {
-        return empty;
-    }
-
     @Override
     public InputStream openBytes() throws IOException {
         return opener.open();
@@ -115,14 +110,6 @@ public final class WalkedFile implements EvidenceFile {
             throw new IOException(empty ? "empty file" : "binary content, not text");
         }
         return TextDecoding.reader(opener.open(), encoding);
-    }
-
-    /** The text as UTF-8 bytes (see {@link TextDecoding#utf8}). */
-    public InputStream openUtf8() throws IOException {
-        if (encoding == null) {
-            throw new IOException(empty ? "empty file" : "binary content, not text");
-        }
-        return TextDecoding.utf8(opener.open(), encoding);
     }
 
     /** Drops the cached head (and its decoded text) after detection; they are re-read on demand. */
