@@ -1,8 +1,8 @@
 package io.mailflowkb.plugins.clixml;
 
 import io.mailflowkb.model.InvalidInputException;
+import io.mailflowkb.plugins.input.UntrustedXml;
 import java.io.Reader;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -30,17 +30,7 @@ final class BoundedXmlCursor implements AutoCloseable {
     }
 
     static BoundedXmlCursor open(String source, Reader in) throws XMLStreamException {
-        return new BoundedXmlCursor(source, factory().createXMLStreamReader(in));
-    }
-
-    /** A new factory per document: XMLInputFactory is not guaranteed thread-safe. */
-    private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, false); // text arrives in pieces: its size is checked as it grows
-        return f;
+        return new BoundedXmlCursor(source, UntrustedXml.factory().createXMLStreamReader(in));
     }
 
     boolean hasNext() throws XMLStreamException {
