@@ -2,8 +2,11 @@ package io.mailflowkb.cli;
 
 import io.mailflowkb.cli.collect.CmdCollectScript;
 import io.mailflowkb.cli.collect.PowerShellCollectScript;
+import io.mailflowkb.model.InvalidInputException;
 import io.mailflowkb.rules.Diagnostician;
 import io.mailflowkb.rules.collect.CollectionManifest;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,9 +63,9 @@ final class CollectScriptCommand implements Callable<Integer> {
         String text = shell == Shell.cmd ? CmdCollectScript.render(manifest) : PowerShellCollectScript.render(manifest);
         if (output != null && output.toAbsolutePath().getParent() != null) {
             try {
-                java.nio.file.Files.createDirectories(output.toAbsolutePath().getParent());
-            } catch (java.io.IOException e) {
-                throw new io.mailflowkb.model.InvalidInputException(output.toString(), null,
+                Files.createDirectories(output.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new InvalidInputException(output.toString(), null,
                         "cannot create its folder: " + e.getMessage(), e);
             }
         }

@@ -111,7 +111,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         CollectorCatalog catalog = CollectorCatalog.load(inputs.pluginPath);
-        InputAssembler assembler = new InputAssembler(catalog, kb.symptoms(), inputs.collectorOptions);
+        InputAssembler assembler = new InputAssembler(catalog, kb.compiledSymptoms(), inputs.collectorOptions);
         List<Path> bundles = new ArrayList<>();
         List<Path> evidence = new ArrayList<>();
         for (Path p : paths) {

@@ -136,7 +136,7 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             Diagnostician kb = Diagnostician.load(dirs);
-            InputAssembler assembler = new InputAssembler(CollectorCatalog.load(List.of()), kb.symptoms(), Map.of());
+            InputAssembler assembler = new InputAssembler(CollectorCatalog.load(List.of()), kb.compiledSymptoms(), Map.of());
             PrintWriter out = spec.commandLine().getOut();
             int failed = 0;
             List<ExampleRunner.Result> results = new ExampleRunner(kb, assembler::readExample).runAll();

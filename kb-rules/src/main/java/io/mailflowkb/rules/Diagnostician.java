@@ -3,6 +3,7 @@ package io.mailflowkb.rules;
 import io.mailflowkb.model.bundle.FactBundle;
 import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
+import io.mailflowkb.model.spi.SymptomSet;
 import io.mailflowkb.rules.engine.Engine;
 import io.mailflowkb.rules.explain.Trace;
 import io.mailflowkb.rules.knowledge.Knowledge;
@@ -38,6 +39,7 @@ public final class Diagnostician {
 
     private final Knowledge knowledge;
     private final Engine engine;
+    private volatile SymptomSet compiledSymptoms;
 
     private Diagnostician(Knowledge knowledge) {
         this.knowledge = knowledge;
@@ -102,9 +104,22 @@ public final class Diagnostician {
         return knowledge;
     }
 
-    /** The symptom strings collectors should look for. */
+    /** The symptom strings collectors should look for, as the knowledge declares them. */
     public List<SymptomDefinition> symptoms() {
         return knowledge.symptoms();
+    }
+
+    /**
+     * The same symptoms compiled once for collectors: pass this in every
+     * {@link io.mailflowkb.model.spi.CollectionRequest} so no collector compiles knowledge itself.
+     */
+    public SymptomSet compiledSymptoms() {
+        SymptomSet compiled = compiledSymptoms;
+        if (compiled == null) {
+            compiled = SymptomSet.of(knowledge.symptoms());   // a benign race: both threads compile the same set
+            compiledSymptoms = compiled;
+        }
+        return compiled;
     }
 
     /**

@@ -129,7 +129,7 @@ class EmbeddingExampleTest {
         FactCollector collector = new PipeCollector();
         CollectingSink sink = new CollectingSink(collector.id());
         sink.read(export.toString(), collector.id());
-        collector.collect(Request.forPath(InputKind.REGISTRY, export, kb.symptoms()), sink);
+        collector.collect(Request.forPath(InputKind.REGISTRY, export, kb.compiledSymptoms()), sink);
 
         Diagnosis d = kb.diagnose(sink.toBundle());
         assertThat(d.findings()).extracting(Finding::id).contains("tls12-client-disabled");

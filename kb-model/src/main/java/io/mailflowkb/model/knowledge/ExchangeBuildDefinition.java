@@ -11,7 +11,7 @@ import java.util.List;
  * @param build     dotted build, e.g. {@code 15.1.2507.6}
  * @param product   e.g. {@code Exchange Server 2016}
  * @param name      the update's name, e.g. {@code CU23}
- * @param tag       the source tag in the project's domain notes ({@code S56})
+ * @param tag       the source tag ({@code S56}, listed in docs/sources.md)
  * @param firstWith what this build is the first of its line (same major.minor) to do: {@code tls12-smtp} (SMTP
  *                  can use TLS 1.2), {@code tls13}, {@code smtp-not-tls10-only} (SMTP no longer hard-coded to TLS
  *                  1.0), {@code subscription-edition} (the first Exchange SE build)
