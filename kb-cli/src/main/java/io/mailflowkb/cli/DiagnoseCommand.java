@@ -7,6 +7,7 @@ import io.mailflowkb.cli.render.Format;
 import io.mailflowkb.model.bundle.FactBundle;
 import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.cli.render.ReportContext;
+import io.mailflowkb.cli.render.TraceRenderer;
 import io.mailflowkb.rules.Diagnostician;
 import io.mailflowkb.rules.fix.FixScript;
 import io.mailflowkb.rules.report.Baselines;
@@ -110,7 +111,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         CollectorCatalog catalog = CollectorCatalog.load(inputs.pluginPath);
-        InputAssembler assembler = new InputAssembler(catalog, kb.symptoms(), inputs.collectorOptions);
+        InputAssembler assembler = new InputAssembler(catalog, kb.compiledSymptoms(), inputs.collectorOptions);
         List<Path> bundles = new ArrayList<>();
         List<Path> evidence = new ArrayList<>();
         for (Path p : paths) {
@@ -188,7 +189,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         context = context.withTextWidth(Output.textWidth(reportFile));
         String text = format.renderer(format == Format.TEXT && Output.colorWanted(reportFile), context).render(d);
         if (explained != null) {
-            text = Explanation.append(text, format, explained);
+            text = TraceRenderer.append(text, format, explained.trace());
         }
         Output.write(text, reportFile, spec.commandLine().getOut());
         return d.hasProblems() ? ExitCode.FINDINGS : ExitCode.OK;

@@ -8,7 +8,7 @@ import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.fact.TlsOutcome;
 import io.mailflowkb.model.finding.HostSummary;
 import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
-import io.mailflowkb.rules.knowledge.DottedVersion;
+import io.mailflowkb.rules.derive.DottedVersion;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,7 +26,10 @@ import java.util.Map;
  */
 public final class HostSummaries {
 
-    /** Exchange products by the first two parts of the build (domain notes 5.1: 15.0 2013, 15.1 2016, 15.2 2019). */
+    /**
+     * Exchange products by the first two parts of the build (15.0 2013, 15.1 2016, 15.2 2019:
+     * knowledge/tls-deprecation/exchange-builds.yaml).
+     */
     private static final Map<String, String> PRODUCTS = Map.of("2010", "Exchange Server 2010", "2013",
             "Exchange Server 2013", "2016", "Exchange Server 2016", "2019", "Exchange Server 2019", "SE",
             "Exchange Server Subscription Edition");
@@ -57,7 +60,8 @@ public final class HostSummaries {
         String product = exact != null ? exact.product() : below != null ? below.product()
                 : h.exchangeVersion() != null ? PRODUCTS.get(h.exchangeVersion()) : null;
         if (product == null && build != null) {
-            String version = io.mailflowkb.rules.derive.ExchangeBaseline.of(h).version();
+            String version = io.mailflowkb.rules.derive.ExchangeBaseline.of(h,
+                    new io.mailflowkb.rules.derive.ExchangeBaselines(builds)).version();
             product = version == null ? null : PRODUCTS.get(version);
         }
         String cu = exact != null ? exact.name() : below != null ? "later than " + below.name() : null;
