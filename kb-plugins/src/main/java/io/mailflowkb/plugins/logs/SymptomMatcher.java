@@ -18,7 +18,9 @@ import java.util.Locale;
  * {@link ShiftTable#MIN_LENGTH} characters (the knowledge's are SMTP replies of 20+), a Wu-Manber shift table
  * lets the scan jump over most of each line instead, which is what grep does. Regexes run on the knowledge's
  * one linear-time engine ({@link KnowledgeRegex}, so a hostile pattern costs time in proportion to the line, never
- * a hang or a stack overflow), case-insensitively, on the first {@link #REGEX_WINDOW} characters of the line.
+ * a hang or a stack overflow), case-insensitively, on the first {@link #REGEX_WINDOW} characters of the line,
+ * and only on lines that hold the regex's {@link RequiredLiteral} when it has one (searched with the literals), so
+ * a regex symptom costs the line scan almost nothing and the byte-level skip stays on.
  *
  * <p>Not thread-safe (reuses a scratch array); make one per collection.
  */
@@ -35,6 +37,8 @@ public final class SymptomMatcher {
     private final int[] literalDef;
     private final boolean[] literalNonAscii;
     private final KnowledgeRegex[] patterns;
+    /** Per definition, the slot in {@link #hit} its regex's required literal marks, or -1 when it has none. */
+    private final int[] prefilterSlot;
     private final boolean[] hit;
     private final boolean empty;
     private final ShiftTable skip;
@@ -47,8 +51,12 @@ public final class SymptomMatcher {
                 .toList();
         List<String> lits = new ArrayList<>();
         List<Integer> defs = new ArrayList<>();
-        patterns = new KnowledgeRegex[this.definitions.size()];
-        for (int d = 0; d < this.definitions.size(); d++) {
+        int count = this.definitions.size();
+        patterns = new KnowledgeRegex[count];
+        prefilterSlot = new int[count];
+        Arrays.fill(prefilterSlot, -1);
+        int slots = count;
+        for (int d = 0; d < count; d++) {
             SymptomDefinition def = this.definitions.get(d);
             for (String lit : def.literals()) {
                 if (lit != null && !lit.isBlank()) {
@@ -59,6 +67,13 @@ public final class SymptomMatcher {
             if (def.regex() != null && !def.regex().isBlank()) {
                 try {
                     patterns[d] = KnowledgeRegex.compile(def.regex());
+                    String required = RequiredLiteral.of(def.regex(), ShiftTable.MIN_LENGTH);
+                    if (required != null) {
+                        // searched like a literal, marking a slot of its own past the definitions'
+                        prefilterSlot[d] = slots++;
+                        lits.add(required);
+                        defs.add(prefilterSlot[d]);
+                    }
                 } catch (RegexRejectedException e) {
                     problems.add("symptom " + def.id() + ": regex ignored: " + e.withPosition());
                 }
@@ -67,7 +82,7 @@ public final class SymptomMatcher {
         literalOf = lits.toArray(String[]::new);
         literalDef = defs.stream().mapToInt(Integer::intValue).toArray();
         literalNonAscii = new boolean[literalOf.length];
-        hit = new boolean[this.definitions.size()];
+        hit = new boolean[slots];
         empty = literalOf.length == 0 && Arrays.stream(patterns).allMatch(p -> p == null);
         // trie
         List<int[]> trie = new ArrayList<>();
@@ -123,8 +138,11 @@ public final class SymptomMatcher {
             outputs[s] = out.get(s).isEmpty() ? null : out.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
         skip = ShiftTable.build(literalOf);
-        byteSearch = skip != null && ShiftTable.asciiOnly(literalOf)
-                && Arrays.stream(patterns).allMatch(p -> p == null);
+        boolean everyRegexPrefiltered = true;
+        for (int d = 0; d < count; d++) {
+            everyRegexPrefiltered &= patterns[d] == null || prefilterSlot[d] >= 0;
+        }
+        byteSearch = skip != null && ShiftTable.asciiOnly(literalOf) && everyRegexPrefiltered;
     }
 
     /** Knowledge definitions that could not be used as given (shown as warnings). */
@@ -140,7 +158,7 @@ public final class SymptomMatcher {
     /**
      * Whether the raw line bytes may show a symptom: {@code false} means certainly none, so a hot loop can skip
      * the line without decoding it. Answers {@code true} (look closer) whenever the byte search cannot decide:
-     * regexes, short or non-ASCII literals.
+     * regexes without a required literal, short or non-ASCII literals.
      */
     public boolean mayMatch(byte[] b, int off, int len) {
         if (empty) {
@@ -165,7 +183,8 @@ public final class SymptomMatcher {
             any = automaton(text);
         }
         for (int d = 0; d < patterns.length; d++) {
-            if (patterns[d] != null && !hit[d]) {
+            // a regex whose required literal is not in the line cannot match it: skip the regex engine
+            if (patterns[d] != null && !hit[d] && (prefilterSlot[d] < 0 || hit[prefilterSlot[d]])) {
                 CharSequence window = len > REGEX_WINDOW ? text.subSequence(0, REGEX_WINDOW) : text;
                 if (patterns[d].find(window)) {
                     hit[d] = true;
@@ -177,13 +196,16 @@ public final class SymptomMatcher {
             return List.of();
         }
         List<SymptomDefinition> found = new ArrayList<>(2);
+        int count = definitions.size();
         for (int d = 0; d < hit.length; d++) {
             if (hit[d]) {
-                found.add(definitions.get(d));
+                if (d < count) {
+                    found.add(definitions.get(d));
+                }
                 hit[d] = false;
             }
         }
-        return found;
+        return found.isEmpty() ? List.of() : found;
     }
 
     private boolean automaton(CharSequence text) {
