@@ -3,6 +3,9 @@ package io.mailflowkb.plugins.logs;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.model.regex.KnowledgeRegex;
 import io.mailflowkb.model.regex.RegexRejectedException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +30,8 @@ import java.util.Locale;
 public final class SymptomMatcher {
 
     static final int REGEX_WINDOW = 8 * 1024;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
     private static final int CLASSES = 129;
     private static final int OTHER = 128;
 
@@ -168,6 +173,28 @@ public final class SymptomMatcher {
             return true;
         }
         return skip.any(b, off, len, literalOf);
+    }
+
+    /**
+     * Whether the line's bytes may show a symptom, exactly as {@link #match} on their decoded text would find one
+     * when it says no: the byte search folds ASCII only, so a line with any non-ASCII byte (where the text search's
+     * Unicode case folding could match a Kelvin sign for a {@code k}) is always worth a closer look.
+     */
+    public boolean mayShow(byte[] b, int off, int len) {
+        return mayMatch(b, off, len) || byteSearch && !ascii(b, off, len);
+    }
+
+    private static boolean ascii(byte[] b, int off, int len) {
+        int i = off;
+        int end = off + len;
+        long high = 0;
+        for (; i + 8 <= end; i += 8) {
+            high |= (long) LONGS.get(b, i);
+        }
+        for (; i < end; i++) {
+            high |= b[i];
+        }
+        return (high & 0x8080808080808080L) == 0;
     }
 
     /** The definitions the text shows, each once, in knowledge order; an empty list (not allocated) for none. */
