@@ -59,8 +59,8 @@ if [ "${LOGSCAN_ENCODING:-}" = utf16 ]; then
 fi
 cat "$DIR"/* "$KB_DIR"/* > /dev/null   # warm the page cache so every tool reads from memory
 
-facts() { # facts file -> the facts without the per-file input list (paths differ between corpora)
-  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); d.pop('inputs',None); print(json.dumps(d,sort_keys=True))" "$1"
+facts() { # facts file -> the facts without the per-file input list, the UTF-16 folder's name as the UTF-8 one's
+  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); d.pop('inputs',None); print(json.dumps(d,sort_keys=True).replace(sys.argv[2],sys.argv[3]))" "$1" "$KB_DIR" "$DIR"
 }
 echo "corpus: $DIR ($((BYTES / 1048576)) MB of logs), kb reads $KB_DIR; $RUNS rounds; $(nproc) cores"
 /usr/bin/time -f '%M' -o "$OUTDIR/rss.txt" $KB collect --logs "$KB_DIR" -o "$OUTDIR/facts.json" 2>/dev/null || true
