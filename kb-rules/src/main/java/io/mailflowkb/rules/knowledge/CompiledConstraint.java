@@ -1,6 +1,7 @@
 package io.mailflowkb.rules.knowledge;
 
 import io.mailflowkb.model.regex.KnowledgeRegex;
+import io.mailflowkb.rules.derive.DottedVersion;
 import java.util.List;
 import java.util.Objects;
 
