@@ -11,6 +11,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The one text-decoding path of every collector: a {@link Reader} over a file in its {@link TextEncoding}, or
@@ -38,11 +39,21 @@ public final class TextDecoding {
 
     /**
      * The text of {@code raw} (positioned at the first byte) as UTF-8 bytes: the stream itself when the file is
-     * UTF-8 (a UTF-8 mark is left for the reader to skip), else decoded and re-encoded on the fly.
+     * UTF-8 (a UTF-8 mark is left for the reader to skip), converted on the bytes when it is UTF-16 (the mark
+     * skipped), else decoded and re-encoded on the fly.
      */
     public static InputStream utf8(InputStream raw, TextEncoding encoding) throws IOException {
         if (encoding.utf8()) {
             return raw;
+        }
+        if (encoding.utf16()) {
+            try {
+                raw.skipNBytes(encoding.bom());
+            } catch (IOException | RuntimeException e) {
+                raw.close();
+                throw e;
+            }
+            return new Utf16Transcoder(raw, encoding.charset().equals(StandardCharsets.UTF_16BE));
         }
         return new Utf8Transcoder(reader(raw, encoding));
     }

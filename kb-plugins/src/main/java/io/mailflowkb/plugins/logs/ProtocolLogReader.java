@@ -1,6 +1,9 @@
 package io.mailflowkb.plugins.logs;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Locale;
 
 /**
@@ -11,6 +14,8 @@ import java.util.Locale;
  */
 final class ProtocolLogReader {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
     private static final String[] COLUMNS = {"date-time", "connector-id", "session-id", "sequence-number",
             "local-endpoint", "remote-endpoint", "event", "data", "context"};
     private static final int TIME = 0;
@@ -49,6 +54,8 @@ final class ProtocolLogReader {
                 continue;
             }
             ProtocolLine p = parse(line, no);
+            // decided on the bytes of the line as read; a line parsed only once cleaned is searched as text
+            boolean mayShowSymptom = p == null || ctx.matcher().mayShow(in.array(), in.start(), in.length());
             if (p == null && MarkdownCleaner.looksDecorated(line)) {
                 String cleaned = MarkdownCleaner.clean(line);
                 if (cleaned.startsWith("#")) {
@@ -69,7 +76,7 @@ final class ProtocolLogReader {
             if (tracker == null) {
                 tracker = new SessionTracker(source, direction, ctx);
             }
-            tracker.accept(p);
+            tracker.accept(p, mayShowSymptom);
         }
         if (badLines > 0) {
             ctx.warn(source, firstBad, badLines + " line(s) did not parse as protocol log CSV; scanned as text");
@@ -87,17 +94,10 @@ final class ProtocolLogReader {
         if (b[off] == '#') {
             return false;
         }
-        int eventCol = index[EVENT];
-        int i = off;
-        for (int k = 0; k < eventCol; i++) {
-            if (i >= end || b[i] == '"') {
-                return false;
-            }
-            if (b[i] == ',') {
-                k++;
-            }
+        int ev = afterCommas(b, off, end, index[EVENT]);
+        if (ev < 0) {
+            return false;
         }
-        int ev = i;
         if (ev + 1 >= end || b[ev + 1] != ',') {
             return false;
         }
@@ -123,6 +123,54 @@ final class ProtocolLogReader {
             default -> false;
         };
         return !interesting && !ctx.matcher().mayMatch(b, off, len);
+    }
+
+    /**
+     * Index right after the {@code commas}-th comma of {@code b[from, end)}, or -1 when the line has fewer or a
+     * quote comes first (a quoted field may hold commas: the full parser decides). Eight bytes at a time with exact
+     * per-byte masks (no borrow between bytes), counting commas with {@link Long#bitCount}: this walk over the
+     * leading fields is done for every line of a log.
+     */
+    static int afterCommas(byte[] b, int from, int end, int commas) {
+        if (commas == 0) {
+            return from;
+        }
+        int left = commas;
+        int i = from;
+        for (; i + 8 <= end; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long comma = zeroBytes(w ^ 0x2C2C2C2C2C2C2C2CL);
+            long quote = zeroBytes(w ^ 0x2222222222222222L);
+            if (quote != 0) {
+                // only a quote before the wanted comma matters
+                long before = comma & (Long.lowestOneBit(quote) - 1);
+                if (Long.bitCount(before) < left) {
+                    return -1;
+                }
+            }
+            int n = Long.bitCount(comma);
+            if (n >= left) {
+                for (int k = 1; k < left; k++) {
+                    comma &= comma - 1;
+                }
+                return i + (Long.numberOfTrailingZeros(comma) >>> 3) + 1;
+            }
+            left -= n;
+        }
+        for (; i < end; i++) {
+            if (b[i] == '"') {
+                return -1;
+            }
+            if (b[i] == ',' && --left == 0) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** 0x80 in each byte of {@code x} that is zero, nothing elsewhere. */
+    private static long zeroBytes(long x) {
+        return ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL);
     }
 
     private static boolean contains(byte[] b, int from, int end, byte x, byte y, byte z) {

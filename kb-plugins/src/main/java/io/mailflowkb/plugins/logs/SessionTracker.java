@@ -50,6 +50,14 @@ final class SessionTracker {
     }
 
     void accept(ProtocolLine l) {
+        accept(l, true);
+    }
+
+    /**
+     * @param mayShowSymptom false when the reader already knows from the line's bytes that it shows no symptom
+     *                       (the byte search is exact on ASCII lines), so the text is not searched again
+     */
+    void accept(ProtocolLine l, boolean mayShowSymptom) {
         Session s = sessions.get(l.sessionId());
         if (s == null) {
             s = new Session();
@@ -94,7 +102,9 @@ final class SessionTracker {
             ctx.fallback().plainRejected(remoteKey(s), l.time(), l.raw(), l.connector(), peer,
                     new Provenance(source, l.line(), Tally.truncate(l.raw())));
         }
-        ctx.symptoms(l.raw(), l.raw(), s.direction, peer, l.connector(), l.time(), source, l.line());
+        if (mayShowSymptom) {
+            ctx.symptoms(l.raw(), l.raw(), s.direction, peer, l.connector(), l.time(), source, l.line());
+        }
         if (ev == '-') {
             sessions.remove(l.sessionId());
         }

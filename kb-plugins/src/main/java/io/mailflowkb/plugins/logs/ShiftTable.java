@@ -19,6 +19,15 @@ final class ShiftTable {
     private static final int BITS = 16;
     private static final int SIZE = 1 << BITS;
 
+    /** Each byte value ASCII-lower-cased: a table look-up instead of two compares in the skip loop. */
+    private static final int[] LOWER = new int[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            LOWER[c] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+        }
+    }
+
     private final int m;
     private final int[] shift;
     private final int[][] candidates;
@@ -103,8 +112,10 @@ final class ShiftTable {
     boolean any(byte[] b, int off, int length, String[] literals) {
         int end = off + length;
         int pos = off + m - 1;
+        int[] shift = this.shift;
+        int[] lower = LOWER;
         while (pos < end) {
-            int h = mix(lowerByte(b[pos - 2]), lowerByte(b[pos - 1]), lowerByte(b[pos]));
+            int h = mix(lower[b[pos - 2] & 0xFF], lower[b[pos - 1] & 0xFF], lower[b[pos] & 0xFF]);
             int s = shift[h];
             if (s > 0) {
                 pos += s;
@@ -146,8 +157,7 @@ final class ShiftTable {
     }
 
     private static int lowerByte(byte x) {
-        int c = x & 0xFF;
-        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+        return LOWER[x & 0xFF];
     }
 
     private static int hash(char a, char b, char c) {

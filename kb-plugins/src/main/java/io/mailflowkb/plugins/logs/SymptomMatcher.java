@@ -3,6 +3,9 @@ package io.mailflowkb.plugins.logs;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.model.regex.KnowledgeRegex;
 import io.mailflowkb.model.spi.SymptomSet;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,13 +21,17 @@ import java.util.Locale;
  * {@link ShiftTable#MIN_LENGTH} characters (the knowledge's are SMTP replies of 20+), a Wu-Manber shift table
  * lets the scan jump over most of each line instead, which is what grep does. Regexes run on the knowledge's
  * one linear-time engine ({@link KnowledgeRegex}, so a hostile pattern costs time in proportion to the line, never
- * a hang or a stack overflow), case-insensitively, on the first {@link #REGEX_WINDOW} characters of the line.
+ * a hang or a stack overflow), case-insensitively, on the first {@link #REGEX_WINDOW} characters of the line,
+ * and only on lines that hold the regex's {@link RequiredLiteral} when it has one (searched with the literals), so
+ * a regex symptom costs the line scan almost nothing and the byte-level skip stays on.
  *
  * <p>Not thread-safe (reuses a scratch array); make one per collection.
  */
 public final class SymptomMatcher {
 
     static final int REGEX_WINDOW = 8 * 1024;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
     private static final int CLASSES = 129;
     private static final int OTHER = 128;
 
@@ -35,6 +42,8 @@ public final class SymptomMatcher {
     private final int[] literalDef;
     private final boolean[] literalNonAscii;
     private final KnowledgeRegex[] patterns;
+    /** Per definition, the slot in {@link #hit} its regex's required literal marks, or -1 when it has none. */
+    private final int[] prefilterSlot;
     private final boolean[] hit;
     private final boolean empty;
     private final ShiftTable skip;
@@ -45,8 +54,12 @@ public final class SymptomMatcher {
         this.definitions = symptoms.definitions();
         List<String> lits = new ArrayList<>();
         List<Integer> defs = new ArrayList<>();
-        patterns = new KnowledgeRegex[this.definitions.size()];
-        for (int d = 0; d < this.definitions.size(); d++) {
+        int count = this.definitions.size();
+        patterns = new KnowledgeRegex[count];
+        prefilterSlot = new int[count];
+        Arrays.fill(prefilterSlot, -1);
+        int slots = count;
+        for (int d = 0; d < count; d++) {
             SymptomDefinition def = this.definitions.get(d);
             for (String lit : def.literals()) {
                 if (lit != null && !lit.isBlank()) {
@@ -55,11 +68,20 @@ public final class SymptomMatcher {
                 }
             }
             patterns[d] = symptoms.regex(d);
+            if (patterns[d] != null) {
+                String required = RequiredLiteral.of(def.regex(), ShiftTable.MIN_LENGTH);
+                if (required != null) {
+                    // searched like a literal, marking a slot of its own past the definitions'
+                    prefilterSlot[d] = slots++;
+                    lits.add(required);
+                    defs.add(prefilterSlot[d]);
+                }
+            }
         }
         literalOf = lits.toArray(String[]::new);
         literalDef = defs.stream().mapToInt(Integer::intValue).toArray();
         literalNonAscii = new boolean[literalOf.length];
-        hit = new boolean[this.definitions.size()];
+        hit = new boolean[slots];
         empty = literalOf.length == 0 && Arrays.stream(patterns).allMatch(p -> p == null);
         // trie
         List<int[]> trie = new ArrayList<>();
@@ -115,8 +137,11 @@ public final class SymptomMatcher {
             outputs[s] = out.get(s).isEmpty() ? null : out.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
         skip = ShiftTable.build(literalOf);
-        byteSearch = skip != null && ShiftTable.asciiOnly(literalOf)
-                && Arrays.stream(patterns).allMatch(p -> p == null);
+        boolean everyRegexPrefiltered = true;
+        for (int d = 0; d < count; d++) {
+            everyRegexPrefiltered &= patterns[d] == null || prefilterSlot[d] >= 0;
+        }
+        byteSearch = skip != null && ShiftTable.asciiOnly(literalOf) && everyRegexPrefiltered;
     }
 
     /** Whether there is nothing to look for (no knowledge symptoms given). */
@@ -127,7 +152,7 @@ public final class SymptomMatcher {
     /**
      * Whether the raw line bytes may show a symptom: {@code false} means certainly none, so a hot loop can skip
      * the line without decoding it. Answers {@code true} (look closer) whenever the byte search cannot decide:
-     * regexes, short or non-ASCII literals.
+     * regexes without a required literal, short or non-ASCII literals.
      */
     public boolean mayMatch(byte[] b, int off, int len) {
         if (empty) {
@@ -137,6 +162,28 @@ public final class SymptomMatcher {
             return true;
         }
         return skip.any(b, off, len, literalOf);
+    }
+
+    /**
+     * Whether the line's bytes may show a symptom, exactly as {@link #match} on their decoded text would find one
+     * when it says no: the byte search folds ASCII only, so a line with any non-ASCII byte (where the text search's
+     * Unicode case folding could match a Kelvin sign for a {@code k}) is always worth a closer look.
+     */
+    public boolean mayShow(byte[] b, int off, int len) {
+        return mayMatch(b, off, len) || byteSearch && !ascii(b, off, len);
+    }
+
+    private static boolean ascii(byte[] b, int off, int len) {
+        int i = off;
+        int end = off + len;
+        long high = 0;
+        for (; i + 8 <= end; i += 8) {
+            high |= (long) LONGS.get(b, i);
+        }
+        for (; i < end; i++) {
+            high |= b[i];
+        }
+        return (high & 0x8080808080808080L) == 0;
     }
 
     /** The definitions the text shows, each once, in knowledge order; an empty list (not allocated) for none. */
@@ -152,7 +199,8 @@ public final class SymptomMatcher {
             any = automaton(text);
         }
         for (int d = 0; d < patterns.length; d++) {
-            if (patterns[d] != null && !hit[d]) {
+            // a regex whose required literal is not in the line cannot match it: skip the regex engine
+            if (patterns[d] != null && !hit[d] && (prefilterSlot[d] < 0 || hit[prefilterSlot[d]])) {
                 CharSequence window = len > REGEX_WINDOW ? text.subSequence(0, REGEX_WINDOW) : text;
                 if (patterns[d].find(window)) {
                     hit[d] = true;
@@ -164,13 +212,16 @@ public final class SymptomMatcher {
             return List.of();
         }
         List<SymptomDefinition> found = new ArrayList<>(2);
+        int count = definitions.size();
         for (int d = 0; d < hit.length; d++) {
             if (hit[d]) {
-                found.add(definitions.get(d));
+                if (d < count) {
+                    found.add(definitions.get(d));
+                }
                 hit[d] = false;
             }
         }
-        return found;
+        return found.isEmpty() ? List.of() : found;
     }
 
     private boolean automaton(CharSequence text) {
