@@ -1,5 +1,6 @@
 package io.mailflowkb.rules.knowledge;
 
+import io.mailflowkb.model.fact.FlowDirection;
 import io.mailflowkb.model.knowledge.CollectItemDefinition;
 import io.mailflowkb.model.knowledge.ExampleDefinition;
 import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
@@ -231,6 +232,11 @@ public final class KnowledgeLoader {
             }
         }
         require(s.title(), s.at(), file, "symptom " + s.id() + ": title", MAX_TITLE);
+        try {
+            FlowDirection.of(s.direction()); // collectors give every match this direction
+        } catch (IllegalArgumentException e) {
+            problem(s.at(), file, "symptom " + s.id() + ": direction " + e.getMessage());
+        }
         checkReferences(s.references(), s.at(), file, "symptom " + s.id(), false);
     }
 
