@@ -52,7 +52,8 @@ class EvidenceCitationTest {
                 .replace("\n", "");
         Path events = tmp.resolve("schannel-events.xml");
         Files.writeString(events, joined);
-        JsonNode d = diagnose(RAW.resolve("cat-ciphers-gpo.reg").toString(), events.toString());
+        Path ciphers = RAW.resolve("../../findings/cipher-suite-mismatch/examples/cat-ciphers-gpo.reg");
+        JsonNode d = diagnose(ciphers.toString(), events.toString());
         JsonNode f = finding(d, "cipher-suite-mismatch");
         List<String> facts = new ArrayList<>();
         f.get("evidence").forEach(e -> facts.add(e.get("fact").asText()));
