@@ -25,7 +25,7 @@ final class ConnectorVocabulary {
                 FactType.of("SendConnector", SendConnector.class, "an on-premises send connector")
                         .text("name", SendConnector::name, "connector name")
                         .flag("enabled", SendConnector::enabled, "Enabled")
-                        .list("smartHosts", c -> c.smartHosts(), "SmartHosts, joined with ', '")
+                        .list("smartHosts", SendConnector::smartHosts, "SmartHosts, joined with ', '")
                         .list("addressSpaces", c -> c.addressSpaces(), "AddressSpaces, e.g. SMTP:*;1")
                         .text("fqdn", SendConnector::fqdn, "Fqdn (empty: the server's FQDN)")
                         .text("tlsCertificateName", SendConnector::tlsCertificateName, "<I>issuer<S>subject")
@@ -43,7 +43,7 @@ final class ConnectorVocabulary {
                 FactType.of("ReceiveConnector", ReceiveConnector.class, "an on-premises receive connector")
                         .text("identity", ReceiveConnector::identity, "SERVER\\Name")
                         .flag("enabled", ReceiveConnector::enabled, "Enabled")
-                        .list("bindings", c -> c.bindings(), "Bindings, joined with ', '")
+                        .list("bindings", ReceiveConnector::bindings, "Bindings, joined with ', '")
                         .text("fqdn", ReceiveConnector::fqdn, "Fqdn")
                         .list("authMechanism", c -> c.authMechanism(), "AuthMechanism flags")
                         .flag("offersTls", ReceiveConnector::offersTls, "AuthMechanism includes Tls")
@@ -92,7 +92,7 @@ final class ConnectorVocabulary {
                         .text("tlsSettings", ExoOutboundConnector::tlsSettings,
                                 "EncryptionOnly, CertificateValidation, DomainValidation or empty")
                         .text("tlsDomain", ExoOutboundConnector::tlsDomain, "TlsDomain")
-                        .list("smartHosts", c -> c.smartHosts(), "SmartHosts, joined with ', '"),
+                        .list("smartHosts", ExoOutboundConnector::smartHosts, "SmartHosts, joined with ', '"),
                 FactType.of("ConnectorCertificate", ConnectorCertificate.class,
                         "a connector's TlsCertificateName against the server's certificates (derived, as HealthChecker)")
                         .text("connector", ConnectorCertificate::connector, "connector name or identity")

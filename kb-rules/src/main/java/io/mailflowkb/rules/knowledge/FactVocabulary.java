@@ -1,18 +1,18 @@
 package io.mailflowkb.rules.knowledge;
 
 import io.mailflowkb.model.fact.EventRecord;
+import io.mailflowkb.model.fact.FlowDirection;
 import io.mailflowkb.model.fact.HostProfile;
+import io.mailflowkb.model.fact.PeerClass;
 import io.mailflowkb.model.fact.ProbeCertificate;
 import io.mailflowkb.model.fact.ProbeResult;
 import io.mailflowkb.model.fact.RegistryKey;
 import io.mailflowkb.model.fact.RegistryValue;
 import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.fact.TlsOutcome;
+import io.mailflowkb.model.fact.TlsResult;
 import io.mailflowkb.rules.derive.ProtocolState;
 import io.mailflowkb.rules.derive.WindowsRelease;
-import io.mailflowkb.model.fact.FlowDirection;
-import io.mailflowkb.model.fact.PeerClass;
-import io.mailflowkb.model.fact.TlsResult;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
