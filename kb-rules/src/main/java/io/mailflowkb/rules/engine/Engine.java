@@ -15,6 +15,7 @@ import io.mailflowkb.model.knowledge.FindingDefinition;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.rules.Diagnostician;
 import io.mailflowkb.rules.derive.ExchangeBaseline;
+import io.mailflowkb.rules.derive.ExchangeBaselines;
 import io.mailflowkb.rules.derive.FailureSymptom;
 import io.mailflowkb.rules.derive.ProtocolSlot;
 import io.mailflowkb.rules.knowledge.CompiledFinding;
@@ -102,6 +103,8 @@ public final class Engine {
             ProtocolSlot.ALL.forEach(session::insert);
             knowledge.symptoms().stream().filter(SymptomDefinition::isFailure)
                     .forEach(d -> session.insert(new FailureSymptom(d.id())));
+            knowledge.rootCauses().forEach(session::insert); // causedBy links, for correlate-findings.drl
+            session.insert(new ExchangeBaselines(knowledge.exchangeBuilds())); // the build table's baselines
             session.fireAllRules(MAX_FIRINGS);
 
             Map<String, Set<Evidence>> evidence = new TreeMap<>();

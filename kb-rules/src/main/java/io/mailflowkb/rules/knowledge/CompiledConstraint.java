@@ -2,6 +2,7 @@ package io.mailflowkb.rules.knowledge;
 
 import io.mailflowkb.model.fact.WireValue;
 import io.mailflowkb.model.regex.KnowledgeRegex;
+import io.mailflowkb.rules.derive.DottedVersion;
 import java.util.List;
 import java.util.Objects;
 

@@ -8,7 +8,7 @@ import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.fact.TlsOutcome;
 import io.mailflowkb.model.finding.HostSummary;
 import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
-import io.mailflowkb.rules.knowledge.DottedVersion;
+import io.mailflowkb.rules.derive.DottedVersion;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -53,7 +53,8 @@ public final class HostSummaries {
         String product = exact != null ? exact.product() : below != null ? below.product()
                 : h.exchangeVersion() != null ? PRODUCTS.get(h.exchangeVersion()) : null;
         if (product == null && build != null) {
-            String version = io.mailflowkb.rules.derive.ExchangeBaseline.of(h).version();
+            String version = io.mailflowkb.rules.derive.ExchangeBaseline.of(h,
+                    new io.mailflowkb.rules.derive.ExchangeBaselines(builds)).version();
             product = version == null ? null : PRODUCTS.get(version);
         }
         String cu = exact != null ? exact.name() : below != null ? "later than " + below.name() : null;
