@@ -161,7 +161,7 @@ public final class Engine {
             // Correlation notes (root cause, confidence) come last, in a stable order.
             notes.forEach((id, texts) -> {
                 if (evidence.containsKey(id)) {
-                    texts.forEach(t -> evidence.get(id).add(new Evidence("correlation", t)));
+                    texts.forEach(t -> evidence.get(id).add(Evidence.note(t)));
                 }
             });
             List<Finding> findings = new ArrayList<>();
@@ -173,7 +173,8 @@ public final class Engine {
                 List<String> causes = notes.getOrDefault(e.getKey(), Set.of()).stream().map(FindingNote::rootCauseIn)
                         .filter(java.util.Objects::nonNull).filter(evidence::containsKey).toList();
                 knowledge.finding(e.getKey()).ifPresent(f -> findings.add(
-                        toFinding(f, List.copyOf(e.getValue()), own, b, confidence, causes, raise)));
+                        toFinding(f, EvidenceRenderer.citeEachLineOnce(e.getValue()), own, b, confidence, causes,
+                                raise)));
             }
             List<Finding> ordered = FindingOrder.sort(findings);
             List<MissingEvidence> missing = new ArrayList<>();
