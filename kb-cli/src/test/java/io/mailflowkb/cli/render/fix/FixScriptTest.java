@@ -1,4 +1,4 @@
-package io.mailflowkb.rules.fix;
+package io.mailflowkb.cli.render.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import io.mailflowkb.model.fact.RegistryPaths;
 import io.mailflowkb.model.fact.RegistryValue;
 import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.rules.Diagnostician;
+import io.mailflowkb.rules.fix.FixPlan;
+import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,13 +43,13 @@ class FixScriptTest {
     static Map<String, String> scripts(FactBundle b, FixScript.Format format) {
         Diagnosis d = kb.diagnose(b);
         assertThat(d.findings()).anyMatch(f -> f.id().equals("tls12-client-disabled"));
-        return FixScript.generate(kb.knowledge(), d, b, format, "fix");
+        return FixScript.generate(FixPlan.of(d, b), format, "fix");
     }
 
     @Test
     void changesOnlyValuesThatDifferFromTheTarget() {
         FactBundle b = bundle("EX01");
-        var changes = FixScript.changes(kb.knowledge(), kb.diagnose(b), b);
+        var changes = FixPlan.of(kb.diagnose(b), b).changes();
         assertThat(changes).extracting(c -> c.key() + "|" + c.name() + "|" + c.current() + "->" + c.target())
                 .containsExactly(CLIENT + "|DisabledByDefault|null->0", CLIENT + "|Enabled|0->1");
         assertThat(changes.get(0).known()).isTrue();
@@ -67,13 +69,13 @@ class FixScriptTest {
                 .add(RegistryValue.dword(SERVER, "DisabledByDefault", 0, AT))
                 .build();
         Diagnosis d = kb.diagnose(b);
-        assertThat(FixScript.changes(kb.knowledge(), d, b)).extracting(c -> c.key() + "|" + c.name())
+        assertThat(FixPlan.of(d, b).changes()).extracting(c -> c.key() + "|" + c.name())
                 .containsExactly(CLIENT + "|DisabledByDefault", CLIENT + "|Enabled");
-        assertThat(FixScript.changes(kb.knowledge(), d, b, true)).extracting(c -> c.key() + "|" + c.name())
+        assertThat(FixPlan.of(d, b, Set.of(), true).changes()).extracting(c -> c.key() + "|" + c.name())
                 .contains(SERVER + "|Enabled");
-        String ps1 = FixScript.generate(kb.knowledge(), d, b, FixScript.Format.PS1, "fix").get("fix.ps1");
+        String ps1 = FixScript.generate(FixPlan.of(d, b), FixScript.Format.PS1, "fix").get("fix.ps1");
         assertThat(ps1).contains("Set-KbDword '" + CLIENT + "' 'Enabled' 1 $true").contains("unchanged (same effect)");
-        String normalised = FixScript.generate(kb.knowledge(), d, b, FixScript.Format.PS1, "fix", true).get("fix.ps1");
+        String normalised = FixScript.generate(FixPlan.of(d, b, Set.of(), true), FixScript.Format.PS1, "fix").get("fix.ps1");
         assertThat(normalised).contains("Set-KbDword '" + SERVER + "' 'Enabled' 1 $false");
         // the report lists only the non-standard value, not the documented ones beside it
         var nonStandard = d.findings().stream().filter(f -> f.id().equals("schannel-value-nonstandard")).findFirst();
@@ -147,18 +149,17 @@ class FixScriptTest {
                 .add(new RegistryKey(RegistryPaths.SCHANNEL_PROTOCOLS + "\\TLS 1.0\\Server", false, true, AT))
                 .add(RegistryValue.dword(RegistryPaths.SCHANNEL_PROTOCOLS + "\\TLS 1.0\\Server", "Enabled", 1, AT))
                 .build();
-        var changes = FixScript.changes(kb.knowledge(), kb.diagnose(b), b);
-        assertThat(changes).extracting(FixScript.Change::key).contains(CLIENT, SERVER);
-        assertThat(FixScript.createdKeys(changes, b)).containsExactly(RegistryPaths.SCHANNEL_PROTOCOLS + "\\TLS 1.2");
-        Map<String, String> reg = FixScript.generate(kb.knowledge(), kb.diagnose(b), b, FixScript.Format.REG, "fix");
+        FixPlan plan = FixPlan.of(kb.diagnose(b), b);
+        assertThat(plan.changes()).extracting(FixPlan.Change::key).contains(CLIENT, SERVER);
+        assertThat(plan.created()).containsExactly(RegistryPaths.SCHANNEL_PROTOCOLS + "\\TLS 1.2");
+        Map<String, String> reg = FixScript.generate(plan, FixScript.Format.REG, "fix");
         assertThat(reg.get("fix-rollback.reg"))
                 .contains("[-HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2]\r\n")
                 .doesNotContain("TLS 1.2\\Client]").doesNotContain("=-");
-        Map<String, String> ps = FixScript.generate(kb.knowledge(), kb.diagnose(b), b, FixScript.Format.PS1, "fix");
+        Map<String, String> ps = FixScript.generate(plan, FixScript.Format.PS1, "fix");
         assertThat(ps.get("fix-rollback.ps1")).contains("& reg.exe delete '" + RegistryPaths.SCHANNEL_PROTOCOLS
                 + "\\TLS 1.2' /f | Out-Null").doesNotContain("/v 'Enabled'");
-        assertThat(FixScript.createdKeys(FixScript.changes(kb.knowledge(), kb.diagnose(bundle("EX01")), bundle("EX01")),
-                bundle("EX01"))).as("keys that exist are never deleted").isEmpty();
+        assertThat(FixPlan.of(kb.diagnose(bundle("EX01")), bundle("EX01")).created()).as("keys that exist are never deleted").isEmpty();
     }
 
     @Test
@@ -169,6 +170,6 @@ class FixScriptTest {
                 .add(RegistryValue.dword(CLIENT, "Enabled", 1, AT)).add(RegistryValue.dword(CLIENT, "DisabledByDefault", 0, AT))
                 .add(RegistryValue.dword(SERVER, "Enabled", 1, AT)).add(RegistryValue.dword(SERVER, "DisabledByDefault", 0, AT))
                 .build();
-        assertThat(FixScript.changes(kb.knowledge(), kb.diagnose(b), b)).isEmpty();
+        assertThat(FixPlan.of(kb.diagnose(b), b).changes()).isEmpty();
     }
 }
