@@ -28,10 +28,12 @@ import java.util.Set;
  * {@code not re-examined}, with what to collect. Findings match by id. A baseline of another computer is compared
  * anyway, with a warning, because renaming a server is rarer than picking the wrong file.
  *
- * <p>Examined again means: every file the finding's evidence cites was read this time too, by name (the collection
+ * <p>Examined again means: some file the finding's evidence cites was read this time too, by name (the collection
  * scripts always name their files the same); or, for a file that was not a registry export, some input of the same
- * kind was read (logs rotate to new names). A registry export needs its name, because one kind of file holds
- * entirely different keys (schannel.reg and windows.reg are both registry exports). A probe needs the same target.
+ * kind was read (logs rotate to new names). One such input is enough, because any of them can show the finding
+ * gone (the SChannel export shows TLS 1.2 back on, whatever the old logs said). A registry export needs its name,
+ * because one kind of file holds entirely different keys (schannel.reg and windows.reg are both registry exports).
+ * A probe needs the same target.
  */
 public final class Baselines {
 
@@ -98,17 +100,21 @@ public final class Baselines {
         }
     }
 
-    /** For each evidence file of a baseline finding that was not examined again: what to collect, in words. */
+    /**
+     * What to collect to re-examine a baseline finding, in words, one entry per input its evidence came from; empty
+     * when one of them was examined again (or the evidence names no input).
+     */
     static List<String> missing(List<Evidence> evidence, Map<String, String> kinds, Examined examined) {
         Set<String> out = new LinkedHashSet<>();
         for (Evidence e : evidence) {
             String file = evidenceFile(e.source());
-            if (file == null || examined.files().contains(file)) {
+            if (file == null) {
                 continue;
             }
             String kind = kinds.get(file);
-            if (kind != null && !REGISTRY_EXPORT.equals(kind) && examined.kinds().contains(kind)) {
-                continue;
+            if (examined.files().contains(file)
+                    || kind != null && !REGISTRY_EXPORT.equals(kind) && examined.kinds().contains(kind)) {
+                return List.of();
             }
             String shown = e.source().startsWith("probe:") ? "a probe of " + file.substring("probe:".length())
                     : file(e.source());
