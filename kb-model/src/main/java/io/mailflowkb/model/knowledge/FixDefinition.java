@@ -39,6 +39,20 @@ public record FixDefinition(String key, String name, String type, String value, 
         this(key, name, type, value, List.of(), null);
     }
 
+    /** The DWORD {@code value} names (decimal or {@code 0x} hex, 0 to 0xffffffff), or {@code null} when it is none. */
+    public Long dword() {
+        if (value == null) {
+            return null;
+        }
+        try {
+            String v = value.strip();
+            long n = v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
+            return n >= 0 && n <= 0xffffffffL ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** Whether the entry is for some TLS versions only. */
     public boolean versionDependent() {
         return !protocols.isEmpty();

@@ -5,7 +5,6 @@ import io.mailflowkb.model.fix.RegistryFix;
 import io.mailflowkb.model.knowledge.FixDefinition;
 import io.mailflowkb.rules.derive.ProtocolMismatch;
 import io.mailflowkb.rules.derive.ProtocolState;
-import io.mailflowkb.rules.knowledge.FixCheck;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,7 +29,7 @@ public final class FixResolution {
         Set<String> protocols = protocols(facts);
         List<RegistryFix> out = new ArrayList<>();
         for (FixDefinition e : entries) {
-            long value = FixCheck.dword(e.value());
+            long value = e.dword();
             FixChoice choice = e.choice() == null ? null : FixChoice.of(e.choice());
             if (!e.versionDependent()) {
                 out.add(new RegistryFix(e.key(), e.name(), value, null, choice));

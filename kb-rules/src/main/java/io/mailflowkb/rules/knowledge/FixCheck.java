@@ -1,7 +1,9 @@
 package io.mailflowkb.rules.knowledge;
 
 import io.mailflowkb.model.fix.FixChoice;
+import io.mailflowkb.model.knowledge.FindingDefinition;
 import io.mailflowkb.model.knowledge.FixDefinition;
+import io.mailflowkb.model.knowledge.StepDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +46,7 @@ public final class FixCheck {
             if (!"REG_DWORD".equals(f.type())) {
                 problems.add(what + ": fix type must be REG_DWORD, got '" + f.type() + "'");
             }
-            if (dword(f.value()) == null) {
+            if (f.dword() == null) {
                 problems.add(what + ": fix value '" + f.value() + "' must be a number from 0 to 0xffffffff");
             }
             for (String p : f.protocols()) {
@@ -73,17 +75,12 @@ public final class FixCheck {
         }
     }
 
-    /** The DWORD a fix value names, or {@code null} when it is not one. */
-    public static Long dword(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            String v = value.strip();
-            long n = v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
-            return n >= 0 && n <= 0xffffffffL ? n : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    /** A step that generates its commands from the fix entries needs entries that hold for every server. */
+    static List<String> checkSteps(FindingDefinition f, String what) {
+        boolean any = f.fix().stream().anyMatch(x -> !x.versionDependent());
+        return f.remediation().stream().anyMatch(StepDefinition::commandsFromFix) && !any
+                ? List.of(what + ": a remediation step has fixCommands: true but no fix entry holds for every server"
+                        + " (entries with protocols are not turned into commands)")
+                : List.of();
     }
 }

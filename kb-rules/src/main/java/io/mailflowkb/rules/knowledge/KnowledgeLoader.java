@@ -14,6 +14,7 @@ import io.mailflowkb.model.regex.KnowledgeRegex;
 import io.mailflowkb.model.regex.RegexRejectedException;
 import io.mailflowkb.rules.collect.CollectionManifest;
 import io.mailflowkb.rules.collect.ManualCommands;
+import io.mailflowkb.rules.fix.FixCommands;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -201,7 +202,7 @@ public final class KnowledgeLoader {
                 m.conditions(), m.rule()));
         List<CompiledFinding> compiled = findings.values().stream()
                 .filter(e -> !disabled.contains(e.definition.id()))
-                .map(e -> new CompiledFinding(e.definition, e.conditions, e.rule, e.shipped, List.copyOf(e.overriddenBy)))
+                .map(e -> new CompiledFinding(FixCommands.expand(e.definition), e.conditions, e.rule, e.shipped, List.copyOf(e.overriddenBy)))
                 .toList();
         List<CompiledMissingEvidence> missingEvidence = missing.values().stream()
                 .filter(m -> !disabled.contains(m.id())).toList();
@@ -261,6 +262,7 @@ public final class KnowledgeLoader {
         }
         checkReferences(f.references(), f.at(), file, what, complete);
         FixCheck.check(f.fix(), what).forEach(m -> problem(f.at(), file, m));
+        FixCheck.checkSteps(f, what).forEach(m -> problem(f.at(), file, m));
     }
 
     private void checkReferences(List<ReferenceDefinition> refs, SourceLocation at, String file, String what,
