@@ -4,7 +4,7 @@ import io.mailflowkb.cli.input.CollectorCatalog;
 import io.mailflowkb.cli.input.InputAssembler;
 import io.mailflowkb.rules.Diagnostician;
 import io.mailflowkb.rules.knowledge.CompiledFinding;
-import io.mailflowkb.rules.knowledge.ExampleRunner;
+import io.mailflowkb.rules.examples.ExampleRunner;
 import io.mailflowkb.rules.knowledge.KnowledgeException;
 import io.mailflowkb.rules.knowledge.KnowledgeProblem;
 import io.mailflowkb.model.knowledge.FindingDefinition;

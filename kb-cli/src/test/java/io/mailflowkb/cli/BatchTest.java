@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchTest {
 
     static final Path EXAMPLES = Path.of(System.getProperty("kb.knowledge.dir", "../knowledge"), "tls-deprecation", "examples");
+    static final Path FINDINGS = EXAMPLES.resolveSibling("findings");
 
     @TempDir
     Path tmp;
@@ -22,7 +23,7 @@ class BatchTest {
     @Test
     void severalBundlesGiveJsonLinesInInputOrder() throws Exception {
         Path healthy = EXAMPLES.resolve("healthy-2019.yaml");
-        Path broken = EXAMPLES.resolve("tls12-client-disabled.yaml");
+        Path broken = FINDINGS.resolve("tls12-client-disabled/examples/tls12-client-disabled.yaml");
         Kb kb = Kb.run("diagnose", healthy.toString(), broken.toString(), healthy.toString(), "--format", "json");
         assertThat(kb.exit()).as(kb.err()).isEqualTo(ExitCode.FINDINGS);
         List<JsonNode> lines = lines(kb.out());
@@ -40,7 +41,7 @@ class BatchTest {
     @Test
     void batchDirIsSortedNonRecursiveAndExitsWithTheWorst() throws Exception {
         // a subfolder is one server's evidence folder (its files are not servers of their own)
-        Files.copy(EXAMPLES.resolve("tls12-server-disabled.yaml"), tmp.resolve("b.yml"));
+        Files.copy(FINDINGS.resolve("tls12-server-disabled/examples/tls12-server-disabled.yaml"), tmp.resolve("b.yml"));
         Files.copy(EXAMPLES.resolve("healthy-2019.yaml"), tmp.resolve("a.yaml"));
         Files.writeString(tmp.resolve("notes.txt"), "not a bundle");
         Files.createDirectories(tmp.resolve("sub"));
@@ -60,7 +61,7 @@ class BatchTest {
     void aBadBundleStopsTheBatchWithOneLineAndNoOutput() throws Exception {
         Files.copy(EXAMPLES.resolve("healthy-2019.yaml"), tmp.resolve("a.yaml"));
         Files.writeString(tmp.resolve("b-broken.yaml"), "schemaVersion: 1\nregistry: [ {key: 1\n");
-        Files.copy(EXAMPLES.resolve("tls12-client-disabled.yaml"), tmp.resolve("c.yaml"));
+        Files.copy(FINDINGS.resolve("tls12-client-disabled/examples/tls12-client-disabled.yaml"), tmp.resolve("c.yaml"));
         Kb.run("diagnose", "--batch", tmp.toString(), "--format", "json").assertOneLineErrorNaming("b-broken.yaml");
         Kb.run("diagnose", tmp.resolve("a.yaml").toString(), tmp.resolve("missing.yaml").toString())
                 .assertOneLineErrorNaming("missing.yaml");
@@ -69,7 +70,7 @@ class BatchTest {
     @Test
     void markdownAndHtmlGiveTheFleetSummaryThenOneReportPerBundle() throws Exception {
         Path a = EXAMPLES.resolve("healthy-2019.yaml");
-        Path b = EXAMPLES.resolve("tls12-client-disabled.yaml");
+        Path b = FINDINGS.resolve("tls12-client-disabled/examples/tls12-client-disabled.yaml");
         Kb md = Kb.run("diagnose", a.toString(), b.toString(), "--format", "markdown");
         assertThat(md.exit()).isEqualTo(ExitCode.FINDINGS);
         assertThat(md.out().lines().filter(l -> l.startsWith("# Mail-flow diagnosis: ")))

@@ -36,8 +36,10 @@ class CollectEvidenceWineTest {
 
     /** Each case: the .reg exports of one shipped example, comma-separated. */
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"ex01-schannel.reg,ex01-host.reg", "ex2010-schannel.reg,ex2010-host.reg",
-            "cat-dotnet-absent.reg", "cat-winhttp-2012.reg", "cat-tls13-2019.reg"})
+    @ValueSource(strings = {"ex01-schannel.reg,ex01-host.reg", "../../findings/tls12-client-disabled/examples/ex2010-schannel.reg,../../findings/tls12-client-disabled/examples/ex2010-host.reg",
+            "../../findings/dotnet-strong-crypto-missing/examples/cat-dotnet-absent.reg",
+            "../../findings/windows-prerequisite-missing/examples/cat-winhttp-2012.reg",
+            "../../findings/tls13-unsupported-enabled/examples/cat-tls13-2019.reg"})
     void collectedEvidenceGivesTheFindingsOfTheSourceExports(String exports) throws Exception {
         List<Path> sources = Stream.of(exports.split(",")).map(RAW::resolve).toList();
         Path sendLog = RAW.resolve("logs-socketerror/SEND20240301-1.LOG");

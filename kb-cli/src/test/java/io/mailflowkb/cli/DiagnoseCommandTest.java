@@ -32,7 +32,7 @@ class DiagnoseCommandTest {
         assertThat(finding.get("id").asText()).isEqualTo("tls12-client-disabled");
         assertThat(finding.get("severity").asText()).isEqualTo("critical");
         assertThat(finding.get("direction").asText()).isEqualTo("outbound");
-        assertThat(finding.get("rule").asText()).isEqualTo("knowledge/tls-deprecation/tls12.yaml#tls12-client-disabled");
+        assertThat(finding.get("rule").asText()).isEqualTo("knowledge/tls-deprecation/findings/tls12-client-disabled/finding.yaml#tls12-client-disabled");
         List<String> evidence = new ArrayList<>();
         finding.get("evidence").forEach(e -> evidence.add(e.get("source").asText() + " " + e.get("fact").asText()));
         assertThat(evidence).contains("ex01-schannel.reg:19 SCHANNEL TLS 1.2\\Client Enabled = 0");

@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EvidencePathsTest {
 
-    private static final Path RAW = Path.of(System.getProperty("kb.knowledge.dir"), "tls-deprecation/examples/raw");
+    /** The shipped knowledge folder: shared exports under examples/raw/, each finding's own under findings/ID/. */
+    private static final Path KB = Path.of(System.getProperty("kb.knowledge.dir"), "tls-deprecation");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A message trace detail as Exchange Online reports a STARTTLS failure (connectors-and-exo-evidence.md D2). */
@@ -47,18 +48,18 @@ class EvidencePathsTest {
 
     static Stream<Arguments> kinds() {
         return Stream.of(
-                Arguments.of("registry exports", List.of(new Item("--registry", "ex01-schannel.reg"),
-                        new Item("--registry", "ex01-host.reg"))),
-                Arguments.of("reg query output", List.of(new Item("--registry", "cat-query-tls12-server-off.txt"),
-                        new Item("--registry", "cat-query-host.reg"))),
-                Arguments.of("send log and queue text", List.of(new Item("--logs", "logs-socketerror/SEND20240301-1.LOG"),
-                        new Item("--logs", "logs-socketerror/get-queue.txt"))),
+                Arguments.of("registry exports", List.of(new Item("--registry", "examples/raw/ex01-schannel.reg"),
+                        new Item("--registry", "examples/raw/ex01-host.reg"))),
+                Arguments.of("reg query output", List.of(new Item("--registry", "findings/tls12-server-disabled/examples/cat-query-tls12-server-off.txt"),
+                        new Item("--registry", "findings/tls12-server-disabled/examples/cat-query-host.reg"))),
+                Arguments.of("send log and queue text", List.of(new Item("--logs", "examples/raw/logs-socketerror/SEND20240301-1.LOG"),
+                        new Item("--logs", "examples/raw/logs-socketerror/get-queue.txt"))),
                 Arguments.of("send log UnknownCredentials", List.of(
-                        new Item("--logs", "logs-unknowncredentials/SEND20250301-1.LOG"),
-                        new Item("--registry", "ex19-schannel.reg"))),
-                Arguments.of("application log", List.of(new Item("--logs", "app-log/scanner-smtp.log"))),
-                Arguments.of("event export", List.of(new Item("--events", "events/schannel-events-ex19.xml"),
-                        new Item("--registry", "ex19-schannel.reg"), new Item("--registry", "ex19-host.reg"))),
+                        new Item("--logs", "findings/tls-certificate-problem/examples/logs-unknowncredentials/SEND20250301-1.LOG"),
+                        new Item("--registry", "examples/raw/ex19-schannel.reg"))),
+                Arguments.of("application log", List.of(new Item("--logs", "findings/smtp-auth-legacy-tls/examples/app-log/scanner-smtp.log"))),
+                Arguments.of("event export", List.of(new Item("--events", "findings/legacy-peers-after-disable/examples/events/schannel-events-ex19.xml"),
+                        new Item("--registry", "examples/raw/ex19-schannel.reg"), new Item("--registry", "examples/raw/ex19-host.reg"))),
                 Arguments.of("message trace export", List.of(new Item("--logs", "trace:message-trace.csv"))));
     }
 
@@ -69,7 +70,7 @@ class EvidencePathsTest {
             Files.writeString(p, TRACE);
             return p;
         }
-        return RAW.resolve(i.file());
+        return KB.resolve(i.file());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -179,10 +180,10 @@ class EvidencePathsTest {
         assertThat(fromPowerShell.ids()).isNotEmpty();
 
         Path send = tmp.resolve("SEND-resaved.LOG"); // Out-File re-saves a send log as UTF-16LE with BOM
-        Files.write(send, Encoding.UTF16LE_BOM.encode(decode(Files.readAllBytes(RAW.resolve("logs-unknowncredentials/SEND20250301-1.LOG")))));
+        Files.write(send, Encoding.UTF16LE_BOM.encode(decode(Files.readAllBytes(KB.resolve("findings/tls-certificate-problem/examples/logs-unknowncredentials/SEND20250301-1.LOG")))));
         Result resaved = diagnose(List.of("diagnose", "--format", "json", "--logs", send.toString()));
         assertThat(resaved).isEqualTo(diagnose(List.of("diagnose", "--format", "json", "--logs",
-                RAW.resolve("logs-unknowncredentials/SEND20250301-1.LOG").toString())));
+                KB.resolve("findings/tls-certificate-problem/examples/logs-unknowncredentials/SEND20250301-1.LOG").toString())));
         assertThat(resaved.ids()).isNotEmpty();
     }
 
@@ -212,15 +213,15 @@ class EvidencePathsTest {
 
     @Test
     void aFileGivenToTheWrongOptionSaysWhatItIs() {
-        Kb reg = Kb.run("diagnose", "--logs", RAW.resolve("ex01-schannel.reg").toString());
-        reg.assertOneLineErrorNaming("ex01-schannel.reg");
+        Kb reg = Kb.run("diagnose", "--logs", KB.resolve("examples/raw/ex01-schannel.reg").toString());
+        reg.assertOneLineErrorNaming("examples/raw/ex01-schannel.reg");
         assertThat(reg.err()).contains("this is a registry export: pass it without an option or with --registry");
 
-        Kb log = Kb.run("diagnose", "--registry", RAW.resolve("logs-socketerror/SEND20240301-1.LOG").toString());
+        Kb log = Kb.run("diagnose", "--registry", KB.resolve("examples/raw/logs-socketerror/SEND20240301-1.LOG").toString());
         log.assertOneLineErrorNaming("SEND20240301-1.LOG");
         assertThat(log.err()).contains("this is an Exchange SMTP protocol log: pass it without an option or with --logs");
 
-        Kb events = Kb.run("diagnose", "--logs", RAW.resolve("events/schannel-events-ex19.xml").toString());
+        Kb events = Kb.run("diagnose", "--logs", KB.resolve("findings/legacy-peers-after-disable/examples/events/schannel-events-ex19.xml").toString());
         events.assertOneLineErrorNaming("schannel-events-ex19.xml");
         assertThat(events.err()).contains("Windows event export").contains("with --events");
     }
@@ -228,7 +229,7 @@ class EvidencePathsTest {
     @Test
     void everyFileIsAccountedForWithTheReasonWhenSkipped() throws Exception {
         Path ev = Files.createDirectories(tmp.resolve("ev"));
-        Files.copy(RAW.resolve("ex01-schannel.reg"), ev.resolve("schannel.reg"));
+        Files.copy(KB.resolve("examples/raw/ex01-schannel.reg"), ev.resolve("schannel.reg"));
         Files.write(ev.resolve("screenshot.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 1, 2, 3});
         Files.write(ev.resolve("empty.txt"), new byte[0]);
         Process mk = new ProcessBuilder("mkfifo", ev.resolve("pipe").toString()).start();

@@ -39,15 +39,15 @@ class FixScriptWineTest {
     @CsvSource(delimiter = '|', textBlock = """
             TLS 1.2 Client off (Client/Server mismatch), 2016 on 2012 R2 | tls-deprecation/examples/raw/ex01-schannel.reg,tls-deprecation/examples/raw/ex01-host.reg
             TLS 1.2 Server off, 2016 on 2012 R2                            | collection/examples/fix-tls12-server-off.reg
-            TLS 1.2 Client and Server off, Exchange 2010                   | tls-deprecation/examples/raw/ex2010-schannel.reg,tls-deprecation/examples/raw/ex2010-host.reg
-            TLS 1.1 Client/Server mismatch (no fix: the right state is the admin's choice) | tls-deprecation/examples/raw/cat-mismatch-tls11.reg
-            TLS 1.0 half disabled (no fix)                                 | tls-deprecation/examples/raw/cat-half-disabled-tls10.reg
-            .NET strong crypto missing                                     | tls-deprecation/examples/raw/cat-dotnet-absent.reg
-            .NET strong crypto 0 in the 32-bit view                        | tls-deprecation/examples/raw/cat-dotnet-wow.reg
-            WinHTTP DefaultSecureProtocols missing, Server 2012            | tls-deprecation/examples/raw/cat-winhttp-2012.reg
-            WinHTTP DefaultSecureProtocols missing, Server 2008 R2         | tls-deprecation/examples/raw/cat-winhttp-2008r2.reg
-            TLS 1.3 on, Exchange 2019 on Server 2022                       | tls-deprecation/examples/raw/cat-tls13-2022.reg
-            TLS 1.3 keys on, Exchange 2019                                 | tls-deprecation/examples/raw/cat-tls13-2019.reg
+            TLS 1.2 Client and Server off, Exchange 2010                   | tls-deprecation/findings/tls12-client-disabled/examples/ex2010-schannel.reg,tls-deprecation/findings/tls12-client-disabled/examples/ex2010-host.reg
+            TLS 1.1 Client/Server mismatch (no fix: the right state is the admin's choice) | tls-deprecation/findings/schannel-client-server-mismatch/examples/cat-mismatch-tls11.reg
+            TLS 1.0 half disabled (no fix)                                 | tls-deprecation/findings/schannel-half-disabled/examples/cat-half-disabled-tls10.reg
+            .NET strong crypto missing                                     | tls-deprecation/findings/dotnet-strong-crypto-missing/examples/cat-dotnet-absent.reg
+            .NET strong crypto 0 in the 32-bit view                        | tls-deprecation/findings/dotnet-strong-crypto-missing/examples/cat-dotnet-wow.reg
+            WinHTTP DefaultSecureProtocols missing, Server 2012            | tls-deprecation/findings/windows-prerequisite-missing/examples/cat-winhttp-2012.reg
+            WinHTTP DefaultSecureProtocols missing, Server 2008 R2         | tls-deprecation/findings/windows-prerequisite-missing/examples/cat-winhttp-2008r2.reg
+            TLS 1.3 on, Exchange 2019 on Server 2022                       | tls-deprecation/findings/tls13-unsupported-enabled/examples/cat-tls13-2022.reg
+            TLS 1.3 keys on, Exchange 2019                                 | tls-deprecation/findings/tls13-unsupported-enabled/examples/cat-tls13-2019.reg
             """)
     void fixResolvesWhatHasAFixAndTheRollbackRestoresTheExport(String what, String exports) throws Exception {
         List<Path> sources = Stream.of(exports.split(",")).map(KNOWLEDGE::resolve).toList();

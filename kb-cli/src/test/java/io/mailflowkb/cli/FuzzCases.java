@@ -20,11 +20,12 @@ final class FuzzCases {
 
     /** An input kind: the sample files its mutations start from, and how kb is given one. */
     enum Kind {
-        REGISTRY("reg", "--registry", "cat-healthy-2019.reg", "ex01-schannel.reg", "cat-query-tls12-server-off.txt"),
+        REGISTRY("reg", "--registry", "cat-healthy-2019.reg", "ex01-schannel.reg", "../../findings/tls12-server-disabled/examples/cat-query-tls12-server-off.txt"),
         LOGS("log", "--logs", "logs-socketerror/SEND20240301-1.LOG", "logs-socketerror/get-queue.txt",
-                "app-log/scanner-smtp.log"),
-        EVENTS("xml", "--events", "events/schannel-events-ex19.xml"),
-        BUNDLE("yaml", null, "../tls12-client-disabled.yaml", "../starttls-fallback-session.yaml"),
+                "../../findings/smtp-auth-legacy-tls/examples/app-log/scanner-smtp.log"),
+        EVENTS("xml", "--events", "../../findings/legacy-peers-after-disable/examples/events/schannel-events-ex19.xml"),
+        BUNDLE("yaml", null, "../../findings/tls12-client-disabled/examples/tls12-client-disabled.yaml",
+                "../../findings/starttls-fallback-rejected/examples/starttls-fallback-session.yaml"),
         KNOWLEDGE("yaml", "--knowledge"),
         /** Archive bombs and damaged archives: the walker's caps (inflated bytes, ratio, entries, depth) end them. */
         ARCHIVE("zip", "--logs", "logs-socketerror/SEND20240301-1.LOG");

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HtmlReportChromiumTest {
 
-    static final Path EXAMPLES = Path.of(System.getProperty("kb.knowledge.dir", "../knowledge"), "tls-deprecation", "examples");
+    static final Path EXAMPLES = Path.of(System.getProperty("kb.knowledge.dir", "../knowledge"), "tls-deprecation", "findings",
+            "starttls-fallback-rejected", "examples");
     /** The hostile line: an inline script and an event handler, each of which would mark the page if it ran. */
     static final String HOSTILE = "<script>window.__pwned=1;document.documentElement.setAttribute('data-pwned','1')</script>"
             + "<img src=x onerror=\"document.documentElement.setAttribute('data-pwned','2')\">";

@@ -55,7 +55,7 @@ class LogsAcceptanceTest {
 
     @Test
     void applicationLogWithLegacySmtpAuthRejectionGivesTheSmtpAuthFinding() throws Exception {
-        Kb kb = Kb.run("diagnose", "--logs", RAW.resolve("app-log/scanner-smtp.log").toString(), "--format", "json");
+        Kb kb = Kb.run("diagnose", "--logs", RAW.resolve("../../findings/smtp-auth-legacy-tls/examples/app-log/scanner-smtp.log").toString(), "--format", "json");
         assertThat(kb.exit()).isEqualTo(ExitCode.FINDINGS);
         JsonNode f = finding(Mappers.json().readTree(kb.out()), "smtp-auth-legacy-tls");
         assertThat(sources(f)).anyMatch(s -> s.endsWith("scanner-smtp.log:2"));

@@ -39,7 +39,7 @@ class NeverSilentAcceptanceTest {
 
     @Test
     void receiveLogFromExchangeOnlineAndSchannel36888AreTls12ServerDisabledWithLowerConfidence() throws Exception {
-        Path log = RAW.resolve("logs-inbound-exo-socketerror/RECV2025030406-1.LOG");
+        Path log = RAW.resolve("../../findings/tls12-server-disabled/examples/logs-inbound-exo-socketerror/RECV2025030406-1.LOG");
         Path events = RAW.resolve("events/schannel-36888-inbound-ex01.xml");
         JsonNode d = diagnose("--logs", log.toString(), "--events", events.toString());
         JsonNode f = finding(d, "tls12-server-disabled");
@@ -54,7 +54,7 @@ class NeverSilentAcceptanceTest {
 
     @Test
     void messageTraceDeferIsTls12ServerDisabledAndAsksForTheReceiveLogAndRegistry() throws Exception {
-        JsonNode d = diagnose("--logs", RAW.resolve("trace-exo-socketerror/message-trace-detail.csv").toString());
+        JsonNode d = diagnose("--logs", RAW.resolve("../../findings/tls12-server-disabled/examples/trace-exo-socketerror/message-trace-detail.csv").toString());
         JsonNode f = finding(d, "tls12-server-disabled");
         assertThat(f.get("confidence").asText()).isEqualTo("lower");
         assertThat(f.get("evidence").toString()).contains("450 4.4.317 Cannot connect to remote server");
@@ -63,7 +63,7 @@ class NeverSilentAcceptanceTest {
 
     @Test
     void partialExportOfServer2022WithExchange2019Cu12IsTls13WithLowerConfidenceAndAsksForSchannel() throws Exception {
-        Path dir = RAW.resolve("partial-2022");
+        Path dir = RAW.resolve("../../findings/tls13-unsupported-enabled/examples/partial-2022");
         JsonNode d = diagnose("--registry", dir.resolve("tls12.reg").toString(), "--registry",
                 dir.resolve("windows.reg").toString(), "--registry", dir.resolve("exchange.reg").toString());
         JsonNode f = finding(d, "tls13-unsupported-enabled");

@@ -43,7 +43,7 @@ class RulesTestContainmentTest {
     void inputsInsideTheFolderStillRun(@TempDir Path dir) throws Exception {
         Path k = knowledge(dir, "examples/bundle.yaml");
         Files.createDirectories(k.resolve("examples"));
-        Files.copy(SHIPPED.resolve("tls-deprecation/examples/tls12-client-disabled.yaml"), k.resolve("examples/bundle.yaml"));
+        Files.copy(SHIPPED.resolve("tls-deprecation/findings/tls12-client-disabled/examples/tls12-client-disabled.yaml"), k.resolve("examples/bundle.yaml"));
         Kb kb = Kb.run("rules", "test", k.toString());
         assertThat(kb.out()).contains("ok   user-example");
         assertThat(kb.exit()).as(kb.out() + kb.err()).isZero();

@@ -85,7 +85,7 @@ class UserKnowledgeTest {
         assertThat(list.exit()).isEqualTo(ExitCode.OK);
         assertThat(list.out())
                 .containsPattern("appliance-tls-refused +warning +outbound +" + java.util.regex.Pattern.quote(dir + "/appliance.yaml#appliance-tls-refused"))
-                .containsPattern("tls12-client-disabled +critical +outbound +knowledge/tls-deprecation/tls12.yaml#tls12-client-disabled")
+                .containsPattern("tls12-client-disabled +critical +outbound +knowledge/tls-deprecation/findings/tls12-client-disabled/finding.yaml#tls12-client-disabled")
                 .contains("overridden by " + dir + "/appliance.yaml#legacy-tls-enabled")
                 .containsPattern("starttls-not-offered +disabled");
         assertThat(list.out().lines().filter(l -> l.startsWith("starttls-not-offered ")).count()).isEqualTo(1);

@@ -4,14 +4,10 @@ import io.mailflowkb.model.bundle.BundleCodec;
 import io.mailflowkb.model.bundle.FactBundle;
 import io.mailflowkb.model.fact.Provenance;
 import io.mailflowkb.model.fact.RegistryValue;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * Bundles an embedding program might diagnose: the shipped example bundles, and seeded random variations of
@@ -26,14 +22,26 @@ public final class ExampleBundles {
     private ExampleBundles() {
     }
 
-    /** The shipped example bundles, from the knowledge folder the build points {@code kb.knowledge.dir} at. */
+    /**
+     * The shipped bundles of the TLS 1.2 and STARTTLS findings (each in its finding's folder) and the healthy one, from
+     * the knowledge folder the build points {@code kb.knowledge.dir} at. A fixed list, so the variations (and the
+     * throughput they measure) do not change when another finding gains an example.
+     */
+    static final List<String> SHIPPED = List.of(
+            // in the order of their file names, as when they shared one folder: the seeded variations pick by index
+            "examples/healthy-2019.yaml",
+            "findings/tls12-client-disabled/near-misses/near-miss-ffffffff-2016.yaml",
+            "findings/starttls-fallback-rejected/near-misses/near-miss-socketerror-only.yaml",
+            "findings/starttls-fallback-rejected/examples/starttls-fallback-queue.yaml",
+            "findings/starttls-fallback-rejected/examples/starttls-fallback-session.yaml",
+            "findings/tls12-client-disabled/examples/tls12-absent-2008r2.yaml",
+            "findings/tls12-client-disabled/examples/tls12-client-disabled-by-default.yaml",
+            "findings/tls12-client-disabled/examples/tls12-client-disabled.yaml",
+            "findings/tls12-server-disabled/examples/tls12-server-disabled.yaml");
+
     public static List<FactBundle> shipped() {
-        Path dir = Path.of(System.getProperty("kb.knowledge.dir", "../knowledge"), "tls-deprecation", "examples");
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().map(BundleCodec::read).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = Path.of(System.getProperty("kb.knowledge.dir", "../knowledge"), "tls-deprecation");
+        return SHIPPED.stream().map(dir::resolve).map(BundleCodec::read).toList();
     }
 
     /** {@code count} variations of the shipped bundles: TLS 1.2 Client/Server values replaced at random. */

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The connector knowledge beyond its examples: severities, evidence, and HealthChecker's TlsCertificateName parsing. */
 class ConnectorKnowledgeTest {
 
+    /** Each example bundle lives in the folder of the finding it proves: FINDING/examples/FILE. */
     static final Path EXAMPLES = Path.of("..").toAbsolutePath().normalize()
-            .resolve("knowledge/tls-deprecation/examples/connectors");
+            .resolve("knowledge/tls-deprecation/findings");
     static Diagnostician kb;
 
     @BeforeAll
@@ -33,33 +34,33 @@ class ConnectorKnowledgeTest {
 
     @Test
     void anExpiredCertificateIsCriticalAnExpiringOneAWarning() {
-        Finding expired = finding("cert-expired.yaml", "smtp-certificate-expiring");
+        Finding expired = finding("smtp-certificate-expiring/examples/cert-expired.yaml", "smtp-certificate-expiring");
         assertThat(expired.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(expired.evidence()).anyMatch(e -> e.fact().startsWith("severity critical: the certificate "
                 + "7A3C0D6E5F4B3A291807F6E5D4C3B2A190807F6E of receive connector 'EX19\\Default Frontend EX19'"));
-        Finding expiring = finding("cert-expiring.yaml", "smtp-certificate-expiring");
+        Finding expiring = finding("smtp-certificate-expiring/examples/cert-expiring.yaml", "smtp-certificate-expiring");
         assertThat(expiring.severity()).isEqualTo(Severity.WARNING);
         assertThat(expiring.evidence()).anyMatch(e -> e.fact().contains("20 days left"));
     }
 
     @Test
     void evidenceNamesTheConnectorTheCertificateAndTheSymptom() {
-        Finding missing = finding("cert-not-found.yaml", "connector-tls-certificate-missing");
+        Finding missing = finding("connector-tls-certificate-missing/examples/cert-not-found.yaml", "connector-tls-certificate-missing");
         assertThat(missing.evidence()).anyMatch(e -> e.source().equals("sendconnectors.xml")
                 && e.fact().contains("send connector 'Outbound to Office 365 1c4f7a8e-0c1f-4d5e-9a7e-3b2c1d0e9f8a'")
                 && e.fact().contains("matches none of the 1 certificates"));
         assertThat(missing.evidence()).anyMatch(e -> e.source().equals("queue.txt:7"));
-        Finding cert = finding("cert-not-found.yaml", "tls-certificate-problem");
+        Finding cert = finding("connector-tls-certificate-missing/examples/cert-not-found.yaml", "tls-certificate-problem");
         assertThat(cert.evidence()).as("tls-certificate-problem names the connector when connector facts are in")
                 .anyMatch(e -> e.fact().contains("send connector 'Outbound to Office 365"));
-        Finding mismatch = finding("exo-inbound-mismatch.yaml", "exo-inbound-connector-cert-mismatch");
+        Finding mismatch = finding("exo-inbound-connector-cert-mismatch/examples/exo-inbound-mismatch.yaml", "exo-inbound-connector-cert-mismatch");
         assertThat(mismatch.evidence()).anyMatch(e -> e.fact().contains("expects a certificate for '*.fabrikam.com'")
                 && e.fact().contains("mail.contoso.com"));
     }
 
     @Test
     void aConnectorCertificateNotInTheInputsAsksForTheExportWithServices() {
-        Diagnosis d = kb.diagnose(BundleCodec.read(EXAMPLES.resolve("exo-send-no-validation.yaml")));
+        Diagnosis d = kb.diagnose(BundleCodec.read(EXAMPLES.resolve("exo-send-connector-misconfigured/examples/exo-send-no-validation.yaml")));
         assertThat(d.missingEvidence()).anyMatch(m -> m.how().startsWith("Get-ExchangeCertificate | Select-Object")
                 && m.how().contains("Services,Status") && m.how().endsWith("Export-Clixml certificates.xml"));
         assertThat(d.findings()).noneMatch(f -> f.id().equals("connector-tls-certificate-missing"));
@@ -68,18 +69,18 @@ class ConnectorKnowledgeTest {
     @Test
     void symptomsWithoutTheConnectorsAskForThem() {
         Diagnosis throttled = kb.diagnose(BundleCodec.read(Path.of("..").toAbsolutePath().normalize()
-                .resolve("knowledge/tls-deprecation/examples/catalog/cert-nocredentials-logs-only.yaml")));
+                .resolve("knowledge/tls-deprecation/findings/tls-certificate-problem/examples/cert-nocredentials-logs-only.yaml")));
         assertThat(throttled.missingEvidence()).anyMatch(m -> m.how().equals("Get-SendConnector | Export-Clixml sendconnectors.xml"));
-        Diagnosis withConnector = kb.diagnose(BundleCodec.read(EXAMPLES.resolve("cert-not-found.yaml")));
+        Diagnosis withConnector = kb.diagnose(BundleCodec.read(EXAMPLES.resolve("connector-tls-certificate-missing/examples/cert-not-found.yaml")));
         assertThat(withConnector.missingEvidence()).noneMatch(m -> m.how().startsWith("Get-SendConnector"));
-        Diagnosis tenant = kb.diagnose(BundleCodec.read(EXAMPLES.resolve("exo-inbound-mismatch.yaml")));
+        Diagnosis tenant = kb.diagnose(BundleCodec.read(EXAMPLES.resolve("exo-inbound-connector-cert-mismatch/examples/exo-inbound-mismatch.yaml")));
         assertThat(tenant.missingEvidence()).noneMatch(m -> m.how().startsWith("Get-InboundConnector"));
     }
 
     /** A Format-List text and an Export-Clixml of the same cmdlet: each connector and certificate counts once. */
     @Test
     void theSameObjectsFromTwoExportsCountOnce() {
-        var once = BundleCodec.read(EXAMPLES.resolve("cert-not-found.yaml"));
+        var once = BundleCodec.read(EXAMPLES.resolve("connector-tls-certificate-missing/examples/cert-not-found.yaml"));
         Diagnosis d = kb.diagnose(once.plus(once));
         Finding f = d.findings().stream().filter(x -> x.id().equals("connector-tls-certificate-missing")).findFirst()
                 .orElseThrow();

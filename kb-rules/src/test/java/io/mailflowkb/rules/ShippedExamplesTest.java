@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailflowkb.model.bundle.BundleCodec;
 import io.mailflowkb.model.bundle.FactBundle;
-import io.mailflowkb.rules.knowledge.ExampleRunner;
+import io.mailflowkb.rules.examples.ExampleRunner;
 import io.mailflowkb.rules.knowledge.KnowledgeExample;
 import java.nio.file.Path;
 import java.util.List;

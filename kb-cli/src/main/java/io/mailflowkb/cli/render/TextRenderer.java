@@ -165,7 +165,8 @@ public final class TextRenderer implements Renderer {
             wrapped(b, r.title(), "    - ", "      ");
             b.append("      ").append(r.url()).append("\n");
         }
-        b.append("  Rule: ").append(f.rule()).append("\n");
+        // a citation is one unbreakable word: on its own line when "  Rule: " and it pass 80 columns
+        b.append("  Rule:").append(f.rule().length() > 72 ? "\n    " : " ").append(f.rule()).append("\n");
     }
 
     private static String firstSentence(String text) {

@@ -17,7 +17,7 @@ import java.util.List;
  *                    they are listed before it
  * @param status      with {@code --baseline}: whether the baseline had it too; {@code null} otherwise
  * @param rule        where the rule that produced it is defined, e.g.
- *                    {@code knowledge/tls-deprecation/tls12.yaml#tls12-client-disabled}
+ *                    {@code knowledge/tls-deprecation/findings/tls12-client-disabled/finding.yaml#tls12-client-disabled}
  * @param confidence  {@code high}, or {@code lower} when the deciding evidence was not in the inputs (set by the
  *                    engine; the evidence then has a {@code correlation} line saying why)
  * @param fix         the registry values that fix it on this server, resolved by the engine from the knowledge's

@@ -21,7 +21,6 @@ import io.mailflowkb.rules.fix.FixResolution;
 import io.mailflowkb.rules.knowledge.CompiledFinding;
 import io.mailflowkb.rules.knowledge.CompiledMissingEvidence;
 import io.mailflowkb.rules.knowledge.Knowledge;
-import io.mailflowkb.rules.knowledge.RuleTranslator;
 import io.mailflowkb.rules.report.Confirmations;
 import io.mailflowkb.rules.report.FindingOrder;
 import io.mailflowkb.rules.report.HostSummaries;

@@ -7,7 +7,7 @@ import java.util.List;
  * A finding definition after validation and overrides, with its conditions compiled: {@code conditions} holds
  * {@code when} first, then each {@code alsoWhen} list; the finding fires when any of them holds.
  *
- * @param rule       citation of the defining rule: {@code knowledge/tls-deprecation/tls12.yaml#tls12-client-disabled}
+ * @param rule       citation of the defining rule: {@code knowledge/tls-deprecation/findings/tls12-client-disabled/finding.yaml#tls12-client-disabled}
  * @param overriddenBy citations of override entries applied to it, in order
  */
 public record CompiledFinding(FindingDefinition definition, List<List<CompiledPattern>> conditions, String rule,

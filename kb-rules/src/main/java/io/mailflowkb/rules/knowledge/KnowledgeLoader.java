@@ -94,8 +94,8 @@ public final class KnowledgeLoader {
                     if (when.stream().noneMatch(CompiledPattern::binds)) {
                         problem(f.at(), cited, "finding " + f.id() + " needs at least one present pattern in each "
                                 + "condition list (its facts become the evidence)");
-                    } else if (when.stream().filter(CompiledPattern::binds).count() > RuleTranslator.MAX_BOUND) {
-                        problem(f.at(), cited, "finding " + f.id() + " has more than " + RuleTranslator.MAX_BOUND
+                    } else if (when.stream().filter(CompiledPattern::binds).count() > CompiledPattern.MAX_BOUND) {
+                        problem(f.at(), cited, "finding " + f.id() + " has more than " + CompiledPattern.MAX_BOUND
                                 + " present patterns in one condition list");
                     }
                 }

@@ -61,7 +61,10 @@ public record KnowledgeSource(Path root, String label, boolean shipped) {
         }
     }
 
-    /** The knowledge files in it ({@code *.yaml}, {@code *.yml}, but not examples), in a stable order. */
+    /**
+     * The knowledge files in it ({@code *.yaml}, {@code *.yml}, but not the inputs of examples under {@code examples/}
+     * or {@code near-misses/} folders, nor {@code schema/}), in a stable order.
+     */
     public List<Path> files() {
         if (!Files.isDirectory(root)) {
             throw new KnowledgeException(List.of(new KnowledgeProblem(label, null, null,
@@ -69,7 +72,7 @@ public record KnowledgeSource(Path root, String label, boolean shipped) {
         }
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> !isUnder(p, "examples") && !isUnder(p, "schema"))
+                    .filter(p -> !isUnder(p, "examples") && !isUnder(p, "near-misses") && !isUnder(p, "schema"))
                     .filter(p -> {
                         String n = p.getFileName().toString();
                         return n.endsWith(".yaml") || n.endsWith(".yml");
@@ -81,7 +84,7 @@ public record KnowledgeSource(Path root, String label, boolean shipped) {
         }
     }
 
-    /** How a file is named in citations: {@code knowledge/tls-deprecation/tls12.yaml}. */
+    /** How a file is named in citations: {@code knowledge/tls-deprecation/findings/tls12-client-disabled/finding.yaml}. */
     public String cite(Path file) {
         String rel = root.relativize(file).toString().replace('\\', '/');
         return label.endsWith("/") ? label + rel : label + "/" + rel;
