@@ -193,9 +193,9 @@ final class DiagnoseCommand implements Callable<Integer> {
         ReportContext context = ReportContext.plain();
         Path reportFile = output;
         if (fixScript != null) {
-            String script = FixScriptWriter.write(d, bundle, fixScript, output, spec.commandLine().getErr(),
-                    chosen(), normaliseValues);
-            context = context.withFixScript(script);
+            FixScriptWriter.Written written = FixScriptWriter.write(d, bundle, fixScript, output,
+                    spec.commandLine().getErr(), chosen(), normaliseValues);
+            context = context.withFixScript(written.script()).withFixNotes(written.notes());
             reportFile = null;
         }
         context = context.withTextWidth(Output.textWidth(reportFile));

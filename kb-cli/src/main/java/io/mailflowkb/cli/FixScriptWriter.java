@@ -21,27 +21,36 @@ import java.util.Set;
  */
 final class FixScriptWriter {
 
+    /** The main script's text (for reports that embed it; {@code null} when none was written) and what the report says about it. */
+    record Written(String script, List<String> notes) {
+    }
+
     private FixScriptWriter() {
     }
 
     /**
-     * Writes the scripts; returns the main script's text (for reports that embed it), or null if nothing to fix.
+     * Writes the scripts; returns the main script's text (for reports that embed it; null if nothing to fix) and
+     * the notes the report shows: what the script leaves out, or why there is none.
      * {@code chosen} are the administrator's decisions ({@code --legacy-tls}); values that need one not made are
      * left out, each with a line saying why. {@code normalise} also rewrites values that already work but are not
      * in the documented form.
      */
-    static String write(Diagnosis d, FactBundle bundle, FixScript.Format format, Path target, PrintWriter err,
+    static Written write(Diagnosis d, FactBundle bundle, FixScript.Format format, Path target, PrintWriter err,
                         Set<FixChoice> chosen, boolean normalise) {
         FixPlan plan = FixPlan.of(d, bundle, chosen, normalise);
         for (String why : plan.withheld()) {
             err.println("kb: not in the fix script: " + why);
         }
+        List<String> notes = new ArrayList<>();
+        plan.withheld().forEach(why -> notes.add("Not in the fix script: " + why + "."));
         if (plan.isEmpty()) {
-            err.println("kb: no fix script written: " + (plan.withheld().isEmpty()
+            String why = plan.withheld().isEmpty()
                     ? "no finding of this diagnosis calls for a registry change the inputs do not already show"
-                    : "every registry change this diagnosis calls for waits for your decision (above)"));
+                    : "every registry change this diagnosis calls for waits for your decision (above)";
+            err.println("kb: no fix script written: " + why);
             err.flush();
-            return null;
+            notes.add("No fix script written: " + why + ".");
+            return new Written(null, notes);
         }
         String file = target.getFileName().toString();
         int dot = file.lastIndexOf('.');
@@ -71,6 +80,6 @@ final class FixScriptWriter {
         err.println("kb: wrote " + String.join(", ", files.keySet()) + " in " + dir
                 + " (review before running; the rollback script restores the exported values)");
         err.flush();
-        return files.get(FixScript.mainFile(format, base));
+        return new Written(files.get(FixScript.mainFile(format, base)), notes);
     }
 }

@@ -76,10 +76,15 @@ public final class HtmlRenderer implements Renderer {
         for (int i = 0; i < d.findings().size(); i++) {
             finding(b, d, d.findings().get(i), prefix + "f" + i, prefix, commandIds, anchors);
         }
-        if (context.fixScript() != null) {
-            b.append("<section class=\"finding\" id=\"").append(prefix).append("fix-script\">\n<h2>Fix script</h2>\n")
-                    .append("<p class=\"meta\">Review before running: it changes the registry.</p>\n");
-            command(b, context.fixScript(), prefix + "fix-script-text");
+        if (context.fixScript() != null || !context.fixNotes().isEmpty()) {
+            b.append("<section class=\"finding\" id=\"").append(prefix).append("fix-script\">\n<h2>Fix script</h2>\n");
+            for (String n : context.fixNotes()) {
+                b.append("<p class=\"warnings\">").append(escape(n)).append("</p>\n");
+            }
+            if (context.fixScript() != null) {
+                b.append("<p class=\"meta\">Review before running: it changes the registry.</p>\n");
+                command(b, context.fixScript(), prefix + "fix-script-text");
+            }
             b.append("</section>\n");
         }
         confirmed(b, d, prefix);

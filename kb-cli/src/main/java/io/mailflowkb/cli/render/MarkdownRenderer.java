@@ -62,8 +62,13 @@ public final class MarkdownRenderer implements Renderer {
             d.notExamined().forEach(n -> b.append("- ").append(MarkdownText.inline(n)).append("\n"));
             b.append("\n");
         }
+        if (context.fixScript() != null || !context.fixNotes().isEmpty()) {
+            b.append("## Fix script\n\n");
+            context.fixNotes().forEach(n -> b.append("- ").append(MarkdownText.inline(n)).append("\n"));
+            b.append(context.fixNotes().isEmpty() ? "" : "\n");
+        }
         if (context.fixScript() != null) {
-            b.append("## Fix script\n\n").append("Review before running; it changes the registry.\n\n")
+            b.append("Review before running; it changes the registry.\n\n")
                     .append(MarkdownText.fenced(context.fixScript(), "powershell")).append("\n");
         }
         if (!d.missingEvidence().isEmpty()) {

@@ -34,6 +34,11 @@ public enum FixChoice {
         return meaning;
     }
 
+    /** The decision this is one answer to, e.g. {@code legacy-tls}. */
+    public String question() {
+        return id.substring(0, id.indexOf('='));
+    }
+
     /** The CLI option that makes this decision, e.g. {@code --legacy-tls on}. */
     public String option() {
         int eq = id.indexOf('=');

@@ -68,7 +68,10 @@ public record FixPlan(List<Change> changes, List<String> created, List<String> w
         for (Finding f : diagnosis.findings()) {
             for (RegistryFix fix : f.fix()) {
                 if (!fix.allowedWith(chosen)) {
-                    held.computeIfAbsent(f.id(), k -> new TreeSet<>()).add(fix.protocol());
+                    // the other answer to a question that was answered is simply not taken; an unanswered one waits
+                    if (chosen.stream().noneMatch(c -> c.question().equals(fix.choice().question()))) {
+                        held.computeIfAbsent(f.id(), k -> new TreeSet<>()).add(fix.protocol());
+                    }
                     continue;
                 }
                 String id = (fix.key() + "\\\\" + fix.name()).toLowerCase(Locale.ROOT);
@@ -96,8 +99,8 @@ public record FixPlan(List<Change> changes, List<String> created, List<String> w
         List<String> withheld = new ArrayList<>();
         held.forEach((finding, protocols) -> withheld.add(finding + " (" + String.join(", ", protocols)
                 + "): whether " + String.join(" and ", protocols) + " stay" + (protocols.size() == 1 ? "s" : "")
-                + " on is your decision (Exchange Online does not need them off, and legacy partners may need them"
-                + " on); run again with " + FixChoice.LEGACY_TLS_ON.option() + " or " + FixChoice.LEGACY_TLS_OFF.option()
+                + " on is your decision (Exchange Online does not need TLS 1.0/1.1 off, and legacy partners may need"
+                + " them on); run again with " + FixChoice.LEGACY_TLS_ON.option() + " or " + FixChoice.LEGACY_TLS_OFF.option()
                 + " to write it"));
         return new FixPlan(changes, createdKeys(changes, bundle), withheld, hostName(bundle), normalise);
     }

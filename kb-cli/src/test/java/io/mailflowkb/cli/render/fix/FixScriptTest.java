@@ -9,6 +9,7 @@ import io.mailflowkb.model.fact.RegistryKey;
 import io.mailflowkb.model.fact.RegistryPaths;
 import io.mailflowkb.model.fact.RegistryValue;
 import io.mailflowkb.model.finding.Diagnosis;
+import io.mailflowkb.model.fix.FixChoice;
 import io.mailflowkb.rules.Diagnostician;
 import io.mailflowkb.rules.fix.FixPlan;
 import java.util.Set;
@@ -171,5 +172,60 @@ class FixScriptTest {
                 .add(RegistryValue.dword(SERVER, "Enabled", 1, AT)).add(RegistryValue.dword(SERVER, "DisabledByDefault", 0, AT))
                 .build();
         assertThat(FixPlan.of(kb.diagnose(b), b).changes()).isEmpty();
+    }
+
+    static final String TLS10 = RegistryPaths.SCHANNEL_PROTOCOLS + "\\TLS 1.0";
+
+    /** Server 2019 / EX19 with TLS 1.0 Enabled = 0 and DisabledByDefault = 0 on both roles: half disabled. */
+    static FactBundle halfDisabledTls10() {
+        return FactBundle.builder()
+                .add(new HostProfile("Windows Server 2019 Standard", 17763, "2019", "15.2.1544.4", null, "EX19", AT))
+                .add(new RegistryKey(RegistryPaths.SCHANNEL, false, true, AT))
+                .add(RegistryValue.dword(TLS10 + "\\Client", "Enabled", 0, AT))
+                .add(RegistryValue.dword(TLS10 + "\\Client", "DisabledByDefault", 0, AT))
+                .add(RegistryValue.dword(TLS10 + "\\Server", "Enabled", 0, AT))
+                .add(RegistryValue.dword(TLS10 + "\\Server", "DisabledByDefault", 0, AT))
+                .build();
+    }
+
+    /** Issue 14 (b): on or off for TLS 1.0/1.1 is the admin's decision; without it nothing is written, and why. */
+    @Test
+    void legacyVersionsAreFixedOnlyOnTheAdminsDecision() {
+        FactBundle b = halfDisabledTls10();
+        Diagnosis d = kb.diagnose(b);
+        assertThat(d.findings()).extracting(f -> f.id()).contains("schannel-half-disabled");
+        FixPlan undecided = FixPlan.of(d, b);
+        assertThat(undecided.changes()).isEmpty();
+        assertThat(undecided.withheld()).singleElement().asString().startsWith("schannel-half-disabled (TLS 1.0): "
+                + "whether TLS 1.0 stays on is your decision").endsWith("run again with --legacy-tls on or "
+                + "--legacy-tls off to write it");
+        FixPlan off = FixPlan.of(d, b, Set.of(FixChoice.LEGACY_TLS_OFF), false);
+        assertThat(off.withheld()).isEmpty();
+        assertThat(off.changes()).extracting(c -> c.key().substring(TLS10.length()) + "|" + c.name() + "|"
+                + c.current() + "->" + c.target()).containsExactly("\\Client|DisabledByDefault|0->1",
+                "\\Server|DisabledByDefault|0->1");
+        FixPlan on = FixPlan.of(d, b, Set.of(FixChoice.LEGACY_TLS_ON), false);
+        assertThat(on.changes()).extracting(c -> c.key().substring(TLS10.length()) + "|" + c.name() + "|"
+                + c.current() + "->" + c.target()).containsExactly("\\Client|Enabled|0->1", "\\Server|Enabled|0->1");
+        assertThat(FixScript.generate(on, FixScript.Format.REG, "fix").get("fix.reg"))
+                .contains("[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"
+                        + "\\Protocols\\TLS 1.0\\Client]\r\n").doesNotContain("not included");
+    }
+
+    /** A TLS 1.2 mismatch needs no decision: the mismatch finding's values are the TLS 1.2 target too. */
+    @Test
+    void tls12MismatchIsFixedWithTheDocumentedValues() {
+        FactBundle b = bundle("EX01");
+        Diagnosis d = kb.diagnose(b);
+        FixPlan plan = FixPlan.of(d, b);
+        assertThat(plan.withheld()).isEmpty();
+        assertThat(plan.changes()).allSatisfy(c -> assertThat(c.findings())
+                .containsExactly("tls12-client-disabled", "schannel-client-server-mismatch"));
+        var mismatch = d.findings().stream().filter(f -> f.id().equals("schannel-client-server-mismatch")).findFirst()
+                .orElseThrow();
+        assertThat(mismatch.fix()).extracting(f -> f.key().substring(RegistryPaths.SCHANNEL_PROTOCOLS.length())
+                + "|" + f.name() + "=" + f.value() + "|" + f.protocol()).containsExactly(
+                "\\TLS 1.2\\Client|DisabledByDefault=0|TLS 1.2", "\\TLS 1.2\\Client|Enabled=1|TLS 1.2",
+                "\\TLS 1.2\\Server|DisabledByDefault=0|TLS 1.2", "\\TLS 1.2\\Server|Enabled=1|TLS 1.2");
     }
 }
