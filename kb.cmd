@@ -74,5 +74,22 @@ if /I "%KB_NEWEST%"=="kb.jar" (
 if exist "%KB_LIB%\%KB_ARCHIVE%" set "KB_OPTS=%KB_OPTS% %KB_USE%"
 
 :run
+rem Java cannot ask the console for its width; "mode con" can. Its second "name: value" line is Columns in
+rem every language (Lines comes first), and set /a keeps it only when it is a number. Java uses it only when
+rem stdout is a console, so redirected output still wraps at 80 as it does from ./kb. No mode.com: no width.
+set "KB_COLS="
+set "KB_LINES="
+set "KB_WIDTH="
+for /f "tokens=1,* delims=:" %%A in ('mode con 2^>nul') do call :kb_mode_value "%%B"
+if defined KB_COLS set /a "KB_WIDTH=KB_COLS" >nul 2>&1
+if defined KB_WIDTH if %KB_WIDTH% GTR 0 set "KB_OPTS=%KB_OPTS% -Dkb.columns=%KB_WIDTH%"
 "%KB_JAVA%" %KB_OPTS% %KB_JAVA_OPTS% -jar "%KB_LIB%\kb.jar" %*
 exit /b %ERRORLEVEL%
+
+rem One "name: value" line of "mode con" (the value quoted, empty for its heading): the first value is Lines, the
+rem second Columns. A subroutine, because Wine's cmd runs no nested if/else or block inside "for /f ... do".
+:kb_mode_value
+if "%~1"=="" goto :eof
+if defined KB_LINES if not defined KB_COLS set "KB_COLS=%~1"
+if not defined KB_LINES set "KB_LINES=%~1"
+goto :eof

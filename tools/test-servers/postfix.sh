@@ -18,20 +18,17 @@ modern_port=${KB_POSTFIX_MODERN_PORT:-12526}
 export PATH="/usr/sbin:/sbin:$PATH"
 
 log() { echo "postfix.sh: $*" >&2; }
+. "$(dirname "$0")/../test-deps/apt-package.sh"
 
 install_if_missing() {
   local need=()
   command -v postfix >/dev/null 2>&1 || need+=(postfix)
   command -v openssl >/dev/null 2>&1 || need+=(openssl)
   [ ${#need[@]} -eq 0 ] && return 0
-  if [ "$(id -u)" != 0 ]; then log "need root to install ${need[*]}"; return 1; fi
+  apt_root postfix.sh "${need[*]}" || return 1
   log "installing ${need[*]}"
-  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
-  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y "${need[@]}" >"$base/apt.log" 2>&1; then
-    apt-get update >>"$base/apt.log" 2>&1 || true
-    DEBIAN_FRONTEND=noninteractive apt-get install -y "${need[@]}" >>"$base/apt.log" 2>&1 \
-      || { log "apt-get install failed, see $base/apt.log"; return 1; }
-  fi
+  echo "postfix postfix/main_mailer_type select No configuration" | $APT_ROOT debconf-set-selections
+  apt_install postfix.sh "${need[@]}" >"$base/apt.log" 2>&1 || { log "apt-get install failed, see $base/apt.log"; return 1; }
 }
 
 make_cert() {

@@ -28,8 +28,11 @@ import java.util.stream.Stream;
 record BatchRun(Diagnostician kb, InputAssembler assembler, InputOptions options, Format format, boolean color,
                 int width) {
 
-    /** The result: what to print, and the worst exit code over all bundles. */
-    record Result(String text, int exitCode) {
+    /**
+     * The result: what to print, the worst exit code over all bundles, and warnings for stderr (one line each,
+     * without the {@code kb: warning: } prefix).
+     */
+    record Result(String text, int exitCode, List<String> warnings) {
     }
 
     /**
@@ -88,6 +91,28 @@ record BatchRun(Diagnostician kb, InputAssembler assembler, InputOptions options
         } else if (format == Format.HTML) {
             text.append(FleetReport.html(servers));
         }
-        return new Result(text.toString(), worst);
+        return new Result(text.toString(), worst, sameServer(paths, servers));
+    }
+
+    /**
+     * One warning per input that names the same computer as an earlier one: a batch diagnoses each input as a
+     * server of its own, so two exports of one server give two half-reports (and a fleet that counts it twice).
+     */
+    static List<String> sameServer(List<Path> paths, List<FleetReport.Server> servers) {
+        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            String name = servers.get(i).diagnosis().host().name();
+            if (io.mailflowkb.model.finding.HostSummary.UNKNOWN.equals(name)) {
+                continue;
+            }
+            Integer earlier = first.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
+            if (earlier != null) {
+                out.add(io.mailflowkb.model.text.ControlCharacters.escape(paths.get(earlier) + " and " + paths.get(i)
+                        + " are both server " + name
+                        + ": each is reported as a server of its own"));
+            }
+        }
+        return out;
     }
 }

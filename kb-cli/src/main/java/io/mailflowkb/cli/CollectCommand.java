@@ -5,6 +5,7 @@ import io.mailflowkb.cli.input.InputAssembler;
 import io.mailflowkb.cli.input.InputOptions;
 import io.mailflowkb.model.bundle.BundleCodec;
 import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.model.spi.SymptomSet;
 import io.mailflowkb.rules.Diagnostician;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class CollectCommand implements Callable<Integer> {
         }
         // collecting needs the symptom strings, not the rule engine: skip building the KieBase
         InputAssembler assembler = new InputAssembler(CollectorCatalog.load(inputs.pluginPath),
-                Diagnostician.loadKnowledge(knowledge).symptoms(), inputs.collectorOptions);
+                SymptomSet.of(Diagnostician.loadKnowledge(knowledge).symptoms()), inputs.collectorOptions);
         FactBundle bundle = assembler.collect(inputs, paths);
         boolean stdout = output.toString().equals("-");
         BundleCodec.Format format = stdout ? BundleCodec.Format.YAML : BundleCodec.Format.forFile(output.toString());

@@ -2,9 +2,11 @@ package io.mailflowkb.cli;
 
 import io.mailflowkb.cli.collect.CmdCollectScript;
 import io.mailflowkb.cli.collect.PowerShellCollectScript;
+import io.mailflowkb.model.InvalidInputException;
+import io.mailflowkb.rules.Diagnostician;
 import io.mailflowkb.rules.collect.CollectionManifest;
-import io.mailflowkb.rules.knowledge.KnowledgeLoader;
-import io.mailflowkb.rules.knowledge.KnowledgeSource;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,16 +59,13 @@ final class CollectScriptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<KnowledgeSource> sources = new ArrayList<>();
-        sources.add(KnowledgeSource.builtIn());
-        knowledge.forEach(d -> sources.add(KnowledgeSource.userFolder(d)));
-        CollectionManifest manifest = KnowledgeLoader.load(sources).collection();
+        CollectionManifest manifest = Diagnostician.loadKnowledge(knowledge).collection();
         String text = shell == Shell.cmd ? CmdCollectScript.render(manifest) : PowerShellCollectScript.render(manifest);
         if (output != null && output.toAbsolutePath().getParent() != null) {
             try {
-                java.nio.file.Files.createDirectories(output.toAbsolutePath().getParent());
-            } catch (java.io.IOException e) {
-                throw new io.mailflowkb.model.InvalidInputException(output.toString(), null,
+                Files.createDirectories(output.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new InvalidInputException(output.toString(), null,
                         "cannot create its folder: " + e.getMessage(), e);
             }
         }

@@ -9,6 +9,7 @@ import io.mailflowkb.model.bundle.FactBundle;
 import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.model.fix.FixChoice;
 import io.mailflowkb.cli.render.ReportContext;
+import io.mailflowkb.cli.render.TraceRenderer;
 import io.mailflowkb.rules.Diagnostician;
 import io.mailflowkb.rules.report.Baselines;
 import io.mailflowkb.rules.knowledge.KnowledgeExample;
@@ -120,7 +121,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         CollectorCatalog catalog = CollectorCatalog.load(inputs.pluginPath);
-        InputAssembler assembler = new InputAssembler(catalog, kb.symptoms(), inputs.collectorOptions);
+        InputAssembler assembler = new InputAssembler(catalog, kb.compiledSymptoms(), inputs.collectorOptions);
         List<Path> bundles = new ArrayList<>();
         List<Path> evidence = new ArrayList<>();
         for (Path p : paths) {
@@ -152,6 +153,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             }
             BatchRun.Result r = new BatchRun(kb, assembler, inputs, format,
                     format == Format.TEXT && Output.colorWanted(output), Output.textWidth(output)).run(all);
+            r.warnings().forEach(w -> spec.commandLine().getErr().println("kb: warning: " + w));
             Output.write(r.text(), output, spec.commandLine().getOut());
             return r.exitCode();
         }
@@ -201,7 +203,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         context = context.withTextWidth(Output.textWidth(reportFile));
         String text = format.renderer(format == Format.TEXT && Output.colorWanted(reportFile), context).render(d);
         if (explained != null) {
-            text = Explanation.append(text, format, explained);
+            text = TraceRenderer.append(text, format, explained.trace());
         }
         Output.write(text, reportFile, spec.commandLine().getOut());
         // a finding at warning or above that was not re-examined may still be there: not a clean run

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,7 +36,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     /** A message that talks Java (package names, exception names, method calls, null) is not for users. */
-    private static final java.util.regex.Pattern JAVA_WORDS = java.util.regex.Pattern.compile(
+    private static final Pattern JAVA_WORDS = Pattern.compile(
             "(?:[a-z][a-z0-9_]*\\.){2,}[A-Za-z]|[A-Z]\\w*(?:Exception|Error)\\b|\\w\\(\\)|\\bnull\\b|`");
 
     /**
@@ -60,7 +62,7 @@ public final class Main implements Runnable {
     /** Runs {@code kb} with the given arguments and streams; returns the exit code. Used by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         // read before parsing: a parse error itself may need it, and every subcommand inherits the option
-        boolean debug = java.util.Arrays.stream(args).takeWhile(a -> !a.equals("--")).anyMatch("--debug"::equals);
+        boolean debug = Arrays.stream(args).takeWhile(a -> !a.equals("--")).anyMatch("--debug"::equals);
         CommandLine cl = new CommandLine(new Main());
         String only = args.length > 0 ? args[0] : "";
         boolean named = SUBCOMMANDS.stream().anyMatch(c -> name(c).equals(only))

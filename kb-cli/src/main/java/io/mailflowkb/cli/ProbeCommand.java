@@ -98,7 +98,7 @@ final class ProbeCommand implements Callable<Integer> {
         if (trustCa != null) {
             in.collectorOptions.put("trustCa", trustCa.toString());
         }
-        FactBundle facts = new InputAssembler(CollectorCatalog.load(List.of()), kb.symptoms(), in.collectorOptions)
+        FactBundle facts = new InputAssembler(CollectorCatalog.load(List.of()), kb.compiledSymptoms(), in.collectorOptions)
                 .collect(in);
         Diagnosis d = kb.diagnose(facts);
         String text = switch (format) {

@@ -37,18 +37,6 @@ final class RulesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /**
-     * The knowledge for DIRs: a first DIR that is a shipped-knowledge root (it holds schema/knowledge.schema.json,
-     * e.g. a checkout's knowledge/ folder) replaces the copy in the jar, so authors can validate and test their
-     * edits without every id being reported as defined twice; other DIRs are user folders on top.
-     */
-    static Diagnostician load(List<Path> dirs) {
-        if (!dirs.isEmpty() && java.nio.file.Files.isRegularFile(dirs.get(0).resolve("schema/knowledge.schema.json"))) {
-            return Diagnostician.loadWithShipped(dirs.get(0), dirs.subList(1, dirs.size()));
-        }
-        return Diagnostician.load(dirs);
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List every finding with its severity and where it is defined (and overridden).",
             footerHeading = "%nExamples:%n",
@@ -62,7 +50,7 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Diagnostician kb = load(dirs);
+            Diagnostician kb = Diagnostician.load(dirs);
             for (CompiledFinding f : kb.knowledge().findings()) {
                 out.printf("%-32s %-8s %-8s %s%n", f.id(), f.definition().severity().id(),
                         f.definition().direction().id(), f.rule());
@@ -92,7 +80,7 @@ final class RulesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            CompiledFinding f = load(dirs).knowledge().finding(id).orElseThrow(() ->
+            CompiledFinding f = Diagnostician.load(dirs).knowledge().finding(id).orElseThrow(() ->
                     new CommandLine.ParameterException(spec.commandLine(), "no finding with id '" + id + "'"));
             FindingDefinition d = f.definition();
             PrintWriter out = spec.commandLine().getOut();
@@ -117,7 +105,7 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                Diagnostician kb = load(dirs);
+                Diagnostician kb = Diagnostician.load(dirs);
                 spec.commandLine().getOut().printf("OK: %d findings, %d symptoms, %d examples%n",
                         kb.knowledge().findings().size(), kb.knowledge().symptoms().size(),
                         kb.knowledge().examples().size());
@@ -147,8 +135,8 @@ final class RulesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Diagnostician kb = load(dirs);
-            InputAssembler assembler = new InputAssembler(CollectorCatalog.load(List.of()), kb.symptoms(), Map.of());
+            Diagnostician kb = Diagnostician.load(dirs);
+            InputAssembler assembler = new InputAssembler(CollectorCatalog.load(List.of()), kb.compiledSymptoms(), Map.of());
             PrintWriter out = spec.commandLine().getOut();
             int failed = 0;
             List<ExampleRunner.Result> results = new ExampleRunner(kb, assembler::readExample).runAll();

@@ -57,6 +57,28 @@ class BatchTest {
         assertThat(Kb.run("diagnose", "--batch", tmp.toString(), "--format", "json").exit()).isEqualTo(ExitCode.OK);
     }
 
+    /** Found in review: two inputs of one server in a batch were reported as two servers without a word. */
+    @Test
+    void twoInputsForTheSameServerGiveOneWarningNamingBoth() throws Exception {
+        for (String server : new String[] {"a", "b"}) {
+            Files.createDirectories(tmp.resolve(server));
+            Files.copy(EXAMPLES.resolve("raw/ex19-host.reg"), tmp.resolve(server + "/ex19-host.reg"));
+        }
+        Files.copy(EXAMPLES.resolve("raw/ex19-schannel.reg"), tmp.resolve("a/ex19-schannel.reg"));
+        Files.copy(FINDINGS.resolve("tls12-client-disabled/examples/tls12-client-disabled.yaml"), tmp.resolve("c.yaml"));
+        Kb kb = Kb.run("diagnose", "--batch", tmp.toString(), "--format", "json");
+        assertThat(lines(kb.out())).hasSize(3);
+        List<String> warnings = kb.err().lines().filter(l -> l.startsWith("kb: warning: ")).toList();
+        assertThat(warnings).as(kb.err()).hasSize(1);
+        assertThat(warnings.get(0)).contains(tmp.resolve("a").toString()).contains(tmp.resolve("b").toString())
+                .contains("EX19").doesNotContain("c.yaml");
+
+        Files.delete(tmp.resolve("b/ex19-host.reg"));
+        Files.delete(tmp.resolve("b"));
+        assertThat(Kb.run("diagnose", "--batch", tmp.toString(), "--format", "json").err())
+                .doesNotContain("kb: warning:");
+    }
+
     @Test
     void aBadBundleStopsTheBatchWithOneLineAndNoOutput() throws Exception {
         Files.copy(EXAMPLES.resolve("healthy-2019.yaml"), tmp.resolve("a.yaml"));

@@ -173,8 +173,8 @@ class DiagnoseCommandTest {
         Kb kb = Kb.run("diagnose", "--example", "starttls-fallback-queue");
         assertThat(kb.out()).contains("[CRITICAL] starttls-fallback-rejected", "Do this first:", "What to do:");
         // Only copy-paste commands (remediation commands, Collect next's "How:" line) and single unbreakable words
-        // (paths, URLs) may run past 80 columns.
+        // (paths, URLs, registry paths with spaces in key names such as "TLS 1.2") may run past 80 columns.
         kb.out().lines().filter(l -> l.length() > 80).forEach(l -> assertThat(l.strip())
-                .matches("(reg |Get-|Restart-|Set-|Enable-|How: ).*|(- )?\\S+"));
+                .matches("(reg |Get-|Restart-|Set-|Enable-|How: ).*|(- )?\\S+|(- )?HKLM\\\\\\S+( [\\w.\\\\]+)*"));
     }
 }

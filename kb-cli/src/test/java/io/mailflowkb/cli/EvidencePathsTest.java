@@ -35,7 +35,7 @@ class EvidencePathsTest {
     private static final Path KB = Path.of(System.getProperty("kb.knowledge.dir"), "tls-deprecation");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A message trace detail as Exchange Online reports a STARTTLS failure (connectors-and-exo-evidence.md D2). */
+    /** A message trace detail as Exchange Online reports a STARTTLS failure (README.md, Inputs and outputs). */
     private static final String TRACE = "\"Date\",\"Event\",\"Action\",\"Detail\",\"Data\",\"MessageTraceId\"\r\n"
             + "\"3/1/2025 10:00:00 AM\",\"Defer\",\"\",\"LED=450 4.4.317 Cannot connect to remote server "
             + "[Message=451 5.7.3 STARTTLS is required to send mail]\",\"\",\"5f1c9f8e-0000-4000-8000-000000000001\"\r\n";

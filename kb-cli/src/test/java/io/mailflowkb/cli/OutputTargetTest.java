@@ -32,6 +32,44 @@ class OutputTargetTest {
                 .isZero();
     }
 
+    /**
+     * Found in review: a SIGKILL between staging and renaming leaves a hidden temporary file beside the target. The
+     * next write of that target removes kb's own stale ones and nothing else: not a fresh one (a write under way),
+     * not another target's, not a user's file with a similar name, not a symbolic link.
+     */
+    @Test
+    void theNextWriteRemovesOnlyKbsOwnStaleTemporaryFilesForThatTarget(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("report.json");
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+        Path stale = dir.resolve(".report.json.kb-3w5e11264sgsg.tmp");
+        Path fresh = dir.resolve(".report.json.kb-1y2p0ij32e8e7.tmp");
+        Path otherTarget = dir.resolve(".other.json.kb-3w5e11264sgsg.tmp");
+        Path usersOwn = dir.resolve(".report.json.backup.tmp");
+        Path similar = dir.resolve(".report.json.kb-3w5e11264sgsg.tmp.keep");
+        Path link = dir.resolve(".report.json.kb-abc.tmp");
+        for (Path p : new Path[] {stale, fresh, otherTarget, usersOwn, similar}) {
+            Files.writeString(p, "x");
+        }
+        Files.createSymbolicLink(link, usersOwn);
+        for (Path p : new Path[] {stale, otherTarget, usersOwn, similar}) {
+            Files.setLastModifiedTime(p, hourAgo);
+        }
+        Kb kb = Kb.run("diagnose", "--example", EXAMPLE, "--format", "json", "-o", target.toString());
+        assertThat(kb.exit()).as(kb.err()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(target).isRegularFile();
+        assertThat(stale).doesNotExist();
+        for (Path p : new Path[] {fresh, otherTarget, usersOwn, similar}) {
+            assertThat(p).as(p.getFileName().toString()).exists();
+        }
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json",
+                    fresh.getFileName().toString(), otherTarget.getFileName().toString(),
+                    usersOwn.getFileName().toString(), similar.getFileName().toString(), link.getFileName().toString());
+        }
+    }
+
     @Test
     void aFifoIsRefusedAndStaysAFifo(@TempDir Path dir) throws Exception {
         Path fifo = dir.resolve("report.txt");

@@ -88,6 +88,47 @@ class ProbeCommandTest {
         }
     }
 
+    /**
+     * Found in review: the text table of a silent peer showed "0 ms" beside "timeout" for the versions that were
+     * not retried, and cut their detail before "not retried". The JSON was right.
+     */
+    @Test
+    void theTextTableOfASilentPeerShowsTheRealTimeoutAndTheWholeDetail() throws Exception {
+        List<Socket> held = new ArrayList<>();
+        try (ServerSocket tarpit = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (!tarpit.isClosed()) {
+                        held.add(tarpit.accept());
+                    }
+                } catch (Exception ignored) {
+                    // closed at the end of the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Kb kb = Kb.run("probe", "127.0.0.1:" + tarpit.getLocalPort(), "--reply-timeout", "1000");
+            List<String> table = kb.out().lines().dropWhile(l -> !l.startsWith("Probe of ")).toList();
+            assertThat(table).as(kb.out()).isNotEmpty();
+            String tried = table.stream().filter(l -> l.strip().startsWith("TLS 1.0")).findFirst().orElseThrow();
+            java.util.regex.Matcher ms = java.util.regex.Pattern.compile("timeout\\s+(\\d+) ms").matcher(tried);
+            assertThat(ms.find()).as(tried).isTrue();
+            assertThat(Long.parseLong(ms.group(1))).as(tried).isBetween(1000L, 3000L);
+            for (String v : new String[] {"TLS 1.1", "TLS 1.2", "TLS 1.3"}) {
+                String row = table.stream().filter(l -> l.strip().startsWith(v)).findFirst().orElseThrow();
+                assertThat(row).as(kb.out()).doesNotContain(" 0 ms").contains("not run");
+            }
+            String joined = String.join(" ", table).replaceAll("\\s+", " ");
+            assertThat(joined).contains("no reply within 1 s")
+                    .contains("(not retried: the TLS 1.0 connection failed before TLS)")
+                    .doesNotContain("...");
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
     @Test
     void badTimeoutIsAUsageError() {
         assertThat(Kb.run("probe", "127.0.0.1:1", "--reply-timeout", "5").exit()).isEqualTo(ExitCode.BAD_INPUT);

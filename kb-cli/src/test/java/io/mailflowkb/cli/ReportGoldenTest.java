@@ -41,7 +41,7 @@ class ReportGoldenTest {
                   Windows:       Windows Server 2016 Standard, build 14393
                   Exchange:      Exchange Server 2016 CU23 (build 15.1.2507.6)
                   Collected:     unknown
-                  Evidence from: 2024-03-01T08:00:04.500Z to 2024-03-01T09:30:00.000Z
+                  Evidence from: 2024-03-01T08:00:04Z to 2024-03-01T09:30:00Z
                   Inputs read:   3 (schannel.reg, exchange.reg, SEND20240301-1.LOG)
 
                 3 problems found.
@@ -58,7 +58,7 @@ class ReportGoldenTest {
                 - **Windows:** Windows Server 2016 Standard, build 14393
                 - **Exchange:** Exchange Server 2016 CU23 (build 15.1.2507.6)
                 - **Collected:** unknown
-                - **Evidence from:** 2024-03-01T08:00:04.500Z to 2024-03-01T09:30:00.000Z
+                - **Evidence from:** 2024-03-01T08:00:04Z to 2024-03-01T09:30:00Z
                 - **Inputs read:** 3 (schannel.reg, exchange.reg, SEND20240301-1.LOG)
 
                 **3 problems found.**
@@ -76,7 +76,7 @@ class ReportGoldenTest {
                 <dt>Windows</dt><dd>Windows Server 2016 Standard, build 14393</dd>
                 <dt>Exchange</dt><dd>Exchange Server 2016 CU23 (build 15.1.2507.6)</dd>
                 <dt>Collected</dt><dd>unknown</dd>
-                <dt>Evidence from</dt><dd>2024-03-01T08:00:04.500Z to 2024-03-01T09:30:00.000Z</dd>
+                <dt>Evidence from</dt><dd>2024-03-01T08:00:04Z to 2024-03-01T09:30:00Z</dd>
                 <dt>Inputs read</dt><dd>3 (schannel.reg, exchange.reg, SEND20240301-1.LOG)</dd>
                 </dl>
                 <p class="verdict">3 problems found.</p>
@@ -89,8 +89,8 @@ class ReportGoldenTest {
         assertThat(host).isEqualTo(Mappers.json().readTree("""
                 {"name": "EX01", "fqdn": "unknown", "os": "Windows Server 2016 Standard", "osBuild": "14393",
                  "exchange": "Exchange Server 2016", "exchangeBuild": "15.1.2507.6", "exchangeCu": "CU23",
-                 "collected": "unknown", "evidenceFrom": "2024-03-01T08:00:04.500Z",
-                 "evidenceTo": "2024-03-01T09:30:00.000Z"}
+                 "collected": "unknown", "evidenceFrom": "2024-03-01T08:00:04Z",
+                 "evidenceTo": "2024-03-01T09:30:00Z"}
                 """));
         assertThat(Mappers.json().writeValueAsString(host)).as("field order").startsWith("{\n  \"name\" : \"EX01\",\n  \"fqdn\"");
     }

@@ -22,6 +22,8 @@ final class Wine implements AutoCloseable {
     final Path wine;
     final Path prefix;
     final List<String> extraEnv = new ArrayList<>();
+    /** Unix variables not to pass on (Wine hands the Unix environment to Windows programs, JAVA_HOME too). */
+    final List<String> removedEnv = new ArrayList<>();
 
     private Wine(Path wine, Path prefix) {
         this.wine = wine;
@@ -80,6 +82,7 @@ final class Wine implements AutoCloseable {
         pb.environment().put("WINEDEBUG", "-all");
         pb.environment().put("WINEDLLOVERRIDES", "mscoree,mshtml=");   // no Mono/Gecko install dialogs
         pb.environment().remove("DISPLAY");
+        removedEnv.forEach(pb.environment()::remove);
         for (String e : extraEnv) {
             int eq = e.indexOf('=');
             pb.environment().put(e.substring(0, eq), e.substring(eq + 1));

@@ -1,5 +1,12 @@
 package io.mailflowkb.model;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
 /**
  * An input that cannot be used: not the format it claims, truncated, hostile. The message is one line a person
  * can act on; {@link #getMessage()} names the input and, where known, the line.
@@ -25,20 +32,20 @@ public class InvalidInputException extends RuntimeException {
      * An I/O failure in words: Java's own message is often just the path ({@code NoSuchFileException: x.reg})
      * or names a class; this says what happened to it.
      */
-    public static String ioReason(java.io.IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
+    public static String ioReason(IOException e) {
+        if (e instanceof NoSuchFileException) {
             return "no such file or folder";
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.NotDirectoryException) {
+        if (e instanceof NotDirectoryException) {
             return "not a folder";
         }
-        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+        if (e instanceof FileAlreadyExistsException) {
             return "already exists";
         }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }
         String m = e.getMessage();

@@ -3,13 +3,14 @@ package io.mailflowkb.rules;
 import io.mailflowkb.model.bundle.FactBundle;
 import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
+import io.mailflowkb.model.spi.SymptomSet;
 import io.mailflowkb.rules.engine.Engine;
+import io.mailflowkb.rules.explain.Trace;
 import io.mailflowkb.rules.knowledge.Knowledge;
 import io.mailflowkb.rules.knowledge.KnowledgeException;
 import io.mailflowkb.rules.knowledge.KnowledgeLoader;
 import io.mailflowkb.rules.knowledge.KnowledgeSource;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,6 +39,7 @@ public final class Diagnostician {
 
     private final Knowledge knowledge;
     private final Engine engine;
+    private volatile SymptomSet compiledSymptoms;
 
     private Diagnostician(Knowledge knowledge) {
         this.knowledge = knowledge;
@@ -54,40 +56,26 @@ public final class Diagnostician {
     }
 
     /**
-     * The shipped knowledge plus user folders, applied in order: later folders may add findings and symptoms,
-     * override a finding's text, severity or remediation by id, or disable it.
+     * The shipped knowledge plus folders, applied in order: later folders may add findings and symptoms, override a
+     * finding's text, severity or remediation by id, or disable it. A first folder that is a shipped-knowledge root
+     * (a checkout's {@code knowledge/}, which holds {@code schema/knowledge.schema.json}) stands in for the packaged
+     * copy: how knowledge authors run their edits of the shipped files.
      *
      * @throws KnowledgeException when any knowledge file is invalid (every problem is listed with file:line:column)
      */
-    public static Diagnostician load(List<Path> userKnowledgeDirs) {
-        List<KnowledgeSource> sources = new ArrayList<>();
-        sources.add(KnowledgeSource.builtIn());
-        userKnowledgeDirs.forEach(d -> sources.add(KnowledgeSource.userFolder(d)));
-        return new Diagnostician(KnowledgeLoader.load(sources));
+    public static Diagnostician load(List<Path> knowledgeDirs) {
+        return new Diagnostician(loadKnowledge(knowledgeDirs));
     }
 
     /**
-     * The validated knowledge alone, without building the rule engine: what a collector needs (the symptom strings)
+     * The validated knowledge alone, from the same folders {@link #load(List)} takes, without building the rule
+     * engine: what a collector needs (the symptom strings) or {@code kb collect-script} (the collection manifest)
      * costs a fraction of {@link #load(List)}, which matters for {@code kb collect} over large log folders.
      *
      * @throws KnowledgeException when any knowledge file is invalid
      */
-    public static Knowledge loadKnowledge(List<Path> userKnowledgeDirs) {
-        List<KnowledgeSource> sources = new ArrayList<>();
-        sources.add(KnowledgeSource.builtIn());
-        userKnowledgeDirs.forEach(d -> sources.add(KnowledgeSource.userFolder(d)));
-        return KnowledgeLoader.load(sources);
-    }
-
-    /**
-     * Like {@link #load(List)}, but with {@code shippedRoot} (a checkout's {@code knowledge/} folder) standing in for
-     * the knowledge packaged in the jar: how knowledge authors validate and test their edits of the shipped files.
-     */
-    public static Diagnostician loadWithShipped(Path shippedRoot, List<Path> userKnowledgeDirs) {
-        List<KnowledgeSource> sources = new ArrayList<>();
-        sources.add(new KnowledgeSource(shippedRoot, "knowledge", true));
-        userKnowledgeDirs.forEach(d -> sources.add(KnowledgeSource.userFolder(d)));
-        return new Diagnostician(KnowledgeLoader.load(sources));
+    public static Knowledge loadKnowledge(List<Path> knowledgeDirs) {
+        return KnowledgeLoader.load(KnowledgeSource.forFolders(knowledgeDirs));
     }
 
     /**
@@ -98,12 +86,13 @@ public final class Diagnostician {
      * @return the findings with evidence and remediation, the evidence still missing, and the inputs read
      */
     public Diagnosis diagnose(FactBundle bundle) {
-        return engine.run(bundle, null).diagnosis();
+        return engine.run(bundle, false).diagnosis();
     }
 
-    /** Diagnoses one bundle and records which rules fired on which facts, and which findings did not fire. */
+    /** Diagnoses one bundle and records which rules fired on which facts, and why the other findings did not. */
     public Explained explain(FactBundle bundle) {
-        return engine.run(bundle, new ArrayList<>());
+        Engine.Result r = engine.run(bundle, true);
+        return new Explained(r.diagnosis(), r.trace());
     }
 
     /**
@@ -115,17 +104,30 @@ public final class Diagnostician {
         return knowledge;
     }
 
-    /** The symptom strings collectors should look for. */
+    /** The symptom strings collectors should look for, as the knowledge declares them. */
     public List<SymptomDefinition> symptoms() {
         return knowledge.symptoms();
     }
 
     /**
-     * A diagnosis with the trace of rules that fired ({@code rule name <- the facts it matched}) and, for each
-     * finding that did not fire, why not ({@code id: no ProtocolState with protocol=TLS 1.2, role=client,
-     * usable=false}).
+     * The same symptoms compiled once for collectors: pass this in every
+     * {@link io.mailflowkb.model.spi.CollectionRequest} so no collector compiles knowledge itself.
      */
-    public record Explained(Diagnosis diagnosis, List<String> firedRules, List<String> notFired) {
+    public SymptomSet compiledSymptoms() {
+        SymptomSet compiled = compiledSymptoms;
+        if (compiled == null) {
+            compiled = SymptomSet.of(knowledge.symptoms());   // a benign race: both threads compile the same set
+            compiledSymptoms = compiled;
+        }
+        return compiled;
+    }
+
+    /**
+     * A diagnosis with its {@link Trace}: the rules that fired and the facts each matched, and for each finding
+     * that did not fire, the first pattern of each condition list the facts did not satisfy. Data, not text: how
+     * it reads is the renderers' business ({@code kb diagnose --explain}).
+     */
+    public record Explained(Diagnosis diagnosis, Trace trace) {
     }
 
 }

@@ -18,6 +18,9 @@ import io.mailflowkb.model.spi.FactSink;
 import io.mailflowkb.model.spi.InputKind;
 import io.mailflowkb.model.spi.Request;
 import io.mailflowkb.rules.Diagnostician;
+import io.mailflowkb.rules.explain.Firing;
+import io.mailflowkb.rules.explain.NotFired;
+import io.mailflowkb.rules.explain.Unmet;
 import io.mailflowkb.rules.knowledge.KnowledgeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -126,7 +129,7 @@ class EmbeddingExampleTest {
         FactCollector collector = new PipeCollector();
         CollectingSink sink = new CollectingSink(collector.id());
         sink.read(export.toString(), collector.id());
-        collector.collect(Request.forPath(InputKind.REGISTRY, export, kb.symptoms()), sink);
+        collector.collect(Request.forPath(InputKind.REGISTRY, export, kb.compiledSymptoms()), sink);
 
         Diagnosis d = kb.diagnose(sink.toBundle());
         assertThat(d.findings()).extracting(Finding::id).contains("tls12-client-disabled");
@@ -137,6 +140,23 @@ class EmbeddingExampleTest {
             assertThat(i.facts()).isEqualTo(2);
             assertThat(i.warnings()).containsExactly("line 3: not Role|Name|Value: nonsense");
         });
+    }
+
+    /** docs/embedding.md "Explain a diagnosis": the trace is data, with the rule, its facts and what did not hold. */
+    @Test
+    void explainGivesTheTraceAsData() {
+        FactBundle bundle = FactBundle.builder().add(RegistryValue.dword(ExampleBundles.TLS12 + "Client",
+                "Enabled", 0, Provenance.of("my-agent", 7))).build();
+        Diagnostician.Explained e = kb.explain(bundle);
+        assertThat(e.diagnosis()).isEqualTo(kb.diagnose(bundle));
+        Firing fired = e.trace().fired().stream().filter(f -> f.rule().equals("finding:tls12-client-disabled"))
+                .findFirst().orElseThrow();
+        assertThat(fired.matched()).anySatisfy(m -> assertThat(m.fact()).contains("TLS 1.2 client"));
+        NotFired server = e.trace().notFired().stream().filter(n -> n.findingId().equals("tls12-server-disabled"))
+                .findFirst().orElseThrow();
+        assertThat(server.unmet().get(0).reason()).isEqualTo(Unmet.Reason.NO_MATCH);
+        assertThat(server.unmet().get(0).factType()).isEqualTo("ProtocolState");
+        assertThat(server.unmet().get(0).constraints()).contains("role=server");
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.mailflowkb.model.bundle.FactBundle;
 import io.mailflowkb.model.finding.Diagnosis;
 import io.mailflowkb.model.finding.Evidence;
 import io.mailflowkb.model.finding.Finding;
+import io.mailflowkb.rules.explain.Unmet;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -71,15 +73,32 @@ class ExplainAndCorrelationTest {
     @Test
     void explainShowsFiredRulesAndWhyOthersDidNotFire() {
         Diagnostician.Explained e = kb.explain(tls12(0));
-        assertThat(e.firedRules()).anySatisfy(r -> assertThat(r).startsWith("finding:tls12-client-disabled <- ")
-                .contains("TLS 1.2 client is disabled"));
-        assertThat(e.notFired()).anySatisfy(n -> assertThat(n)
-                        .startsWith("tls12-server-disabled: no ProtocolState with protocol=TLS 1.2, role=server, usable=false"))
-                .anySatisfy(n -> assertThat(n).startsWith("cipher-suite-mismatch: no CipherSuiteConfig with configured=true"));
+        assertThat(e.trace().fired()).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("finding:tls12-client-disabled");
+            assertThat(f.matched()).anySatisfy(m -> assertThat(m.fact()).contains("TLS 1.2 client is disabled"));
+        });
+        assertThat(e.trace().notFired())
+                .anySatisfy(n -> {
+                    assertThat(n.findingId()).isEqualTo("tls12-server-disabled");
+                    assertThat(n.unmet().get(0)).isEqualTo(new Unmet(Unmet.Reason.NO_MATCH, "ProtocolState",
+                            List.of("protocol=TLS 1.2", "role=server", "usable=false"), 0, null));
+                })
+                .anySatisfy(n -> {
+                    assertThat(n.findingId()).isEqualTo("cipher-suite-mismatch");
+                    assertThat(n.unmet().get(0).factType()).isEqualTo("CipherSuiteConfig");
+                    assertThat(n.unmet().get(0).constraints()).first().isEqualTo("configured=true");
+                })
+                .noneSatisfy(n -> assertThat(n.findingId()).isEqualTo("tls12-client-disabled"));
         Diagnostician.Explained healthy = kb.explain(tls12(1));
         // tls12-client-disabled also has log-side conditions (alsoWhen): each is explained after the first
-        assertThat(healthy.notFired()).anySatisfy(n -> assertThat(n)
-                .startsWith("tls12-client-disabled: no ProtocolState with protocol=TLS 1.2, role=client, usable=false; or ")
-                .contains("no TlsOutcome with"));
+        assertThat(healthy.trace().notFired()).anySatisfy(n -> {
+            assertThat(n.findingId()).isEqualTo("tls12-client-disabled");
+            assertThat(n.unmet()).hasSizeGreaterThan(1);
+            assertThat(n.unmet().get(0)).isEqualTo(new Unmet(Unmet.Reason.NO_MATCH, "ProtocolState",
+                    List.of("protocol=TLS 1.2", "role=client", "usable=false"), 0, null));
+            assertThat(n.unmet()).extracting(Unmet::factType).contains("TlsOutcome");
+        });
+        assertThat(healthy.trace().fired()).noneSatisfy(f -> assertThat(f.rule()).isEqualTo("finding:tls12-client-disabled"));
+        assertThat(kb.explain(tls12(0)).diagnosis()).isEqualTo(kb.diagnose(tls12(0)));
     }
 }

@@ -86,6 +86,8 @@ class KnowledgeFormatDocTest {
     void loaderSkipsTheSchemaAndExamplesFolders(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("schema"));
         Files.createDirectories(dir.resolve("examples"));
+        Files.createDirectories(dir.resolve("findings/one/near-misses"));
+        Files.writeString(dir.resolve("findings/one/near-misses/bundle.yaml"), "schemaVersion: 1\n");
         Files.writeString(dir.resolve("schema/not-knowledge.yaml"), "this: is not knowledge\n");
         Files.writeString(dir.resolve("examples/bundle.yaml"), "schemaVersion: 1\n");
         Files.writeString(dir.resolve("real.yaml"), "knowledgeVersion: 1\n");

@@ -4,6 +4,7 @@ import io.mailflowkb.model.InvalidInputException;
 import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.InputKind;
 import io.mailflowkb.plugins.input.ContentDetection;
+import io.mailflowkb.plugins.input.WalkedFile;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -58,7 +59,7 @@ public final class CollectorCatalog {
 
     /** The collector of this kind that claims the content most strongly, or {@code null}. */
     public FactCollector forInput(InputKind kind, String name, byte[] head) {
-        var file = io.mailflowkb.plugins.input.WalkedFile.of(name, head);
+        var file = WalkedFile.of(name, head);
         var best = ContentDetection.best(collectors.stream().filter(c -> c.accepts().contains(kind)).toList(), file);
         return best == null ? null : best.collector();
     }

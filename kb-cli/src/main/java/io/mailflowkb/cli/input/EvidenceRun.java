@@ -3,13 +3,13 @@ package io.mailflowkb.cli.input;
 import io.mailflowkb.model.InvalidInputException;
 import io.mailflowkb.model.bundle.BundleCodec;
 import io.mailflowkb.model.bundle.FactBundle;
-import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.model.spi.Claim;
 import io.mailflowkb.model.spi.CollectingSink;
 import io.mailflowkb.model.spi.EvidenceFile;
 import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.InputKind;
 import io.mailflowkb.model.spi.Request;
+import io.mailflowkb.model.spi.SymptomSet;
 import io.mailflowkb.plugins.input.ContentDetection;
 import io.mailflowkb.plugins.input.EvidenceWalker;
 import io.mailflowkb.plugins.input.WalkLimits;
@@ -41,10 +41,10 @@ final class EvidenceRun {
     private static final List<InputKind> FILE_KINDS = List.of(InputKind.REGISTRY, InputKind.LOGS, InputKind.EVENTS);
 
     private final CollectorCatalog catalog;
-    private final List<SymptomDefinition> symptoms;
+    private final SymptomSet symptoms;
     private final Map<String, String> options;
 
-    EvidenceRun(CollectorCatalog catalog, List<SymptomDefinition> symptoms, Map<String, String> options) {
+    EvidenceRun(CollectorCatalog catalog, SymptomSet symptoms, Map<String, String> options) {
         this.catalog = catalog;
         this.symptoms = symptoms;
         this.options = options;
@@ -52,7 +52,8 @@ final class EvidenceRun {
 
     /** @param kind the option's kind, or {@code null} for a positional path */
     FactBundle run(Path path, String name, InputKind kind) {
-        CollectingSink sink = new CollectingSink("input");
+        ProgressLine progress = ProgressLine.onTerminal();
+        CollectingSink sink = new CollectingSink("input", progress);
         Map<FactCollector, List<EvidenceFile>> claimed = new LinkedHashMap<>();
         List<FactBundle> bundles = new ArrayList<>();
         boolean loose = !Files.isDirectory(path);
@@ -66,6 +67,10 @@ final class EvidenceRun {
                     c.collect(request, sink);
                 } catch (IOException x) {
                     throw new InvalidInputException(name, null, "cannot read: " + x.getMessage(), x);
+                } finally {
+                    if (progress != null) {
+                        progress.clear();
+                    }
                 }
             }
         }

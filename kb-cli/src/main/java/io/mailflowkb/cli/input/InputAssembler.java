@@ -3,24 +3,31 @@ package io.mailflowkb.cli.input;
 import io.mailflowkb.model.InvalidInputException;
 import io.mailflowkb.model.bundle.BundleCodec;
 import io.mailflowkb.model.bundle.FactBundle;
-import io.mailflowkb.rules.knowledge.KnowledgeExample;
 import io.mailflowkb.model.finding.InputSummary;
-import io.mailflowkb.model.knowledge.SymptomDefinition;
+import io.mailflowkb.model.spi.Claim;
 import io.mailflowkb.model.spi.CollectingSink;
 import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.InputKind;
 import io.mailflowkb.model.spi.Request;
+import io.mailflowkb.model.spi.SymptomSet;
+import io.mailflowkb.plugins.input.ContentDetection;
+import io.mailflowkb.plugins.input.EvidenceWalker;
+import io.mailflowkb.plugins.input.WalkedFile;
+import io.mailflowkb.rules.knowledge.KnowledgeExample;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Map;
 
 /**
  * Turns what the user named on the command line (bundles and raw inputs) into one fact bundle: bundles are read
@@ -32,10 +39,11 @@ public final class InputAssembler {
     private static final int MAX_PARALLEL_PROBES = 4;
 
     private final CollectorCatalog catalog;
-    private final List<SymptomDefinition> symptoms;
+    private final SymptomSet symptoms;
     private final Map<String, String> options;
 
-    public InputAssembler(CollectorCatalog catalog, List<SymptomDefinition> symptoms, Map<String, String> options) {
+    /** @param symptoms the knowledge's symptoms, compiled once, for the collectors that scan text */
+    public InputAssembler(CollectorCatalog catalog, SymptomSet symptoms, Map<String, String> options) {
         this.catalog = catalog;
         this.symptoms = symptoms;
         this.options = options;
@@ -118,7 +126,7 @@ public final class InputAssembler {
         if (in.maxInflated == null) {
             return options;
         }
-        Map<String, String> all = new java.util.LinkedHashMap<>(options);
+        Map<String, String> all = new LinkedHashMap<>(options);
         all.put("maxInflated", in.maxInflated);
         return all;
     }
@@ -129,7 +137,7 @@ public final class InputAssembler {
      * missing one) that no collector recognises, so a damaged bundle still gets the bundle reader's message.
      */
     public boolean isBundle(Path p) {
-        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean named = name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
         if (!Files.exists(p)) {
             return named;
@@ -137,17 +145,17 @@ public final class InputAssembler {
         if (!Files.isRegularFile(p)) {
             return false;
         }
-        io.mailflowkb.plugins.input.WalkedFile f;
+        WalkedFile f;
         try {
-            f = io.mailflowkb.plugins.input.WalkedFile.onDisk(p, displayName(p));
+            f = WalkedFile.onDisk(p, displayName(p));
         } catch (IOException e) {
             return named;
         }
         if (BundleSniffer.looksLikeBundle(f.headText())) {
             return true;
         }
-        var best = io.mailflowkb.plugins.input.ContentDetection.best(catalog.all(), f);
-        return named && (best == null || best.claim().strength() != io.mailflowkb.model.spi.Claim.Strength.FORMAT);
+        ContentDetection.Assignment best = ContentDetection.best(catalog.all(), f);
+        return named && (best == null || best.claim().strength() != Claim.Strength.FORMAT);
     }
 
     /** Reads a fact bundle file; a bundle that names no inputs is listed in {@code inputs[]} itself. */
@@ -189,8 +197,8 @@ public final class InputAssembler {
     /** Runs one file or folder through its collector, into a sink of its own so every input names its collector. */
     private FactBundle runFile(InputKind kind, Path path, FactCollector forced) {
         String name = displayName(path);
-        if (path.getFileSystem() == java.nio.file.FileSystems.getDefault()) {
-            io.mailflowkb.plugins.input.EvidenceWalker.checkNamed(path, name); // regular files and folders only
+        if (path.getFileSystem() == FileSystems.getDefault()) {
+            EvidenceWalker.checkNamed(path, name); // regular files and folders only
         } else if (!Files.exists(path)) {
             throw new InvalidInputException(name, null, "no such file or folder");
         }
@@ -205,15 +213,20 @@ public final class InputAssembler {
                     ? "no collector for " + kind.id() + " inputs is installed"
                     : "not a " + kind.id() + " input that kb can read (tried: " + String.join(", ", ids) + ")");
         }
-        CollectingSink sink = new CollectingSink(collector.id());
+        ProgressLine progress = ProgressLine.onTerminal();
+        CollectingSink sink = new CollectingSink(collector.id(), progress);
         if (!Files.isDirectory(path)) {
             sink.read(name, collector.id()); // a folder is listed through the files in it
-            sink.kind(name, collector.claim(io.mailflowkb.plugins.input.WalkedFile.of(name, head)).kind());
+            sink.kind(name, collector.claim(WalkedFile.of(name, head)).kind());
         }
         try {
             collector.collect(new Request(kind, path, null, name, options, symptoms, null, null), sink);
         } catch (IOException e) {
             throw new InvalidInputException(name, null, "cannot read: " + InvalidInputException.ioReason(e), e);
+        } finally {
+            if (progress != null) {
+                progress.clear();
+            }
         }
         // A file the user named that cannot be used is an error; files found inside folders and archives are
         // only listed as skipped, with the reason, so one stray file does not stop a whole log folder.
@@ -249,7 +262,7 @@ public final class InputAssembler {
     /** The path as typed; for bundled examples read from inside the jar, without the jar file system's leading '/'. */
     static String displayName(Path path) {
         String s = path.toString();
-        return path.getFileSystem() != java.nio.file.FileSystems.getDefault() && s.startsWith("/") ? s.substring(1) : s;
+        return path.getFileSystem() != FileSystems.getDefault() && s.startsWith("/") ? s.substring(1) : s;
     }
 
     private static byte[] head(Path path) {

@@ -7,7 +7,7 @@ import io.mailflowkb.model.bundle.Mappers;
 import io.mailflowkb.model.finding.Diagnosis;
 import java.io.UncheckedIOException;
 
-/** The JSON contract of design.md section 3: one object with findings, missingEvidence and inputs. */
+/** The JSON contract of README.md (JSON output): one object with findings, missingEvidence and inputs. */
 public final class JsonRenderer implements Renderer {
 
     @Override

@@ -47,14 +47,16 @@ public final class ProbeTable {
         facts.probes().forEach(p -> targets.add(p.target()));
         for (String target : targets) {
             b.append(b.length() == 0 ? "" : "\n").append("Probe of ").append(target).append(":\n");
-            b.append(String.format("  %-8s %-18s %7s  %s%n", "version", "result", "time", "detail"));
+            b.append(String.format("  %-8s %-18s %8s  %s%n", "version", "result", "time", "detail"));
             for (ProbeResult p : facts.probes()) {
                 if (p.target().equals(target)) {
                     String detail = p.cipher() != null ? p.cipher() : p.detail() == null ? "" : p.detail();
-                    if (detail.length() > 44) {
-                        detail = detail.substring(0, 41) + "...";
-                    }
-                    b.append(String.format("  %-8s %-18s %5d ms  %s%n", p.tlsVersion(), p.outcome(), p.millis(), detail));
+                    // a version not tried took no time: "0 ms timeout" would claim a timeout that never ran
+                    String time = p.attempted() ? p.millis() + " ms" : "not run";
+                    String row = String.format("  %-8s %-18s %8s  ", p.tlsVersion(), p.outcome(), time);
+                    // the whole detail, wrapped under its column: a cut "not retried ..." hid why a row is what it is
+                    TextRenderer.wrap(b, detail.isEmpty() ? "-" : detail, row, " ".repeat(row.length()),
+                            Math.max(TextRenderer.WIDTH, row.length() + 30));
                 }
             }
             for (ProbeCertificate c : facts.certificates()) {

@@ -18,7 +18,7 @@ record ReportHeader(String label, String value) {
     static List<ReportHeader> of(Diagnosis d) {
         HostSummary h = d.host();
         List<ReportHeader> out = new ArrayList<>();
-        out.add(new ReportHeader("Server", h.serverLine()));
+        out.add(new ReportHeader("Server", h.serverLineWithOrigin()));
         out.add(new ReportHeader("Windows", h.osLine()));
         out.add(new ReportHeader("Exchange", h.exchangeLine()));
         out.add(new ReportHeader("Collected", h.collected()));

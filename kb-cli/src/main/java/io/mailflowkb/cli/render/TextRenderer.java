@@ -13,6 +13,7 @@ import io.mailflowkb.model.finding.RemediationStep;
 import io.mailflowkb.model.finding.NotReexaminedFinding;
 import io.mailflowkb.model.finding.ResolvedFinding;
 import io.mailflowkb.model.finding.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -55,7 +56,9 @@ public final class TextRenderer implements Renderer {
         if (!d.confirmations().isEmpty()) {
             b.append("\n").append(bold("Confirmed:")).append("\n");
             for (Confirmation c : d.confirmations()) {
-                wrapped(b, c.what() + " (" + c.source() + ")", "  - ", "    ");
+                List<String> pieces = new ArrayList<>(ProseTokens.of(c.what()));
+                pieces.add("(" + c.source().strip().replaceAll("\\s+", " ") + ")");
+                wrap(b, pieces, "  - ", "    ", width);
             }
         }
         if (!d.notExamined().isEmpty()) {
@@ -108,7 +111,8 @@ public final class TextRenderer implements Renderer {
             for (ResolvedFinding r : c.resolved()) {
                 wrapped(b, r.id() + " (" + r.severity().id() + "): " + r.title(), "  - ", "    ");
                 for (Evidence e : r.evidence()) {
-                    wrapped(b, ControlCharacters.escape("was: " + e.source() + "  " + e.fact()), "    ", "      ");
+                    wrappedAt(b, ControlCharacters.escape("was: " + e.source()), ControlCharacters.escape(e.fact()),
+                            "    ", "      ");
                 }
             }
         }
@@ -150,7 +154,7 @@ public final class TextRenderer implements Renderer {
         b.append("  Why:\n");
         for (Evidence e : f.evidence()) {
             // evidence quotes inputs (log lines, file names): never let their control characters reach the terminal
-            wrapped(b, ControlCharacters.escape(e.source() + "  " + e.fact()), "    - ", "      ");
+            wrappedAt(b, ControlCharacters.escape(e.source()), ControlCharacters.escape(e.fact()), "    - ", "      ");
         }
         b.append("  What to do:\n");
         for (RemediationStep s : f.remediation()) {
@@ -178,15 +182,33 @@ public final class TextRenderer implements Renderer {
         wrap(b, text, first, rest, width);
     }
 
-    /** Word-wraps to {@link #WIDTH}; words longer than a line (paths, URLs) stay whole rather than break. */
+    /**
+     * Word-wraps to {@link #WIDTH}; pieces longer than a line (paths, URLs) stay whole rather than break, and so do
+     * registry paths with spaces in their key names ({@link ProseTokens}).
+     */
     static void wrap(StringBuilder b, String text, String first, String rest) {
         wrap(b, text, first, rest, WIDTH);
     }
 
     static void wrap(StringBuilder b, String text, String first, String rest, int width) {
+        wrap(b, ProseTokens.of(text), first, rest, width);
+    }
+
+    /** Wraps {@code where} (a {@code file:line}, kept whole even when the file name has spaces) and then the text. */
+    private void wrappedAt(StringBuilder b, String where, String text, String first, String rest) {
+        List<String> pieces = new ArrayList<>();
+        pieces.add(where.strip().replaceAll("\\s+", " "));
+        pieces.addAll(ProseTokens.of(text));
+        wrap(b, pieces, first, rest, width);
+    }
+
+    private static void wrap(StringBuilder b, List<String> pieces, String first, String rest, int width) {
         String prefix = first;
         StringBuilder line = new StringBuilder(prefix);
-        for (String word : text.strip().split("\\s+")) {
+        for (String word : pieces) {
+            if (word.isEmpty()) {
+                continue;
+            }
             if (line.length() > prefix.length() && line.length() + 1 + word.length() > width) {
                 b.append(line).append("\n");
                 prefix = rest;

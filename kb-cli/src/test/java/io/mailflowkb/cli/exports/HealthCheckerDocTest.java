@@ -46,7 +46,7 @@ class HealthCheckerDocTest {
             CollectingSink sink = new CollectingSink(ExchangeCollector.ID);
             try {
                 new ExchangeCollector().collect(new Request(InputKind.LOGS, fixture, null, m.group(1), Map.of(),
-                        kb.symptoms(), null, null), sink);
+                        kb.compiledSymptoms(), null, null), sink);
             } catch (io.mailflowkb.model.InvalidInputException e) {
                 continue; // rows for files kb does not read say so in words
             }

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Test inputs in the three forms an admin produces from the same objects, written as Windows PowerShell 5.1
- * writes them (connectors-and-exo-evidence.md B1-B3): {@code Format-List} text (labels padded to the longest,
+ * writes them (docs/healthchecker.md): {@code Format-List} text (labels padded to the longest,
  * {@code {a, b}} collections, culture-formatted dates, UTF-16LE with BOM from {@code >}), {@code Export-Clixml}
  * (type names, enums as {@code <ToString>} plus {@code <I32>}, Exchange values as objects with a display string;
  * UTF-16LE with BOM, its default) and {@code ConvertTo-Json} (enums as numbers, {@code \/Date(ms)\/} dates,

@@ -41,8 +41,8 @@ class TextWidthTest {
         for (String line : out.lines().toList()) {
             boolean command = commands.contains(line.strip()) || line.startsWith("    How: ");
             // a word that cannot be broken (a path, a URL, a time stamp) may end a line past the width
-            String[] words = line.strip().split(" ");
-            boolean unbreakable = words[words.length - 1].length() > width / 2;
+            List<String> pieces = ProseTokens.of(line);
+            boolean unbreakable = pieces.get(pieces.size() - 1).length() > width / 2;
             if (!command && !unbreakable) {
                 assertThat(line.length()).as("line at width %d: %s", width, line).isLessThanOrEqualTo(width);
             }
@@ -56,5 +56,27 @@ class TextWidthTest {
         assertThat(at132).isLessThan(at80);
         assertThat(new TextRenderer(false, 10).render(diagnosis)).isEqualTo(new TextRenderer(false, 40).render(diagnosis));
         assertThat(new TextRenderer(false).render(diagnosis)).isEqualTo(new TextRenderer(false, 80).render(diagnosis));
+    }
+
+    /**
+     * Found in review: prose split a registry path at the space of a key name ("...\\Protocols\\TLS" then
+     * "1.2\\Client" on the next line). At every width, no line may end inside "TLS 1.2" of a path, and the
+     * "Do this first" path must be on one line.
+     */
+    @Test
+    void registryPathsInProseAreNeverSplitAtTheSpaceOfAKeyName() {
+        for (int width = 40; width <= 140; width++) {
+            List<String> lines = new TextRenderer(false, width).render(diagnosis).lines().toList();
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                String line = lines.get(i).stripTrailing();
+                String next = lines.get(i + 1).strip();
+                boolean splitPath = line.matches(".*\\\\(TLS|SSL)") && next.matches("\\d\\.\\d.*")
+                        || line.matches(".*\\\\NET") && next.startsWith("Framework")
+                        || line.matches(".*\\\\Windows") && next.startsWith("NT\\");
+                assertThat(splitPath).as("width %d, lines %d-%d:%n%s%n%s", width, i + 1, i + 2, line, next).isFalse();
+            }
+            assertThat(lines).as("width %d", width).anyMatch(l -> l.contains(
+                    "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"));
+        }
     }
 }

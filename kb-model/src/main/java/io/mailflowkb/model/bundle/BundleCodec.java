@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailflowkb.model.InvalidInputException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Reads and writes {@link FactBundle}s as YAML or JSON. Every read error becomes an
@@ -26,7 +28,7 @@ public final class BundleCodec {
 
         /** By file extension: {@code .json} is JSON, anything else YAML. */
         public static Format forFile(String name) {
-            return name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? JSON : YAML;
+            return name.toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML;
         }
     }
 
@@ -106,7 +108,7 @@ public final class BundleCodec {
 
     /** The bundle as YAML or JSON text. */
     public static String toString(FactBundle bundle, Format format) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         write(bundle, format, out);
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -17,6 +17,7 @@ import io.mailflowkb.model.fact.RegistryKey;
 import io.mailflowkb.model.fact.ReceiveConnector;
 import io.mailflowkb.model.fact.RegistryValue;
 import io.mailflowkb.model.fact.SendConnector;
+import io.mailflowkb.model.fact.ServerName;
 import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.fact.TlsOutcome;
 import io.mailflowkb.model.finding.InputSummary;
@@ -32,7 +33,7 @@ import java.util.stream.Stream;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"schemaVersion", "host", "registryKeys", "registry", "symptoms", "tls", "events", "probes",
         "certificates", "sendConnectors", "receiveConnectors", "exchangeCertificates", "hybridConfigurations",
-        "exoInboundConnectors", "exoOutboundConnectors", "inputs"})
+        "exoInboundConnectors", "exoOutboundConnectors", "serverNames", "inputs"})
 public record FactBundle(
         int schemaVersion,
         HostProfile host,
@@ -49,6 +50,7 @@ public record FactBundle(
         List<HybridConfiguration> hybridConfigurations,
         List<ExoInboundConnector> exoInboundConnectors,
         List<ExoOutboundConnector> exoOutboundConnectors,
+        List<ServerName> serverNames,
         List<InputSummary> inputs) {
 
     public static final int SCHEMA_VERSION = 1;
@@ -67,6 +69,7 @@ public record FactBundle(
         hybridConfigurations = copy(hybridConfigurations);
         exoInboundConnectors = copy(exoInboundConnectors);
         exoOutboundConnectors = copy(exoOutboundConnectors);
+        serverNames = copy(serverNames);
         inputs = copy(inputs);
     }
 
@@ -76,14 +79,14 @@ public record FactBundle(
                       List<EventRecord> events, List<ProbeResult> probes, List<ProbeCertificate> certificates,
                       List<InputSummary> inputs) {
         this(schemaVersion, host, registryKeys, registryValues, symptoms, tlsOutcomes, events, probes, certificates,
-                null, null, null, null, null, null, inputs);
+                null, null, null, null, null, null, null, inputs);
     }
 
     /** This bundle with other input summaries (the facts unchanged). */
     public FactBundle withInputs(List<InputSummary> newInputs) {
         return new FactBundle(schemaVersion, host, registryKeys, registryValues, symptoms, tlsOutcomes, events, probes,
                 certificates, sendConnectors, receiveConnectors, exchangeCertificates, hybridConfigurations,
-                exoInboundConnectors, exoOutboundConnectors, newInputs);
+                exoInboundConnectors, exoOutboundConnectors, serverNames, newInputs);
     }
 
     /** A bundle of the current schema holding these facts (host profiles are merged into one). */
@@ -106,7 +109,7 @@ public record FactBundle(
                         registryKeys.stream(), registryValues.stream(), symptoms.stream(), tlsOutcomes.stream(),
                         events.stream(), probes.stream(), certificates.stream(), sendConnectors.stream(),
                         receiveConnectors.stream(), exchangeCertificates.stream(), hybridConfigurations.stream(),
-                        exoInboundConnectors.stream(), exoOutboundConnectors.stream())
+                        exoInboundConnectors.stream(), exoOutboundConnectors.stream(), serverNames.stream())
                 .flatMap(s -> s.map(Fact.class::cast));
     }
 
@@ -140,6 +143,7 @@ public record FactBundle(
         private final List<HybridConfiguration> hybrid = new ArrayList<>();
         private final List<ExoInboundConnector> inbound = new ArrayList<>();
         private final List<ExoOutboundConnector> outbound = new ArrayList<>();
+        private final List<ServerName> serverNames = new ArrayList<>();
         private final List<InputSummary> inputs = new ArrayList<>();
 
         public Builder add(Fact fact) {
@@ -171,6 +175,8 @@ public record FactBundle(
                 inbound.add(c);
             } else if (fact instanceof ExoOutboundConnector c) {
                 outbound.add(c);
+            } else if (fact instanceof ServerName n) {
+                serverNames.add(n);
             }
             return this;
         }
@@ -182,7 +188,8 @@ public record FactBundle(
 
         public FactBundle build() {
             return new FactBundle(SCHEMA_VERSION, host, keys, values, symptoms, tls, events, probes, certificates,
-                    sendConnectors, receiveConnectors, exchangeCertificates, hybrid, inbound, outbound, inputs);
+                    sendConnectors, receiveConnectors, exchangeCertificates, hybrid, inbound, outbound, serverNames,
+                    inputs);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.mailflowkb.model.fact;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +23,7 @@ public record EventRecord(String provider, int eventId, String level, Map<String
         if (provider == null || provider.isBlank()) {
             throw new IllegalArgumentException("event without a provider");
         }
-        data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(data));
+        data = data == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(data));
         count = Math.max(1, count);
         samples = samples == null ? List.of() : List.copyOf(samples);
         if (samples.isEmpty()) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * One Exchange Online inbound connector ({@code Get-InboundConnector}, connectors-and-exo-evidence.md A2).
+ * One Exchange Online inbound connector ({@code Get-InboundConnector}, docs/healthchecker.md).
  *
  * @param connectorType            {@code OnPremises} or {@code Partner}
  * @param tlsSenderCertificateName the certificate name (an SMTP domain, wildcards allowed) the sender must present

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * One Exchange Online outbound connector ({@code Get-OutboundConnector}, connectors-and-exo-evidence.md A2).
+ * One Exchange Online outbound connector ({@code Get-OutboundConnector}, docs/healthchecker.md).
  *
  * @param tlsSettings {@code EncryptionOnly}, {@code CertificateValidation}, {@code DomainValidation}, or
  *                    {@code null} (the default)

@@ -7,7 +7,7 @@ package io.mailflowkb.model.fact;
 public sealed interface Fact
         permits RegistryKey, RegistryValue, HostProfile, Symptom, TlsOutcome, EventRecord, ProbeResult,
                 ProbeCertificate, SendConnector, ReceiveConnector, ExchangeCertificate, HybridConfiguration,
-                ExoInboundConnector, ExoOutboundConnector {
+                ExoInboundConnector, ExoOutboundConnector, ServerName {
 
     /** Where the fact was seen (the first sample for aggregated facts). */
     Provenance source();

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The organisation's hybrid configuration ({@code Get-HybridConfiguration}), as HealthChecker reads it
- * (connectors-and-exo-evidence.md A1, A4).
+ * (docs/healthchecker.md, [C1] in docs/sources.md).
  *
  * @param tlsCertificateName the certificate the Hybrid Configuration Wizard put on the connectors
  * @param serviceInstance    0 = worldwide, 1 = 21Vianet

@@ -23,6 +23,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record ProbeResult(String target, String tlsVersion, String outcome, String detail, String cipher,
                           Boolean starttlsOffered, Boolean authOffered, long millis, Provenance source) implements Fact {
 
+    /**
+     * How the transcript of a version that was not tried starts (disabled on this client, or not retried after an
+     * earlier version failed before TLS): its {@code millis} is 0 because no connection was made.
+     */
+    public static final String NOT_ATTEMPTED = "-- not attempted: ";
+
     public ProbeResult {
         if (target == null || tlsVersion == null || outcome == null) {
             throw new IllegalArgumentException("probe result needs target, tlsVersion and outcome");
@@ -32,6 +38,12 @@ public record ProbeResult(String target, String tlsVersion, String outcome, Stri
     @JsonIgnore
     public boolean succeeded() {
         return "ok".equals(outcome);
+    }
+
+    /** Whether a connection was made for this version (its {@code millis} is then the time it took). */
+    @JsonIgnore
+    public boolean attempted() {
+        return source == null || source.detail() == null || !source.detail().startsWith(NOT_ATTEMPTED);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One on-premises receive connector ({@code Get-ReceiveConnector}) (connectors-and-exo-evidence.md A1). Any
+ * One on-premises receive connector ({@code Get-ReceiveConnector}) (docs/healthchecker.md). Any
  * property the input did not show is {@code null} (lists: empty).
  *
  * @param identity              {@code SERVER\Name}
@@ -49,7 +49,7 @@ public record ReceiveConnector(String identity, String server, Boolean enabled, 
 
     /**
      * Whether this is the connector Exchange Online delivers to: cloud enabled, or the {@code Default Frontend}
-     * connector the Hybrid Configuration Wizard uses (connectors-and-exo-evidence.md A2) bound to port 25.
+     * connector the Hybrid Configuration Wizard uses (docs/healthchecker.md) bound to port 25.
      */
     @JsonIgnore
     public boolean receivesFromExchangeOnline() {

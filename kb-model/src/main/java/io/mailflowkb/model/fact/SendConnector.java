@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * One on-premises send connector ({@code Get-SendConnector}), with the properties that decide TLS toward
- * Exchange Online (connectors-and-exo-evidence.md A1). Any property the input did not show is {@code null}.
+ * Exchange Online (docs/healthchecker.md). Any property the input did not show is {@code null}.
  *
  * @param name                     connector name (its identity)
  * @param smartHosts               smart host names or addresses, as shown

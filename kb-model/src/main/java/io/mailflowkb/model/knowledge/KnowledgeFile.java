@@ -12,12 +12,14 @@ import java.util.List;
  * @param disable          ids of findings to switch off
  * @param exchangeBuilds   rows of the Exchange build table (build number to cumulative update name)
  * @param collect          items of the collection manifest (what the generated collection scripts export)
+ * @param conditions       named, reusable pattern lists that conditions name with {@code use}
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record KnowledgeFile(int knowledgeVersion, List<SymptomDefinition> symptoms, List<FindingDefinition> findings,
                             List<MissingEvidenceDefinition> missingEvidence, List<FindingDefinition> overrides,
                             List<String> disable, List<ExampleDefinition> examples,
-                            List<ExchangeBuildDefinition> exchangeBuilds, List<CollectItemDefinition> collect) {
+                            List<ExchangeBuildDefinition> exchangeBuilds, List<CollectItemDefinition> collect,
+                            List<ConditionDefinition> conditions) {
 
     public static final int VERSION = 1;
 
@@ -30,5 +32,6 @@ public record KnowledgeFile(int knowledgeVersion, List<SymptomDefinition> sympto
         examples = examples == null ? List.of() : List.copyOf(examples);
         exchangeBuilds = exchangeBuilds == null ? List.of() : List.copyOf(exchangeBuilds);
         collect = collect == null ? List.of() : List.copyOf(collect);
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
     }
 }

@@ -5,7 +5,7 @@ package io.mailflowkb.model.knowledge;
  *
  * @param title the document's title
  * @param url   where to read it
- * @param tag   the tag in the project's domain notes ({@code S1}...), when it has one
+ * @param tag   the source tag ({@code S1}...), when it has one, as the code cites sources (docs/sources.md)
  */
 public record ReferenceDefinition(String title, String url, String tag) {
 }

@@ -17,10 +17,23 @@ public final class CollectingSink implements FactSink {
     private final List<Fact> facts = new ArrayList<>();
     private final Map<String, Summary> inputs = new LinkedHashMap<>();
     private final String defaultCollector;
+    private final ProgressListener progress;
+
+    /** Where a {@link CollectingSink} passes {@link FactSink#progress} on to (a progress line on a terminal). */
+    @FunctionalInterface
+    public interface ProgressListener {
+        void progress(String current, long bytesDone, long bytesTotal);
+    }
 
     /** @param defaultCollector the collector id recorded for inputs that only appear through facts or warnings */
     public CollectingSink(String defaultCollector) {
+        this(defaultCollector, null);
+    }
+
+    /** As {@link #CollectingSink(String)}, passing progress reports on to {@code progress} (may be null). */
+    public CollectingSink(String defaultCollector, ProgressListener progress) {
         this.defaultCollector = defaultCollector;
+        this.progress = progress;
     }
 
     @Override
@@ -43,6 +56,14 @@ public final class CollectingSink implements FactSink {
     @Override
     public synchronized void skipped(String source, String reason) {
         summary(source, null).skipped = reason;
+    }
+
+    /** Not synchronized: progress is not kept, and the listener may be slow (a terminal). */
+    @Override
+    public void progress(String current, long bytesDone, long bytesTotal) {
+        if (progress != null) {
+            progress.progress(current, bytesDone, bytesTotal);
+        }
     }
 
     /** Records what an input is, as content detection named it ({@code registry export}); not part of the SPI. */

@@ -1,6 +1,5 @@
 package io.mailflowkb.model.spi;
 
-import io.mailflowkb.model.knowledge.SymptomDefinition;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,8 +36,11 @@ public interface CollectionRequest {
     /** Collector options from the command line or the embedding program ({@code name -> value}); never null. */
     Map<String, String> options();
 
-    /** Symptom strings and patterns the knowledge declares; collectors that scan text look for these. */
-    List<SymptomDefinition> symptoms();
+    /**
+     * The symptom strings and patterns the knowledge declares, compiled once by the caller; collectors that scan
+     * text look for these. Never null ({@link SymptomSet#EMPTY} without knowledge).
+     */
+    SymptomSet symptoms();
 
     /** The clock to use for "now" (probes, certificate validity), so tests can fix time. */
     Clock clock();

@@ -25,4 +25,14 @@ public interface FactSink {
 
     /** An input was not used at all, with the reason (e.g. "not a log: binary content"). */
     void skipped(String source, String reason);
+
+    /**
+     * How far a long read has got, for a progress line: {@code bytesDone} of {@code bytesTotal} raw bytes, while
+     * reading {@code current} (an input as named in provenance). A collector reports now and then, never per line
+     * (the logs collector: at most every half second, and only for inputs of 64 MiB or more), and may report from
+     * several threads. Showing it, and clearing it when the collection ends, is the caller's business; the
+     * default ignores it.
+     */
+    default void progress(String current, long bytesDone, long bytesTotal) {
+    }
 }

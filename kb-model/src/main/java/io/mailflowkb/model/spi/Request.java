@@ -1,6 +1,5 @@
 package io.mailflowkb.model.spi;
 
-import io.mailflowkb.model.knowledge.SymptomDefinition;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,14 +11,14 @@ import java.util.Map;
  * or a test builds to run a collector directly.
  */
 public record Request(InputKind kind, Path path, String target, String displayName, Map<String, String> options,
-                      List<SymptomDefinition> symptoms, Clock clock, Duration timeLimit, List<EvidenceFile> files)
+                      SymptomSet symptoms, Clock clock, Duration timeLimit, List<EvidenceFile> files)
         implements CollectionRequest {
 
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(30);
 
     public Request {
         options = options == null ? Map.of() : Map.copyOf(options);
-        symptoms = symptoms == null ? List.of() : List.copyOf(symptoms);
+        symptoms = symptoms == null ? SymptomSet.EMPTY : symptoms;
         clock = clock == null ? Clock.systemUTC() : clock;
         timeLimit = timeLimit == null ? DEFAULT_TIME_LIMIT : timeLimit;
         files = files == null ? List.of() : List.copyOf(files);
@@ -30,22 +29,17 @@ public record Request(InputKind kind, Path path, String target, String displayNa
 
     /** A request without pre-walked files: the collector reads {@code path} (or {@code target}) itself. */
     public Request(InputKind kind, Path path, String target, String displayName, Map<String, String> options,
-                   List<SymptomDefinition> symptoms, Clock clock, Duration timeLimit) {
+                   SymptomSet symptoms, Clock clock, Duration timeLimit) {
         this(kind, path, target, displayName, options, symptoms, clock, timeLimit, List.of());
     }
 
-    /** The same request, handing the collector these walked files. */
-    public Request withFiles(List<EvidenceFile> walked) {
-        return new Request(kind, path, target, displayName, options, symptoms, clock, timeLimit, walked);
-    }
-
     /** A request for a file or folder, named as given. */
-    public static Request forPath(InputKind kind, Path path, List<SymptomDefinition> symptoms) {
+    public static Request forPath(InputKind kind, Path path, SymptomSet symptoms) {
         return new Request(kind, path, null, path.toString(), Map.of(), symptoms, null, null);
     }
 
     /** A request for a live target such as {@code host:port}. */
     public static Request forTarget(InputKind kind, String target, Map<String, String> options) {
-        return new Request(kind, null, target, target, options, List.of(), null, null);
+        return new Request(kind, null, target, target, options, SymptomSet.EMPTY, null, null);
     }
 }

@@ -2,6 +2,7 @@ package io.mailflowkb.model.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,7 @@ class BundleRoundTripTest {
     void yamlRoundTripIsLossless(long seed) {
         FactBundle original = new RandomBundles(seed).next();
         String yaml = BundleCodec.toString(original, BundleCodec.Format.YAML);
-        FactBundle read = BundleCodec.read(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "seed-" + seed);
+        FactBundle read = BundleCodec.read(yaml.getBytes(StandardCharsets.UTF_8), "seed-" + seed);
         assertThat(read).as("bundle read back from:%n%s", yaml).isEqualTo(original);
         assertThat(BundleCodec.toString(read, BundleCodec.Format.YAML)).isEqualTo(yaml);
     }
@@ -30,7 +31,7 @@ class BundleRoundTripTest {
     void jsonRoundTripIsLossless(long seed) {
         FactBundle original = new RandomBundles(seed).next();
         String json = BundleCodec.toString(original, BundleCodec.Format.JSON);
-        FactBundle read = BundleCodec.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "seed-" + seed);
+        FactBundle read = BundleCodec.read(json.getBytes(StandardCharsets.UTF_8), "seed-" + seed);
         assertThat(read).isEqualTo(original);
         assertThat(BundleCodec.toString(read, BundleCodec.Format.JSON)).isEqualTo(json);
     }

@@ -2,6 +2,7 @@ package io.mailflowkb.model.fact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class RegistryPathsTest {
         }
         String c = RegistryPaths.canonical(p.toString());
         assertThat(RegistryPaths.canonical(c)).isEqualTo(c);
-        assertThat(RegistryPaths.equal(p.toString(), c.toLowerCase(java.util.Locale.ROOT))).isTrue();
+        assertThat(RegistryPaths.equal(p.toString(), c.toLowerCase(Locale.ROOT))).isTrue();
         assertThat(RegistryPaths.isAncestor(c, c + "\\child")).isTrue();
     }
 }

@@ -3,6 +3,7 @@ package io.mailflowkb.model.regex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +47,7 @@ class KnowledgeRegexTest {
     void theReadBoundCatchesABacktrackingEngine() {
         String line = "a".repeat(4999) + "b";
         long bound = KnowledgeRegexPropertyTest.READS_PER_CHAR * (line.length() + 1);
-        assertThat(ReadCounter.findWithin(java.util.regex.Pattern.compile("(.*a){25}$"), line, bound)).isNull();
+        assertThat(ReadCounter.findWithin(Pattern.compile("(.*a){25}$"), line, bound)).isNull();
         ReadCounter counted = new ReadCounter(line);
         assertThat(KnowledgeRegex.compile("(.*a){25}$").find(counted)).isFalse();
         assertThat(counted.reads()).isLessThanOrEqualTo(bound);

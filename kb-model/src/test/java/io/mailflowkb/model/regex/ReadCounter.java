@@ -1,5 +1,7 @@
 package io.mailflowkb.model.regex;
 
+import java.util.regex.Pattern;
+
 /**
  * A line that counts every character the engine reads, so the work of a match is measured in steps, not in
  * wall-clock time. {@link #toString()} is refused: an engine that copied the text out would escape the count.
@@ -28,7 +30,7 @@ final class ReadCounter implements CharSequence {
      * What java.util.regex finds, or {@code null} when it read more than {@code budget} characters (it was
      * backtracking catastrophically: the reference answer is not available in reasonable time).
      */
-    static Boolean findWithin(java.util.regex.Pattern pattern, String line, long budget) {
+    static Boolean findWithin(Pattern pattern, String line, long budget) {
         ReadCounter counted = new ReadCounter(line, new long[1], budget);
         try {
             return pattern.matcher(counted).find();

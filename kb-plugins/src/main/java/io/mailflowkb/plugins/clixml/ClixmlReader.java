@@ -1,6 +1,7 @@
 package io.mailflowkb.plugins.clixml;
 
 import io.mailflowkb.model.InvalidInputException;
+import io.mailflowkb.plugins.psobject.PsText;
 import io.mailflowkb.plugins.psobject.PsValue;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -9,49 +10,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Streams a PowerShell CLIXML document ({@code Export-Clixml}: {@code <Objs>} of {@code <Obj>}) into
- * {@link PsValue} trees, one top-level object at a time (connectors-and-exo-evidence.md B2; element set after
+ * {@link PsValue} trees, one top-level object at a time (docs/healthchecker.md; element set after
  * PowerShell's serializer [C8] and a MIT PSRP implementation [C9]). Type names ({@code TN}, reused as
  * {@code TNRef}), {@code ToString}, adapted {@code Props} and extended {@code MS} members, {@code LST}/{@code IE}/
  * {@code STK}/{@code QUE} collections, {@code DCT} dictionaries, back-references ({@code Ref}), {@code Nil} and every
  * primitive are read; {@code _xHHHH_} escapes are decoded.
  *
- * <p>Untrusted input: no DTD, no entity expansion, no external entities; nesting, element count and text size are
- * bounded, and a violation is an {@link InvalidInputException} naming the file and line. Not thread-safe; one
- * instance per document.
+ * <p>Untrusted input: the document is read through a {@link BoundedXmlCursor} (no DTD, no entities; nesting,
+ * element count and text size bounded), and every violation is an {@link InvalidInputException} naming the file
+ * and line. Not thread-safe; one instance per document.
  */
 public final class ClixmlReader {
 
     public static final String NAMESPACE = "http://schemas.microsoft.com/powershell/2004/04";
-    static final int MAX_DEPTH = 64;
-    static final int MAX_ELEMENTS = 4_000_000;
-    static final int MAX_TEXT = 4 * 1024 * 1024;
 
     private final String source;
     private final Map<String, List<String>> typeNames = new HashMap<>();
     private final Map<String, PsValue.Obj> objects = new HashMap<>();
-    private XMLStreamReader x;
-    private int elements;
-    private int depth;
+    private BoundedXmlCursor x;
 
     public ClixmlReader(String source) {
         this.source = source;
-    }
-
-    /** A new factory per document: XMLInputFactory is not guaranteed thread-safe. */
-    private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, false); // text arrives in pieces: its size is checked as it grows
-        return f;
     }
 
     /**
@@ -62,32 +46,32 @@ public final class ClixmlReader {
      */
     public void read(Reader in, Consumer<PsValue> out) {
         try {
-            x = factory().createXMLStreamReader(in);
+            x = BoundedXmlCursor.open(source, in);
             int index = 0;
             boolean root = false;
             while (x.hasNext()) {
                 int ev = x.next();
                 if (ev == XMLStreamConstants.DTD) {
-                    throw fail("a DTD is not allowed in CLIXML");
+                    throw x.fail("a DTD is not allowed in CLIXML");
                 }
                 if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw fail("entity references are not allowed in CLIXML");
+                    throw x.fail("entity references are not allowed in CLIXML");
                 }
                 if (ev != XMLStreamConstants.START_ELEMENT) {
                     continue;
                 }
                 if (!root) {
-                    if (!x.getLocalName().equals("Objs")) {
-                        throw fail("not CLIXML: the root element is <" + x.getLocalName() + ">, not <Objs>");
+                    if (!x.name().equals("Objs")) {
+                        throw x.fail("not CLIXML: the root element is <" + x.name() + ">, not <Objs>");
                     }
                     root = true;
                     continue;
                 }
-                out.accept(value(x.getLocalName().equals("Obj") ? "Obj[" + index + "]" : "[" + index + "]"));
+                out.accept(value(x.name().equals("Obj") ? "Obj[" + index + "]" : "[" + index + "]"));
                 index++;
             }
             if (!root) {
-                throw fail("not CLIXML: no <Objs> element");
+                throw x.fail("not CLIXML: no <Objs> element");
             }
         } catch (XMLStreamException e) {
             String msg = e.getMessage() == null ? "malformed XML" : e.getMessage().replaceAll("\\s+", " ");
@@ -96,31 +80,27 @@ public final class ClixmlReader {
                     "malformed CLIXML: " + (cut >= 0 ? msg.substring(cut + 9) : msg));
         } finally {
             if (x != null) {
-                try {
-                    x.close();
-                } catch (XMLStreamException ignored) {
-                    // nothing to release beyond the reader, which the caller closes
-                }
+                x.close();
             }
         }
     }
 
     /** Reads the value whose start tag the cursor is on, up to its end tag. */
     private PsValue value(String path) throws XMLStreamException {
-        count();
-        String kind = x.getLocalName();
-        Integer line = x.getLocation().getLineNumber();
+        x.count();
+        String kind = x.name();
+        Integer line = x.line();
         switch (kind) {
             case "Nil" -> {
-                skipToEnd();
+                x.skipToEnd();
                 return new PsValue.Nil(path, line);
             }
             case "Ref" -> {
-                String ref = x.getAttributeValue(null, "RefId");
-                skipToEnd();
+                String ref = x.attribute("RefId");
+                x.skipToEnd();
                 PsValue.Obj target = ref == null ? null : objects.get(ref);
                 if (target == null) {
-                    throw fail("<Ref RefId=\"" + ref + "\"> names no earlier object");
+                    throw x.fail("<Ref RefId=\"" + ref + "\"> names no earlier object");
                 }
                 return target;
             }
@@ -128,14 +108,14 @@ public final class ClixmlReader {
                 return object(path, line);
             }
             default -> {
-                return new PsValue.Scalar(kind, Escapes.decode(text()), path, line);
+                return new PsValue.Scalar(kind, Escapes.decode(x.text()), path, line);
             }
         }
     }
 
     private PsValue.Obj object(String path, Integer line) throws XMLStreamException {
-        String refId = x.getAttributeValue(null, "RefId");
-        enter();
+        String refId = x.attribute("RefId");
+        x.enter();
         List<String> types = List.of();
         String display = null;
         Map<String, PsValue> members = new LinkedHashMap<>();
@@ -150,22 +130,22 @@ public final class ClixmlReader {
             if (ev != XMLStreamConstants.START_ELEMENT) {
                 continue;
             }
-            count();
-            String name = x.getLocalName();
+            x.count();
+            String name = x.name();
             switch (name) {
-                case "TN" -> types = typeNames(x.getAttributeValue(null, "RefId"));
+                case "TN" -> types = typeNames(x.attribute("RefId"));
                 case "TNRef" -> {
-                    types = typeNames.getOrDefault(x.getAttributeValue(null, "RefId"), List.of());
-                    skipToEnd();
+                    types = typeNames.getOrDefault(x.attribute("RefId"), List.of());
+                    x.skipToEnd();
                 }
-                case "ToString" -> display = Escapes.decode(text());
+                case "ToString" -> display = Escapes.decode(x.text());
                 case "Props", "MS" -> members(path + "." + name, members);
                 case "LST", "IE", "STK", "QUE" -> items(path + "." + name, items);
                 case "DCT" -> dictionary(path + ".DCT", entries);
                 default -> primitive = value(path + "." + name);
             }
         }
-        leave();
+        x.leave();
         PsValue.Obj o = new PsValue.Obj(types, display, members, items, entries, primitive, path, line);
         if (refId != null) {
             objects.put(refId, o);
@@ -177,12 +157,12 @@ public final class ClixmlReader {
         List<String> names = new ArrayList<>();
         while (true) {
             int ev = x.next();
-            if (ev == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("TN")) {
+            if (ev == XMLStreamConstants.END_ELEMENT && x.name().equals("TN")) {
                 break;
             }
             if (ev == XMLStreamConstants.START_ELEMENT) {
-                count();
-                names.add(Escapes.decode(text()));
+                x.count();
+                names.add(Escapes.decode(x.text()));
             }
         }
         if (refId != null) {
@@ -192,24 +172,24 @@ public final class ClixmlReader {
     }
 
     private void members(String path, Map<String, PsValue> into) throws XMLStreamException {
-        enter();
+        x.enter();
         while (true) {
             int ev = x.next();
             if (ev == XMLStreamConstants.END_ELEMENT) {
                 break;
             }
             if (ev == XMLStreamConstants.START_ELEMENT) {
-                String n = x.getAttributeValue(null, "N");
+                String n = x.attribute("N");
                 String name = n == null ? "(unnamed)" : Escapes.decode(n);
                 PsValue v = value(path + "." + name);
                 into.putIfAbsent(name, v);
             }
         }
-        leave();
+        x.leave();
     }
 
     private void items(String path, List<PsValue> into) throws XMLStreamException {
-        enter();
+        x.enter();
         int i = 0;
         while (true) {
             int ev = x.next();
@@ -220,11 +200,11 @@ public final class ClixmlReader {
                 into.add(value(path + "[" + i++ + "]"));
             }
         }
-        leave();
+        x.leave();
     }
 
     private void dictionary(String path, Map<String, PsValue> into) throws XMLStreamException {
-        enter();
+        x.enter();
         while (true) {
             int ev = x.next();
             if (ev == XMLStreamConstants.END_ELEMENT) {
@@ -233,8 +213,8 @@ public final class ClixmlReader {
             if (ev != XMLStreamConstants.START_ELEMENT) {
                 continue;
             }
-            count(); // <En>
-            enter();
+            x.count(); // <En>
+            x.enter();
             PsValue key = null;
             PsValue val = null;
             String keyText = null;
@@ -244,75 +224,20 @@ public final class ClixmlReader {
                     break;
                 }
                 if (e2 == XMLStreamConstants.START_ELEMENT) {
-                    String n = x.getAttributeValue(null, "N");
+                    String n = x.attribute("N");
                     if ("Key".equals(n)) {
                         key = value(path + "[key]");
-                        keyText = io.mailflowkb.plugins.psobject.PsText.text(key);
+                        keyText = PsText.text(key);
                     } else {
                         val = value(path + "[" + (keyText == null ? into.size() : keyText) + "]");
                     }
                 }
             }
-            leave();
+            x.leave();
             if (key != null) {
                 into.put(keyText == null ? "" : keyText, val == null ? new PsValue.Nil(path, null) : val);
             }
         }
-        leave();
-    }
-
-    /** The text of a simple element; the cursor ends on its end tag. */
-    private String text() throws XMLStreamException {
-        StringBuilder b = new StringBuilder();
-        while (true) {
-            int ev = x.next();
-            if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA
-                    || ev == XMLStreamConstants.SPACE) {
-                if (b.length() + x.getTextLength() > MAX_TEXT) {
-                    throw fail("a value longer than " + MAX_TEXT + " characters");
-                }
-                b.append(x.getTextCharacters(), x.getTextStart(), x.getTextLength());
-            } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                return b.toString();
-            } else if (ev == XMLStreamConstants.START_ELEMENT) {
-                throw fail("unexpected <" + x.getLocalName() + "> inside a primitive value");
-            } else if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw fail("entity references are not allowed in CLIXML");
-            }
-        }
-    }
-
-    private void skipToEnd() throws XMLStreamException {
-        int level = 1;
-        while (level > 0) {
-            int ev = x.next();
-            if (ev == XMLStreamConstants.START_ELEMENT) {
-                count();
-                level++;
-            } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                level--;
-            }
-        }
-    }
-
-    private void count() {
-        if (++elements > MAX_ELEMENTS) {
-            throw fail("more than " + MAX_ELEMENTS + " elements");
-        }
-    }
-
-    private void enter() {
-        if (++depth > MAX_DEPTH) {
-            throw fail("nested deeper than " + MAX_DEPTH + " levels");
-        }
-    }
-
-    private void leave() {
-        depth--;
-    }
-
-    private InvalidInputException fail(String why) {
-        Integer line = x == null || x.getLocation() == null ? null : x.getLocation().getLineNumber();
-        return new InvalidInputException(source, line != null && line > 0 ? line : null, why);
+        x.leave();
     }
 }

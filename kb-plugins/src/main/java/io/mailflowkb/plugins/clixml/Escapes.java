@@ -3,7 +3,7 @@ package io.mailflowkb.plugins.clixml;
 /**
  * PowerShell's serializer writes characters XML cannot carry (control characters, and {@code _} before {@code x}
  * where it would be ambiguous) as {@code _xHHHH_} with four hex digits, e.g. {@code _x000D__x000A_} for CRLF in a
- * certificate's {@code ToString} (connectors-and-exo-evidence.md B2, [C1] [C9]).
+ * certificate's {@code ToString} ([C1] [C9], docs/sources.md).
  */
 final class Escapes {
 

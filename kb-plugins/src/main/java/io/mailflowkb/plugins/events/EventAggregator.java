@@ -2,6 +2,7 @@ package io.mailflowkb.plugins.events;
 
 import io.mailflowkb.model.fact.EventRecord;
 import io.mailflowkb.model.fact.Provenance;
+import io.mailflowkb.model.fact.ServerName;
 import io.mailflowkb.model.spi.FactSink;
 import io.mailflowkb.plugins.logs.ExoEndpoints;
 import io.mailflowkb.plugins.logs.SymptomMatcher;
@@ -11,7 +12,9 @@ import io.mailflowkb.model.fact.Symptom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Counts events into {@link EventRecord}s per (provider, id, relevant data), keeps the rest out (counted for one
@@ -37,6 +40,11 @@ final class EventAggregator {
     private final SymptomMatcher matcher;
     private final Map<Key, Acc> events = new LinkedHashMap<>();
     private final Map<SymptomKey, Tally> symptoms = new LinkedHashMap<>();
+    /** A host name or FQDN as {@code <Computer>} holds it; anything else is not taken for a name. */
+    private static final Pattern COMPUTER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,62}(\\.[A-Za-z0-9-]{1,63}){0,10}");
+    /** An export of a whole fleet's forwarded events is not one server's: a few names are plenty to say so. */
+    private static final int MAX_COMPUTERS = 8;
+    private final Map<String, ServerName> computers = new LinkedHashMap<>();
     private long ignored;
     private long total;
 
@@ -47,6 +55,13 @@ final class EventAggregator {
 
     void accept(RawEvent e) {
         total++;
+        if (e.computer() != null && COMPUTER.matcher(e.computer()).matches() && computers.size() < MAX_COMPUTERS) {
+            // any event names the computer that logged it, whatever its provider
+            computers.putIfAbsent(e.computer().toUpperCase(Locale.ROOT),
+                    new ServerName(e.computer(), ServerName.Basis.EVENT_COMPUTER,
+                            new Provenance(source, e.line() > 0 ? e.line() : null,
+                                    e.recordId() == null ? null : "record " + e.recordId())));
+        }
         if (e.provider() == null || e.provider().isBlank() || e.id() < 0 || !EventDataRules.keep(e.provider())) {
             ignored++;
             return;
@@ -79,6 +94,7 @@ final class EventAggregator {
     }
 
     void flush(FactSink sink) {
+        computers.values().forEach(sink::fact);
         events.forEach((k, a) -> sink.fact(new EventRecord(k.provider(), k.id(), a.level, k.data(), a.message,
                 a.tally.count(), a.tally.firstSeen(), a.tally.lastSeen(), a.tally.samples())));
         symptoms.forEach((k, t) -> sink.fact(new Symptom(k.id(), t.text(), k.direction(), ExoEndpoints.UNKNOWN,

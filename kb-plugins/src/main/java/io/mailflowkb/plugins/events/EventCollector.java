@@ -6,14 +6,10 @@ import io.mailflowkb.model.spi.EvidenceFile;
 import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.FactSink;
 import io.mailflowkb.model.spi.InputKind;
-import io.mailflowkb.plugins.input.EvidenceWalker;
-import io.mailflowkb.plugins.input.WalkLimits;
+import io.mailflowkb.plugins.input.RequestedFiles;
 import io.mailflowkb.plugins.logs.SymptomMatcher;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,19 +68,8 @@ public final class EventCollector implements FactCollector {
 
     @Override
     public void collect(CollectionRequest request, FactSink sink) throws IOException {
-        Path root = request.path();
-        if (request.files().isEmpty() && (root == null || !Files.exists(root))) {
-            throw new NoSuchFileException(String.valueOf(root));
-        }
-        String display = request.displayName() == null ? String.valueOf(root) : request.displayName();
         SymptomMatcher matcher = new SymptomMatcher(request.symptoms());
-        try (EvidenceWalker walker = new EvidenceWalker(WalkLimits.from(request.options()), sink)) {
-            List<EvidenceFile> files = request.files();
-            if (files.isEmpty()) {
-                List<EvidenceFile> walked = new ArrayList<>();
-                walker.walk(root, display, walked::add);
-                files = walked;
-            }
+        RequestedFiles.allFiles(request, sink, (files, display) -> {
             for (EvidenceFile f : files) {
                 try {
                     readFile(f, matcher, sink);
@@ -92,7 +77,7 @@ public final class EventCollector implements FactCollector {
                     sink.skipped(f.name(), "cannot be read: " + e.getMessage());
                 }
             }
-        }
+        });
     }
 
     private void readFile(EvidenceFile file, SymptomMatcher matcher, FactSink sink) throws IOException {

@@ -1,5 +1,6 @@
 package io.mailflowkb.plugins.events;
 
+import io.mailflowkb.plugins.input.UntrustedXml;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -16,23 +16,13 @@ import javax.xml.stream.XMLStreamReader;
  * Reads Windows event XML as {@code wevtutil qe ... /f:xml} writes it (one {@code <Event xmlns=...>} per line, no
  * root element) or wrapped in a root, and the "Event Xml:" section of Event Viewer's copied text. The input is
  * wrapped in a synthetic root so both shapes parse the same way. StAX streams it, one event in memory at a time,
- * with DTDs and external entities disabled (XXE-safe): an export is untrusted input.
+ * with the settings for untrusted XML ({@link UntrustedXml}: no DTD, no external entities).
  */
 final class EventXmlReader {
 
     static final int MAX_TEXT = 64 * 1024;
 
     private EventXmlReader() {
-    }
-
-    /** A new factory per read: XMLInputFactory is not guaranteed thread-safe and collectors serve many requests. */
-    private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, false); // text arrives in pieces: a huge node is never held whole
-        return f;
     }
 
     /**
@@ -46,7 +36,7 @@ final class EventXmlReader {
                 new StringReader("</kb-events>")));
         XMLStreamReader x = null;
         try {
-            x = factory().createXMLStreamReader(wrapped);
+            x = UntrustedXml.factory().createXMLStreamReader(wrapped);
             Builder b = null;
             List<String> path = new ArrayList<>();
             while (x.hasNext()) {
@@ -114,6 +104,7 @@ final class EventXmlReader {
         String levelName;
         String time;
         String recordId;
+        String computer;
         String message;
         final Map<String, String> named = new LinkedHashMap<>();
         final List<String> positional = new ArrayList<>();
@@ -162,6 +153,10 @@ final class EventXmlReader {
                     recordId = text(x).strip();
                     return true;
                 }
+                case "Computer" -> {
+                    computer = text(x).strip();
+                    return true;
+                }
                 case "Message" -> {
                     if (inRendering) {
                         message = text(x);
@@ -190,7 +185,7 @@ final class EventXmlReader {
 
         RawEvent build(String fallbackMessage) {
             return new RawEvent(provider, id, levelName != null ? levelName : level, time, named, positional,
-                    message != null ? message : fallbackMessage, line, recordId);
+                    message != null ? message : fallbackMessage, line, recordId, computer);
         }
     }
 

@@ -11,7 +11,14 @@ import java.util.Map;
  * @param time      ISO time, or {@code null}
  * @param line      1-based line where the event starts in the file
  * @param recordId  the event record id, or {@code null}
+ * @param computer  the computer that logged it ({@code <Computer>}), or {@code null}
  */
 record RawEvent(String provider, int id, String level, String time, Map<String, String> named,
-                List<String> positional, String message, int line, String recordId) {
+                List<String> positional, String message, int line, String recordId, String computer) {
+
+    /** An event from an export that does not say which computer logged it. */
+    RawEvent(String provider, int id, String level, String time, Map<String, String> named, List<String> positional,
+             String message, int line, String recordId) {
+        this(provider, id, level, time, named, positional, message, line, recordId, null);
+    }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The readable parts of a certificate's DER {@code RawData}, decoded with the JDK's {@link CertificateFactory}: the
  * only part of {@code Get-ExchangeCertificate | Export-Clixml} from the Exchange Management Shell that is not a
- * BinaryFormatter blob (connectors-and-exo-evidence.md B2). Names are in the {@code CN=a, O=b} form Windows shows.
+ * BinaryFormatter blob (docs/healthchecker.md). Names are in the {@code CN=a, O=b} form Windows shows.
  *
  * @param thumbprint SHA-1 of the DER bytes, upper-case hex, as Windows shows it
  * @param dnsNames   the DNS names of the subject alternative name extension

@@ -8,15 +8,11 @@ import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.FactSink;
 import io.mailflowkb.model.spi.InputKind;
 import io.mailflowkb.plugins.clixml.ClixmlReader;
-import io.mailflowkb.plugins.input.WalkedFile;
+import io.mailflowkb.plugins.input.RequestedFiles;
 import io.mailflowkb.plugins.powershell.FormatListReader;
 import io.mailflowkb.plugins.psobject.PsJsonReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -87,33 +83,9 @@ public final class ExchangeCollector implements FactCollector {
     }
 
     @Override
-    public boolean recognizes(InputKind kind, String name, byte[] head) {
-        return accepts().contains(kind) && head.length > 0 && claim(WalkedFile.of(name, head)).claimed();
-    }
-
-    @Override
     public void collect(CollectionRequest request, FactSink sink) throws IOException {
-        List<EvidenceFile> files = request.files();
-        if (!files.isEmpty()) {
-            for (EvidenceFile f : files) {
-                try {
-                    read(f, request, sink);
-                } catch (InvalidInputException e) {
-                    sink.skipped(f.name(), e.getMessage());
-                }
-            }
-            return;
-        }
-        Path file = request.path();
-        if (file == null || !Files.exists(file)) {
-            throw new NoSuchFileException(String.valueOf(file));
-        }
-        String name = request.displayName() == null ? file.toString() : request.displayName();
-        if (Files.isDirectory(file)) {
-            throw new InvalidInputException(name, null, "a folder: give it as a positional PATH to have its files "
-                    + "detected, or each export file on its own");
-        }
-        read(WalkedFile.onDisk(file, name), request, sink);
+        RequestedFiles.eachFile(request, sink, "a folder: give it as a positional PATH to have its files "
+                + "detected, or each export file on its own", f -> read(f, request, sink));
     }
 
     private void read(EvidenceFile f, CollectionRequest request, FactSink sink) throws IOException {

@@ -6,6 +6,7 @@ import io.mailflowkb.model.fact.Provenance;
 import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.model.spi.FactSink;
+import io.mailflowkb.model.spi.SymptomSet;
 import io.mailflowkb.plugins.logs.ExoEndpoints;
 import io.mailflowkb.plugins.logs.SymptomMatcher;
 import io.mailflowkb.plugins.healthchecker.HealthCheckerTls;
@@ -43,7 +44,7 @@ final class ExchangeExport {
     private String collectedAt;
     private int facts;
 
-    ExchangeExport(String source, String collectedAt, List<SymptomDefinition> knowledge, FactSink sink) {
+    ExchangeExport(String source, String collectedAt, SymptomSet knowledge, FactSink sink) {
         this.source = source;
         this.collectedAt = collectedAt;
         this.sink = sink;

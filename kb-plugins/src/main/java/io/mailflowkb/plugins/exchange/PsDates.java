@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * Dates as the three export forms write them: CLIXML {@code <DT>} (ISO-8601 with offset), ConvertTo-Json
  * ({@code \/Date(ms)\/} in Windows PowerShell 5.1, ISO-8601 in PowerShell 7) and Format-List text, which is
- * culture-formatted (connectors-and-exo-evidence.md B1: {@code 12/02/2018 1:53:00 PM}, {@code 02.02.2028 4:22:23}).
+ * culture-formatted (the corpus' samples: {@code 12/02/2018 1:53:00 PM}, {@code 02.02.2028 4:22:23}).
  * Text without a zone is taken as UTC: a day either way does not change a 60-day expiry verdict.
  */
 final class PsDates {

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * HealthChecker's TLS registry readout ({@code Get-AllTlsSettingsFromRegistry}: one object per TLS version with
  * {@code ServerEnabledValue}, {@code ServerDisabledByDefaultValue}, {@code ClientEnabledValue}, ... and one per
  * .NET Framework version with {@code SystemDefaultTlsVersionsValue}, {@code SchUseStrongCryptoValue} and their Wow
- * twins; mailflow-tls-facts.md 8, connectors-and-exo-evidence.md C) as the registry facts a {@code .reg} export
+ * twins; docs/healthchecker.md, [C1]) as the registry facts a {@code .reg} export
  * would give. The raw {@code *Value} members are used, not HealthChecker's booleans: {@code Nil} means the value
  * is absent from a key HealthChecker read, so the key counts as covered and the Windows default applies.
  */

@@ -1,5 +1,6 @@
 package io.mailflowkb.plugins.input;
 
+import io.mailflowkb.model.spi.EvidenceFile;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -36,7 +37,7 @@ public record TextEncoding(Charset charset, int bom, String label) {
     private static final int UTF16_PROBE = 512;
 
     /** The encoding of a walked file (detected once by the walk), or detected from its head; null when not text. */
-    public static TextEncoding of(io.mailflowkb.model.spi.EvidenceFile file) {
+    public static TextEncoding of(EvidenceFile file) {
         if (file instanceof WalkedFile w) {
             return w.textEncoding();
         }

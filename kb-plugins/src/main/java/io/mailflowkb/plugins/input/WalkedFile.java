@@ -5,6 +5,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -45,12 +47,12 @@ public final class WalkedFile implements EvidenceFile {
     }
 
     /** A file on disk, named {@code name} in provenance; its head is read now. */
-    public static WalkedFile onDisk(java.nio.file.Path path, String name) throws IOException {
+    public static WalkedFile onDisk(Path path, String name) throws IOException {
         byte[] head;
-        try (InputStream in = java.nio.file.Files.newInputStream(path)) {
+        try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(HEAD_LIMIT);
         }
-        return new WalkedFile(name, java.nio.file.Files.size(path), () -> java.nio.file.Files.newInputStream(path), head);
+        return new WalkedFile(name, Files.size(path), () -> Files.newInputStream(path), head);
     }
 
     @Override
@@ -97,11 +99,6 @@ public final class WalkedFile implements EvidenceFile {
         return encoding;
     }
 
-    /** Whether the file has no bytes at all. */
-    public boolean empty() {
-        return empty;
-    }
-
     @Override
     public InputStream openBytes() throws IOException {
         return opener.open();
@@ -113,14 +110,6 @@ public final class WalkedFile implements EvidenceFile {
             throw new IOException(empty ? "empty file" : "binary content, not text");
         }
         return TextDecoding.reader(opener.open(), encoding);
-    }
-
-    /** The text as UTF-8 bytes (see {@link TextDecoding#utf8}). */
-    public InputStream openUtf8() throws IOException {
-        if (encoding == null) {
-            throw new IOException(empty ? "empty file" : "binary content, not text");
-        }
-        return TextDecoding.utf8(opener.open(), encoding);
     }
 
     /** Drops the cached head (and its decoded text) after detection; they are re-read on demand. */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the opportunistic-TLS fallback that Exchange Online then refuses (diagnosis D6): a send session to a
+ * Finds the opportunistic-TLS fallback that Exchange Online then refuses (finding starttls-fallback-rejected): a send session to a
  * remote fails TLS, Exchange retries the same remote without STARTTLS (it does so when the connector does not
  * require TLS [S30]), and the remote answers {@code 451 5.7.3 ...} [S1][S34]. Pairs are made by time, not by file
  * order, so the result does not depend on how sessions interleave in the log. Bounded: at most

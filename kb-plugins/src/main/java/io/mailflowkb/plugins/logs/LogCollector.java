@@ -6,15 +6,11 @@ import io.mailflowkb.model.spi.EvidenceFile;
 import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.FactSink;
 import io.mailflowkb.model.spi.InputKind;
-import io.mailflowkb.plugins.input.EvidenceWalker;
+import io.mailflowkb.plugins.input.RequestedFiles;
 import io.mailflowkb.plugins.input.TextDecoding;
 import io.mailflowkb.plugins.input.TextEncoding;
-import io.mailflowkb.plugins.input.WalkLimits;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -74,20 +70,7 @@ public final class LogCollector implements FactCollector {
 
     @Override
     public void collect(CollectionRequest request, FactSink sink) throws IOException {
-        Path root = request.path();
-        if (request.files().isEmpty() && (root == null || !Files.exists(root))) {
-            throw new NoSuchFileException(String.valueOf(root));
-        }
-        String display = request.displayName() != null ? request.displayName() : String.valueOf(root);
-        try (EvidenceWalker walker = new EvidenceWalker(WalkLimits.from(request.options()), sink)) {
-            List<EvidenceFile> files = request.files();
-            if (files.isEmpty()) {
-                List<EvidenceFile> walked = new ArrayList<>();
-                walker.walk(root, display, walked::add);
-                files = walked;
-            }
-            scan(files, display, request, sink);
-        }
+        RequestedFiles.allFiles(request, sink, (files, display) -> scan(files, display, request, sink));
     }
 
     private void scan(List<EvidenceFile> files, String display, CollectionRequest request, FactSink sink)
@@ -98,10 +81,10 @@ public final class LogCollector implements FactCollector {
         }
         AtomicLong rawBytes = new AtomicLong();
         boolean wantProgress = !"false".equalsIgnoreCase(request.options().getOrDefault("progress", "true"));
-        Progress progress = Progress.of(wantProgress, total, rawBytes::get);
+        Progress progress = Progress.of(wantProgress, sink, total, rawBytes::get);
         long deadline = System.nanoTime() + request.timeLimit().toNanos();
         SymptomMatcher matcher = new SymptomMatcher(request.symptoms());
-        matcher.problems().forEach(p -> sink.warning(display, null, p));
+        request.symptoms().problems().forEach(p -> sink.warning(display, null, p));
         ScanContext ctx = new ScanContext(matcher, sink, progress, deadline);
         int threads = threads(request, files.size());
         boolean timedOut = false;
@@ -137,13 +120,13 @@ public final class LogCollector implements FactCollector {
             return t;
         });
         ThreadLocal<SymptomMatcher> matchers = ThreadLocal.withInitial(() -> new SymptomMatcher(request.symptoms()));
-        record Result(RecordingSink calls, ScanContext ctx, boolean timedOut) {
+        record Result(DeferredSink calls, ScanContext ctx, boolean timedOut) {
         }
         try {
             List<Future<Result>> results = new ArrayList<>();
             for (EvidenceFile f : files) {
                 results.add(pool.submit(() -> {
-                    RecordingSink calls = new RecordingSink();
+                    DeferredSink calls = new DeferredSink();
                     ScanContext ctx = new ScanContext(matchers.get(), calls, progress, deadline);
                     try {
                         scanFile(f, rawBytes, ctx);

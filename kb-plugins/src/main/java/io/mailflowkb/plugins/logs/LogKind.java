@@ -99,7 +99,7 @@ public enum LogKind {
 
     /**
      * Exchange Online message trace exports: {@code Get-MessageTraceV2 | Export-Csv} (a {@code #TYPE} line may
-     * come first) or the historical search CSV (connectors-and-exo-evidence.md D1, D3).
+     * come first) or the historical search CSV (README.md, Inputs and outputs).
      */
     private static boolean looksLikeMessageTrace(String[] lines) {
         for (int i = 0; i < Math.min(lines.length, 3); i++) {

@@ -1,80 +1,60 @@
 package io.mailflowkb.plugins.logs;
 
-import java.io.PrintStream;
-import java.util.Locale;
+import io.mailflowkb.model.spi.FactSink;
 import java.util.function.LongSupplier;
 
 /**
- * The "reading X: 412 MB of 1.0 GB" line on stderr, refreshed in place with {@code \r} at most every 500 ms.
- * Shown only when stderr is a terminal and the input is large, so piped and test runs stay clean; option
- * {@code progress=false} turns it off. Java cannot ask whether stderr alone is a terminal: the {@code kb} launcher
- * tells it with {@code -Dkb.stderr.tty=true|false}; without that, {@code System.console()} (stdin and stdout) decides.
+ * How far a long {@code --logs} read has got, reported through {@link FactSink#progress} at most every 500 ms and
+ * only when the input is large, so the sink is not called per line and small reads report nothing. Whether and
+ * how it is shown (the CLI's "reading X: 412 MB of 1.0 GB" line on a terminal) is the sink's business. Option
+ * {@code progress=false} turns it off. Shared by the reading threads of one request.
  */
-public final class Progress {
+final class Progress {
 
     static final long MIN_TOTAL = 64L * 1024 * 1024;
     static final long INTERVAL_NANOS = 500_000_000L;
 
     private final boolean enabled;
-    private final PrintStream out;
+    private final FactSink sink;
     private final long total;
     private final LongSupplier done;
     private volatile String current = "";
-    private long lastPrint;
-    private boolean printed;
+    private long lastReport;
 
-    private Progress(boolean enabled, PrintStream out, long total, LongSupplier done) {
+    private Progress(boolean enabled, FactSink sink, long total, LongSupplier done) {
         this.enabled = enabled;
-        this.out = out;
+        this.sink = sink;
         this.total = total;
         this.done = done;
-        this.lastPrint = System.nanoTime();
+        this.lastReport = System.nanoTime();
     }
 
-    public static Progress none() {
+    static Progress none() {
         return new Progress(false, null, 0, () -> 0);
     }
 
-    public static Progress of(boolean wanted, long total, LongSupplier done) {
-        boolean on = wanted && stderrIsTerminal() && total >= MIN_TOTAL;
-        return new Progress(on, System.err, total, done);
+    /**
+     * @param total the raw bytes of all files to read
+     * @param done  the raw bytes read so far (over every reading thread)
+     */
+    static Progress of(boolean wanted, FactSink sink, long total, LongSupplier done) {
+        return new Progress(wanted && total >= MIN_TOTAL, sink, total, done);
     }
 
-    public void file(String name) {
+    void file(String name) {
         current = name;
     }
 
-    public synchronized void maybePrint() {
+    /** Reports when the last report is at least {@link #INTERVAL_NANOS} old; cheap otherwise. */
+    synchronized void maybeReport() {
         if (!enabled) {
             return;
         }
         long now = System.nanoTime();
-        if (now - lastPrint < INTERVAL_NANOS) {
+        if (now - lastReport < INTERVAL_NANOS) {
             return;
         }
-        lastPrint = now;
-        printed = true;
-        String name = current.length() > 50 ? "..." + current.substring(current.length() - 47) : current;
-        out.print("\rreading " + name + ": " + size(done.getAsLong()) + " of " + size(total) + "   ");
-        out.flush();
-    }
-
-    public synchronized void done() {
-        if (enabled && printed) {
-            out.print("\r" + " ".repeat(80) + "\r");
-            out.flush();
-        }
-    }
-
-    static String size(long bytes) {
-        if (bytes >= 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
-        }
-        return (bytes >> 20) + " MB";
-    }
-
-    private static boolean stderrIsTerminal() {
-        String told = System.getProperty("kb.stderr.tty");
-        return told != null ? Boolean.parseBoolean(told) : System.console() != null;
+        lastReport = now;
+        sink.progress(current, done.getAsLong(), total);
     }
 }

@@ -1,5 +1,6 @@
 package io.mailflowkb.plugins.logs;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +44,7 @@ public final class QueueErrorParser {
             Matcher m = FIELD.matcher(line);
             while (m.find()) {
                 String v = m.group(2).strip();
-                switch (m.group(1).toUpperCase(java.util.Locale.ROOT)) {
+                switch (m.group(1).toUpperCase(Locale.ROOT)) {
                     case "LED" -> led = v;
                     case "MSG" -> msg = v;
                     case "FQDN" -> fqdn = blankToNull(v);

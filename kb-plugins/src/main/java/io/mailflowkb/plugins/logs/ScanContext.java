@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * What the readers of one {@code --logs} request share: the symptom matcher, the aggregator (facts are counted
  * over all files), the fallback detector (a TLS failure in one file and the plain retry in the next), the sink,
- * the progress line and the time limit. Also caps warnings per file so one broken log cannot flood the report.
+ * the progress reports and the time limit. Also caps warnings per file so one broken log cannot flood the report.
  */
 public final class ScanContext {
 
@@ -32,7 +32,7 @@ public final class ScanContext {
     private final Map<String, Integer> warnings = new HashMap<>();
     private int ticks;
 
-    public ScanContext(SymptomMatcher matcher, FactSink sink, Progress progress, long deadlineNanos) {
+    ScanContext(SymptomMatcher matcher, FactSink sink, Progress progress, long deadlineNanos) {
         this.matcher = matcher;
         this.sink = sink;
         this.progress = progress;
@@ -56,15 +56,15 @@ public final class ScanContext {
         return sink;
     }
 
-    /** Names the file being read on the progress line. */
+    /** Names the file being read in progress reports. */
     public void progressFile(String name) {
         progress.file(name);
     }
 
-    /** Called once per line: keeps the progress line fresh and stops at the time limit. Cheap. */
+    /** Called once per line: reports progress now and then and stops at the time limit. Cheap. */
     public void tick() {
         if ((++ticks & 0xFFF) == 0) {
-            progress.maybePrint();
+            progress.maybeReport();
             if (System.nanoTime() - deadlineNanos > 0) {
                 throw new TimeLimitReached();
             }
@@ -131,6 +131,5 @@ public final class ScanContext {
     public void finish(String source) {
         fallback.flush(aggregator);
         aggregator.flush(sink, source);
-        progress.done();
     }
 }

@@ -2,7 +2,7 @@ package io.mailflowkb.plugins.logs;
 
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.model.regex.KnowledgeRegex;
-import io.mailflowkb.model.regex.RegexRejectedException;
+import io.mailflowkb.model.spi.SymptomSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,12 +39,10 @@ public final class SymptomMatcher {
     private final boolean empty;
     private final ShiftTable skip;
     private final boolean byteSearch;
-    private final List<String> problems = new ArrayList<>();
 
-    public SymptomMatcher(List<SymptomDefinition> definitions) {
-        // a definition without an id could not become a Symptom fact; the knowledge loader rejects those anyway
-        this.definitions = definitions.stream().filter(d -> d != null && d.id() != null && !d.id().isBlank())
-                .toList();
+    /** Builds the per-thread automaton over a set the caller compiled once (its regexes are shared). */
+    public SymptomMatcher(SymptomSet symptoms) {
+        this.definitions = symptoms.definitions();
         List<String> lits = new ArrayList<>();
         List<Integer> defs = new ArrayList<>();
         patterns = new KnowledgeRegex[this.definitions.size()];
@@ -56,13 +54,7 @@ public final class SymptomMatcher {
                     defs.add(d);
                 }
             }
-            if (def.regex() != null && !def.regex().isBlank()) {
-                try {
-                    patterns[d] = KnowledgeRegex.compile(def.regex());
-                } catch (RegexRejectedException e) {
-                    problems.add("symptom " + def.id() + ": regex ignored: " + e.withPosition());
-                }
-            }
+            patterns[d] = symptoms.regex(d);
         }
         literalOf = lits.toArray(String[]::new);
         literalDef = defs.stream().mapToInt(Integer::intValue).toArray();
@@ -125,11 +117,6 @@ public final class SymptomMatcher {
         skip = ShiftTable.build(literalOf);
         byteSearch = skip != null && ShiftTable.asciiOnly(literalOf)
                 && Arrays.stream(patterns).allMatch(p -> p == null);
-    }
-
-    /** Knowledge definitions that could not be used as given (shown as warnings). */
-    public List<String> problems() {
-        return List.copyOf(problems);
     }
 
     /** Whether there is nothing to look for (no knowledge symptoms given). */

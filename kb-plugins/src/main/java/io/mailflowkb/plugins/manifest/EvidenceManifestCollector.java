@@ -8,7 +8,6 @@ import io.mailflowkb.model.spi.EvidenceFile;
 import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.FactSink;
 import io.mailflowkb.model.spi.InputKind;
-import io.mailflowkb.plugins.input.WalkedFile;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -52,11 +51,6 @@ public final class EvidenceManifestCollector implements FactCollector {
         String text = file.headText();
         return text != null && text.replace("\uFEFF", "").stripLeading().startsWith(PREFIX) ? Claim.format("kb evidence manifest")
                 : Claim.NONE;
-    }
-
-    @Override
-    public boolean recognizes(InputKind kind, String name, byte[] head) {
-        return accepts().contains(kind) && claim(WalkedFile.of(name, head)).claimed();
     }
 
     @Override

@@ -1,11 +1,19 @@
 package io.mailflowkb.plugins.probe;
 
+import io.mailflowkb.model.InvalidInputException;
 import io.mailflowkb.model.text.ControlCharacters;
 import io.mailflowkb.model.fact.ProbeCertificate;
 import io.mailflowkb.model.fact.Provenance;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PublicKey;
 import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.PKIXParameters;
@@ -60,17 +68,17 @@ final class CertificateSummary {
         if (pemFile == null || pemFile.isBlank()) {
             return List.of();
         }
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(pemFile))) {
+        try (InputStream in = Files.newInputStream(Path.of(pemFile))) {
             List<X509Certificate> out = new ArrayList<>();
-            for (java.security.cert.Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 out.add((X509Certificate) c);
             }
             if (out.isEmpty()) {
-                throw new io.mailflowkb.model.InvalidInputException(pemFile, null, "no certificate in the trustCa file");
+                throw new InvalidInputException(pemFile, null, "no certificate in the trustCa file");
             }
             return out;
-        } catch (java.io.IOException | java.security.cert.CertificateException e) {
-            throw new io.mailflowkb.model.InvalidInputException(pemFile, null,
+        } catch (IOException | CertificateException e) {
+            throw new InvalidInputException(pemFile, null,
                     "cannot read the trustCa certificates for " + source + ": " + e.getMessage());
         }
     }
@@ -108,7 +116,7 @@ final class CertificateSummary {
             CertPathValidator.getInstance("PKIX")
                     .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params);
             return true;
-        } catch (java.security.cert.CertPathValidatorException e) {
+        } catch (CertPathValidatorException e) {
             return false;
         } catch (Exception e) {
             return null;

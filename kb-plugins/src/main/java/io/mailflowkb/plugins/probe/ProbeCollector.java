@@ -15,7 +15,7 @@ import javax.net.ssl.SSLContext;
 /**
  * Live SMTP STARTTLS probe of one {@code host[:port]}: one connection per TLS version, each allowing only that
  * version, reporting a {@link ProbeResult} per version, the certificate of the first successful handshake, and
- * optionally whether the peer accepts MAIL FROM without TLS (section 7 of the domain notes) [S30][S43][S44].
+ * optionally whether the peer accepts MAIL FROM without TLS (README.md, Probing a peer) [S30][S43][S44].
  *
  * <p>It never sends mail and never authenticates. Options: {@code ehlo}, {@code connectTimeoutMs},
  * {@code replyTimeoutMs}, {@code handshakeTimeoutMs} (5000 each), {@code implicitTls}, {@code checkRequiredTls},
@@ -109,6 +109,6 @@ public final class ProbeCollector implements FactCollector {
 
     private static ProbeResult notAttempted(ProbeTarget target, String version, String outcome, String detail) {
         return new ProbeResult(target.display(), ProbeOptions.label(version), outcome, detail, null, null, null, 0,
-                new Provenance(target.source(), null, "-- not attempted: " + detail));
+                new Provenance(target.source(), null, ProbeResult.NOT_ATTEMPTED + detail));
     }
 }

@@ -1,5 +1,7 @@
 package io.mailflowkb.plugins.probe;
 
+import java.util.Locale;
+
 /**
  * Ends one probe connection with one of the documented {@code ProbeResult} outcomes
  * ({@code refused}, {@code reset}, {@code timeout}, {@code error}, ...) and its exact detail.
@@ -23,6 +25,6 @@ final class ProbeFailure extends Exception {
 
     /** {@code 2000} -> {@code "2 s"}, {@code 2500} -> {@code "2.5 s"}: the form details quote timeouts in. */
     static String seconds(long ms) {
-        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 }

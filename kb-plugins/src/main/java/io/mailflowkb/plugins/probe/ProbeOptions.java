@@ -35,11 +35,6 @@ public record ProbeOptions(String ehlo, int connectTimeoutMs, int replyTimeoutMs
                 versions(o.get("versions"), source), o.get("trustCa"));
     }
 
-    /** The longest one connection of this probe can take: connect, five replies, one handshake. */
-    public long connectionBoundMs() {
-        return connectTimeoutMs + 5L * replyTimeoutMs + handshakeTimeoutMs;
-    }
-
     /** {@code TLSv1.2} -> {@code TLS 1.2}, the form {@code ProbeResult.tlsVersion} uses. */
     public static String label(String jsseName) {
         return switch (jsseName) {

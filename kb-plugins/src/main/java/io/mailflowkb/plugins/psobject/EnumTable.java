@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Numbers of an Exchange enum as {@code ConvertTo-Json} (without {@code -EnumsAsStrings}) and CLIXML's primitive
- * write them, with their names (connectors-and-exo-evidence.md A1, from decompiled Exchange sources [C10] and the
+ * write them, with their names (docs/healthchecker.md, from decompiled Exchange sources [C10] and the
  * HealthChecker fixtures [C1]). A flags table decodes sums into comma-separated names, lowest bit first.
  */
 public final class EnumTable {

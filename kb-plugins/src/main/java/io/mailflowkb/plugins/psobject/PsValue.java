@@ -1,5 +1,7 @@
 package io.mailflowkb.plugins.psobject;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,9 +42,9 @@ public sealed interface PsValue permits PsValue.Scalar, PsValue.Nil, PsValue.Obj
 
         public Obj {
             typeNames = List.copyOf(typeNames);
-            members = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(members));
+            members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
             items = List.copyOf(items);
-            entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
 
         /** Whether one of the type names ends with {@code suffix} (e.g. {@code .SmtpSendConnectorConfig}). */

@@ -86,7 +86,7 @@ final class LiveRegistryReader {
     }
 
     private static String run(Query q, String source, Instant deadline) throws IOException {
-        // /reg:64 (domain notes 6.4): a 32-bit JVM would otherwise be shown the WOW64 view of SOFTWARE
+        // /reg:64 (README.md, --live-registry): a 32-bit JVM would otherwise be shown the WOW64 view of SOFTWARE
         List<String> cmd = new ArrayList<>(List.of("reg.exe", "query", q.key(), "/reg:64"));
         if (q.subtree()) {
             cmd.add("/s");

@@ -150,7 +150,7 @@ final class RegFileParser {
             warn(n, "value outside a usable key ignored: " + Quoted.of(t));
             return;
         }
-        RegText.Cursor c = new RegText.Cursor(t);
+        RegLineSyntax.Cursor c = new RegLineSyntax.Cursor(t);
         String name;
         if (t.charAt(0) == '@') {
             name = "";
@@ -184,7 +184,7 @@ final class RegFileParser {
                 warn(n, "malformed value deletion, line skipped: " + Quoted.of(t));
             }
         } else if (data.regionMatches(true, 0, "dword:", 0, 6)) {
-            dword(name, RegText.uncomment(data.substring(6)).strip(), t, n);
+            dword(name, RegLineSyntax.uncomment(data.substring(6)).strip(), t, n);
         } else if (data.regionMatches(true, 0, "hex", 0, 3)) {
             hexStart(name, data, t, n);
         } else {
@@ -194,7 +194,7 @@ final class RegFileParser {
 
     private void dword(String name, String digits, String t, int n) {
         // dword: takes 1 to 8 hex digits; anything longer is rejected, not truncated [S71]
-        if (digits.isEmpty() || digits.length() > 8 || !RegText.isHex(digits)) {
+        if (digits.isEmpty() || digits.length() > 8 || !RegLineSyntax.isHex(digits)) {
             warn(n, "invalid dword (1 to 8 hex digits), line skipped: " + Quoted.of(t));
             return;
         }
@@ -211,14 +211,14 @@ final class RegFileParser {
         String spec = data.substring(3, colon).strip();
         if (!spec.isEmpty()) {
             String num = spec.startsWith("(") && spec.endsWith(")") ? spec.substring(1, spec.length() - 1).strip() : "";
-            if (num.isEmpty() || num.length() > 8 || !RegText.isHex(num)) {
+            if (num.isEmpty() || num.length() > 8 || !RegLineSyntax.isHex(num)) {
                 warn(n, "malformed hex(type) in value, line skipped: " + Quoted.of(t));
                 return;
             }
             type = Long.parseLong(num, 16);
         }
         pending = new PendingHex(name, type, new StringBuilder(), n);
-        appendHex(RegText.uncomment(data.substring(colon + 1)).strip());
+        appendHex(RegLineSyntax.uncomment(data.substring(colon + 1)).strip());
     }
 
     /** Handles a line while a hex value waits for continuations; false if the line is not one. */
@@ -233,7 +233,7 @@ final class RegFileParser {
             pending = null;
             return false;
         }
-        appendHex(RegText.uncomment(t).strip());
+        appendHex(RegLineSyntax.uncomment(t).strip());
         return true;
     }
 
@@ -253,7 +253,7 @@ final class RegFileParser {
     private void finishHex() {
         PendingHex p = pending;
         pending = null;
-        byte[] bytes = RegText.hexBytes(p.hex());
+        byte[] bytes = RegLineSyntax.hexBytes(p.hex());
         if (bytes == null) {
             warn(p.line(), "malformed hex data in value " + Quoted.of(p.name()) + ", value skipped: " + Quoted.of(p.hex().toString()));
             return;

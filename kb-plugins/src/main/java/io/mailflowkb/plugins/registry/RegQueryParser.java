@@ -153,7 +153,7 @@ final class RegQueryParser {
             case "REG_DWORD", "REG_QWORD" -> {
                 String d = data.strip();
                 if (!d.regionMatches(true, 0, "0x", 0, 2) || d.length() == 2 || d.length() > 18
-                        || !RegText.isHex(d.substring(2)) || type.equals("REG_DWORD") && d.length() > 10) {
+                        || !RegLineSyntax.isHex(d.substring(2)) || type.equals("REG_DWORD") && d.length() > 10) {
                     return null;
                 }
                 return Long.toUnsignedString(Long.parseUnsignedLong(d.substring(2), 16));
@@ -167,7 +167,7 @@ final class RegQueryParser {
             default -> {
                 // REG_BINARY, REG_NONE and the rare types are shown as upper-case hex pairs
                 String d = data.strip();
-                if (d.length() % 2 != 0 || !RegText.isHex(d)) {
+                if (d.length() % 2 != 0 || !RegLineSyntax.isHex(d)) {
                     return null;
                 }
                 return ValueDecoding.hexPairs(HexFormat.of().parseHex(d.toLowerCase(Locale.ROOT)));

@@ -14,7 +14,6 @@ import io.mailflowkb.plugins.input.TextEncoding;
 import io.mailflowkb.plugins.input.WalkedFile;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,12 +61,6 @@ public final class RegistryCollector implements FactCollector {
     public String unavailableReason() {
         return LiveRegistryReader.onWindows() ? null
                 : "Reading the live registry needs Windows; registry export files can still be read here.";
-    }
-
-    @Override
-    public boolean recognizes(InputKind kind, String name, byte[] head) {
-        return kind == InputKind.LIVE_REGISTRY
-                || kind == InputKind.REGISTRY && head != null && claim(WalkedFile.of(name, head)).claimed();
     }
 
     @Override
@@ -159,16 +152,6 @@ public final class RegistryCollector implements FactCollector {
         try (Reader reader = TextDecoding.reader(file.openBytes(), encoding); LineReader in = new LineReader(reader)) {
             return parse(verdict.format(), in, source, sink);
         }
-    }
-
-    /** Parses text already in memory (reg query output captured elsewhere); used by tests and live mode alike. */
-    static List<Fact> parseText(String text, String source, FactSink sink) throws IOException {
-        List<String> lines = text.lines().limit(RegistryFormat.SNIFF_LINES).toList();
-        RegistryFormat.Verdict verdict = RegistryFormat.sniff(lines);
-        if (verdict.format() == RegistryFormat.UNKNOWN) {
-            throw new InvalidInputException(source, null, "not a registry export: first line is " + Quoted.of(verdict.firstLine()));
-        }
-        return parse(verdict.format(), new LineReader(new StringReader(text)), source, sink);
     }
 
     private static List<Fact> parse(RegistryFormat format, LineReader in, String source, FactSink sink) throws IOException {

@@ -9,15 +9,12 @@ import io.mailflowkb.model.spi.EvidenceFile;
 import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.FactSink;
 import io.mailflowkb.model.spi.InputKind;
-import io.mailflowkb.plugins.input.WalkedFile;
+import io.mailflowkb.plugins.input.RequestedFiles;
 import io.mailflowkb.plugins.psobject.PsJsonReader;
 import io.mailflowkb.plugins.psobject.PsText;
 import io.mailflowkb.plugins.psobject.PsValue;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +23,7 @@ import java.util.Set;
 
 /**
  * testssl.sh JSON of a scan ({@code --json} flat: an array of {@code {id, ip, port, severity, finding}};
- * {@code --json-pretty}: {@code scanResult[].protocols[]}; connectors-and-exo-evidence.md E1, [C5]) as
+ * {@code --json-pretty}: {@code scanResult[].protocols[]}; docs/healthchecker.md, [C5]) as
  * {@link ProbeResult}s, one per TLS version, so a testssl.sh scan of an SMTP peer ({@code --starttls smtp}) is
  * judged like {@code kb probe} of it. "offered" is {@code ok}, "not offered" {@code refused}, "not tested due to
  * lack of local support" {@code disabled-locally}; anything else is {@code error} with testssl.sh's words.
@@ -72,31 +69,8 @@ public final class TestsslCollector implements FactCollector {
     }
 
     @Override
-    public boolean recognizes(InputKind kind, String name, byte[] head) {
-        return accepts().contains(kind) && claim(WalkedFile.of(name, head)).claimed();
-    }
-
-    @Override
     public void collect(CollectionRequest request, FactSink sink) throws IOException {
-        if (!request.files().isEmpty()) {
-            for (EvidenceFile f : request.files()) {
-                try {
-                    read(f, sink);
-                } catch (InvalidInputException e) {
-                    sink.skipped(f.name(), e.getMessage());
-                }
-            }
-            return;
-        }
-        Path file = request.path();
-        if (file == null || !Files.exists(file)) {
-            throw new NoSuchFileException(String.valueOf(file));
-        }
-        String name = request.displayName() == null ? file.toString() : request.displayName();
-        if (Files.isDirectory(file)) {
-            throw new InvalidInputException(name, null, "a folder, not a testssl.sh JSON file");
-        }
-        read(WalkedFile.onDisk(file, name), sink);
+        RequestedFiles.eachFile(request, sink, "a folder, not a testssl.sh JSON file", f -> read(f, sink));
     }
 
     private void read(EvidenceFile f, FactSink sink) throws IOException {

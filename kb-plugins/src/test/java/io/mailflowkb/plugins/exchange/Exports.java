@@ -39,7 +39,7 @@ final class Exports {
         Path file = dir.resolve(name);
         Files.write(file, bytes);
         CollectingSink sink = new CollectingSink(ExchangeCollector.ID);
-        new ExchangeCollector().collect(new Request(InputKind.LOGS, file, null, name, Map.of(), List.of(),
+        new ExchangeCollector().collect(new Request(InputKind.LOGS, file, null, name, Map.of(), null,
                 Clock.fixed(NOW, ZoneOffset.UTC), null), sink);
         return sink;
     }

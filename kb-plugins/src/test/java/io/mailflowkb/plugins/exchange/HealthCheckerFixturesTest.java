@@ -12,8 +12,10 @@ import io.mailflowkb.model.fact.RegistryKey;
 import io.mailflowkb.model.fact.RegistryValue;
 import io.mailflowkb.model.fact.SendConnector;
 import io.mailflowkb.model.spi.CollectingSink;
+import io.mailflowkb.plugins.input.WalkedFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +126,7 @@ class HealthCheckerFixturesTest {
     }
 
     private static List<Map<String, String>> displayed(String xml) {
-        List<Map<String, String>> out = new java.util.ArrayList<>();
+        List<Map<String, String>> out = new ArrayList<>();
         Matcher m = Pattern.compile("<ToString>(\\[Subject\\][^<]*)</ToString>").matcher(xml);
         while (m.find()) {
             String[] lines = m.group(1).replace("_x000D__x000A_", "\n").split("\n");
@@ -189,7 +191,7 @@ class HealthCheckerFixturesTest {
     void wholeHealthCheckerFileGivesEveryPartWithItsGenerationTime() throws Exception {
         String name = "HealthChecker-SOLO-E19A-20261120100000.xml";
         CollectingSink sink = Exports.collect(dir, name, Exports.resource("healthchecker/assembled/" + name));
-        assertThat(new ExchangeCollector().claim(io.mailflowkb.plugins.input.WalkedFile.of(name,
+        assertThat(new ExchangeCollector().claim(WalkedFile.of(name,
                 Exports.resource("healthchecker/assembled/" + name))).kind()).isEqualTo("HealthChecker XML (CLIXML)");
         assertThat(facts(sink, SendConnector.class)).extracting(SendConnector::name).containsExactly("Mail to O365");
         assertThat(facts(sink, ReceiveConnector.class)).hasSize(5);

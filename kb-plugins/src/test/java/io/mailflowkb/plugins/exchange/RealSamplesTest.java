@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mailflowkb.model.InvalidInputException;
 import io.mailflowkb.model.fact.ExchangeCertificate;
 import io.mailflowkb.model.fact.ExoInboundConnector;
+import io.mailflowkb.model.fact.HybridConfiguration;
+import io.mailflowkb.model.fact.ReceiveConnector;
 import io.mailflowkb.model.spi.CollectingSink;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real output samples quoted in the domain notes (connectors-and-exo-evidence.md B1, A2): Get-ExchangeCertificate
+ * The real output samples of the corpus (their sources in src/test/resources/corpus/SOURCES.md): Get-ExchangeCertificate
  * | Format-List from an Exchange 2013 blog and a non-US culture copy, saved as Windows PowerShell 5.1 saves them, and
  * the Get-InboundConnector JSON wire form; plus hostile CLIXML.
  */
@@ -133,7 +135,7 @@ class RealSamplesTest {
                 + "    \"Identity\":  {\r\n        \"Name\":  \"Default Frontend EX19\"\r\n    },\r\n"
                 + "    \"Name\":  \"Default Frontend EX19\",\r\n    \"TransportRole\":  16384,\r\n"
                 + "    \"TlsDomainCapabilities\":  [\r\n\r\n    ]\r\n}";
-        var r = facts(Exports.collect(dir, "rc.json", utf16leBom(json)), io.mailflowkb.model.fact.ReceiveConnector.class).get(0);
+        var r = facts(Exports.collect(dir, "rc.json", utf16leBom(json)), ReceiveConnector.class).get(0);
         assertThat(r.server()).isEqualTo("EX19");
         assertThat(r.identity()).isEqualTo("EX19\\Default Frontend EX19");
         assertThat(r.authMechanism()).containsExactly("Tls", "Integrated", "BasicAuth", "BasicAuthRequireTLS", "ExchangeServer");
@@ -170,7 +172,7 @@ class RealSamplesTest {
                 + "<S N=\"TlsCertificateName\">&lt;I&gt;CN=CA&lt;S&gt;CN=mail_x005F_x.contoso.com</S>"
                 + "<Obj N=\"Features\"><LST><S>FreeBusy</S><S>SecureMail</S></LST></Obj></Props></Obj></Objs>";
         var h = facts(Exports.collect(dir, "h.xml", xml.getBytes(StandardCharsets.UTF_8)),
-                io.mailflowkb.model.fact.HybridConfiguration.class).get(0);
+                HybridConfiguration.class).get(0);
         assertThat(h.onPremisesSmartHost()).isEqualTo("mail.contoso.com");
         assertThat(h.tlsCertificateName()).isEqualTo("<I>CN=CA<S>CN=mail_x.contoso.com");
         assertThat(h.features()).containsExactly("FreeBusy", "SecureMail");

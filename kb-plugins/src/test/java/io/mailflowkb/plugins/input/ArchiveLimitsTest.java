@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailflowkb.model.finding.InputSummary;
 import io.mailflowkb.model.spi.CollectingSink;
+import io.mailflowkb.model.spi.EvidenceFile;
 import io.mailflowkb.model.spi.InputKind;
 import io.mailflowkb.model.spi.Request;
 import io.mailflowkb.plugins.logs.LogCollector;
@@ -75,11 +76,11 @@ class ArchiveLimitsTest {
         CollectingSink sink = new CollectingSink("logs");
         EvidenceWalker.Tally tally;
         try (EvidenceWalker w = new EvidenceWalker(WalkLimits.from(options), sink)) {
-            List<io.mailflowkb.model.spi.EvidenceFile> files = new ArrayList<>();
+            List<EvidenceFile> files = new ArrayList<>();
             w.walk(root, root.getFileName().toString(), files::add);
             if (!files.isEmpty()) { // an empty list would mean "read the path yourself"
                 new LogCollector().collect(new Request(InputKind.LOGS, root, null, root.getFileName().toString(),
-                    Map.of("threads", "1", "progress", "false"), TestSymptoms.SEED, null, null, files), sink);
+                    Map.of("threads", "1", "progress", "false"), TestSymptoms.SEED_SET, null, null, files), sink);
             }
             tally = w.tally();
         }

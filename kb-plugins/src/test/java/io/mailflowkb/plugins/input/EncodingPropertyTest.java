@@ -102,7 +102,7 @@ class EncodingPropertyTest {
         InputKind kind = a.collector().accepts().contains(InputKind.REGISTRY) ? InputKind.REGISTRY
                 : a.collector().accepts().iterator().next();
         a.collector().collect(new Request(kind, null, null, "input", Map.of("threads", "1", "progress", "false"),
-                TestSymptoms.SEED, null, null, List.of(f)), sink);
+                TestSymptoms.SEED_SET, null, null, List.of(f)), sink);
         return new Result(a.claim(), sink.facts());
     }
 

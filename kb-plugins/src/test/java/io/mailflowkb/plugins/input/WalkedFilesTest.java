@@ -8,10 +8,12 @@ import io.mailflowkb.model.InvalidInputException;
 import io.mailflowkb.model.finding.InputSummary;
 import io.mailflowkb.model.spi.CollectingSink;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -119,7 +121,7 @@ class WalkedFilesTest {
         } finally {
             Files.setPosixFilePermissions(root.resolve("locked"), PosixFilePermissions.fromString("rwx------"));
             try (var all = Files.walk(root)) {
-                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -139,7 +141,7 @@ class WalkedFilesTest {
             assumeTrue(false, "running as root without setpriv: an unreadable folder cannot be made here");
             return List.of();
         }
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int code = p.waitFor();
         assumeTrue(code == 0 || !out.contains("setpriv:"), "setpriv cannot switch users here: " + out);
         assertThat(code).as(out).isZero();

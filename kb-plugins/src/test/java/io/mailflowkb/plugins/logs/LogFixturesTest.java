@@ -10,12 +10,16 @@ import io.mailflowkb.model.fact.TlsOutcome;
 import io.mailflowkb.model.spi.CollectingSink;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,7 +140,7 @@ class LogFixturesTest {
         List<String> all = Files.readAllLines(fixture("SEND20240301-1.LOG"));
         Path dir = Files.createDirectories(tmp.resolve("split"));
         Files.write(dir.resolve("SEND-1.LOG"), all.subList(0, 14));
-        List<String> second = new java.util.ArrayList<>(all.subList(0, 5));
+        List<String> second = new ArrayList<>(all.subList(0, 5));
         second.addAll(all.subList(14, all.size()));
         Files.write(dir.resolve("SEND-2.LOG"), second);
         CollectingSink s = logs(dir);
@@ -158,7 +162,7 @@ class LogFixturesTest {
 
     @Test
     void openSessionsStayBoundedWithoutDisconnectLines() {
-        ScanContext ctx = new ScanContext(new SymptomMatcher(TestSymptoms.SEED), new CollectingSink("logs"),
+        ScanContext ctx = new ScanContext(new SymptomMatcher(TestSymptoms.SEED_SET), new CollectingSink("logs"),
                 Progress.none(), System.nanoTime() + 60_000_000_000L);
         SessionTracker t = new SessionTracker("x.log", "outbound", ctx);
         for (int i = 1; i <= SessionTracker.MAX_SESSIONS * 2 + 5; i++) {
@@ -173,7 +177,7 @@ class LogFixturesTest {
         Path dir = Files.createDirectories(tmp.resolve("par"));
         List<String> all = Files.readAllLines(fixture("SEND20240301-1.LOG"));
         Files.write(dir.resolve("SEND-1.LOG"), all.subList(0, 14));
-        List<String> second = new java.util.ArrayList<>(all.subList(0, 5));
+        List<String> second = new ArrayList<>(all.subList(0, 5));
         second.addAll(all.subList(14, all.size()));
         Files.write(dir.resolve("SEND-2.LOG"), second);
         for (String f : List.of("RECV20240301-1.LOG", "queue-lasterror.txt", "app.log", "MSGTRK20240301-1.LOG")) {
@@ -184,9 +188,9 @@ class LogFixturesTest {
                     ProtocolLogGenerator.sequential(new ProtocolLogGenerator(i).sessions(40))));
         }
         Files.write(dir.resolve("zz-binary.bin"), new byte[] {0, 0, 1, 2});
-        CollectingSink one = logs(dir, java.util.Map.of("progress", "false", "threads", "1"));
+        CollectingSink one = logs(dir, Map.of("progress", "false", "threads", "1"));
         for (String threads : List.of("2", "3")) {
-            CollectingSink many = logs(dir, java.util.Map.of("progress", "false", "threads", threads));
+            CollectingSink many = logs(dir, Map.of("progress", "false", "threads", threads));
             assertThat(many.facts()).isEqualTo(one.facts());
             assertThat(many.inputs()).isEqualTo(one.inputs());
         }
@@ -195,7 +199,7 @@ class LogFixturesTest {
 
     @Test
     void missingPathIsAnIoError() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> logs(tmp.resolve("nope")))
-                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+        Assertions.assertThatThrownBy(() -> logs(tmp.resolve("nope")))
+                .isInstanceOf(NoSuchFileException.class);
     }
 }

@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
@@ -113,7 +114,7 @@ class LogPropertyTest {
                 out.write(good, 0, good.length / 2);
                 int len = seed % 24 == 4 ? 5 * 1024 * 1024 : 200_000;
                 byte[] longLine = new byte[len];
-                java.util.Arrays.fill(longLine, (byte) 'x');
+                Arrays.fill(longLine, (byte) 'x');
                 System.arraycopy("TLS negotiation failed with error SocketError ".getBytes(StandardCharsets.UTF_8),
                         0, longLine, 10, 46);
                 out.write(longLine);

@@ -6,6 +6,7 @@ import io.mailflowkb.model.spi.InputKind;
 import io.mailflowkb.model.spi.Request;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * Benchmark helper for bench/logscan.sh (not a test): {@code generate DIR MB} writes a realistic send-log corpus
@@ -25,7 +27,7 @@ public final class LogScanBench {
     /** Total size of the files under a folder. */
     static final class LogCollectorSize {
         static long of(Path dir) throws IOException {
-            try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
                 return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
             }
         }
@@ -75,15 +77,15 @@ public final class LogScanBench {
         for (int r = 0; r < repeat; r++) {
             sink = new CollectingSink("logs");
             long t0 = System.nanoTime();
-            long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             Map<String, String> options = System.getenv("LOGSCAN_THREADS") == null ? Map.of()
                     : Map.of("threads", System.getenv("LOGSCAN_THREADS"));
             new LogCollector().collect(new Request(InputKind.LOGS, dir, null, dir.toString(), options,
-                    TestSymptoms.SEED, null, null), sink);
+                    TestSymptoms.SEED_SET, null, null), sink);
             if (repeat > 1) {
                 long bytes = LogCollectorSize.of(dir);
                 double s = (System.nanoTime() - t0) / 1e9;
-                double cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
                         - c0) / 1e9;
                 System.out.printf(Locale.ROOT, "run %d: %.2f s wall (%.0f MB/s), %.2f s cpu (%.0f MB/s per cpu s)%n",
                         r + 1, s, bytes / 1048576.0 / s, cpu, bytes / 1048576.0 / cpu);

@@ -37,7 +37,7 @@ class QueueTextTest {
         assertThat(c.claim(f).kind()).isEqualTo("Get-Queue | Format-List output");
         CollectingSink sink = new CollectingSink("logs");
         c.collect(new Request(InputKind.LOGS, null, null, "queue.txt", Map.of("progress", "false"),
-                TestSymptoms.SEED, null, null, List.of(f)), sink);
+                TestSymptoms.SEED_SET, null, null, List.of(f)), sink);
         return sink;
     }
 

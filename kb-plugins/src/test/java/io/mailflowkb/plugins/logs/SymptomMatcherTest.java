@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.mailflowkb.model.knowledge.SymptomDefinition;
+import io.mailflowkb.model.spi.SymptomSet;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ class SymptomMatcherTest {
 
     @Test
     void literalsMatchCaseInsensitivelyAnywhereInTheLine() {
-        SymptomMatcher m = new SymptomMatcher(TestSymptoms.SEED);
+        SymptomMatcher m = new SymptomMatcher(TestSymptoms.SEED_SET);
         assertThat(ids(m.match("2024-01-01,x,*,,tls NEGOTIATION failed with error socketerror."))).containsExactly(
                 "tls-failed-socketerror");
         assertThat(ids(m.match("<,451 5.7.3 Must issue a STARTTLS command first [host]"))).containsExactly(
@@ -32,13 +33,14 @@ class SymptomMatcherTest {
 
     @Test
     void shortAndNonAsciiLiteralsAndRegexesUseTheAutomaton() {
-        SymptomMatcher m = new SymptomMatcher(List.of(TestSymptoms.def("short", "unknown", "4.7.66"),
+        SymptomSet set = SymptomSet.of(List.of(TestSymptoms.def("short", "unknown", "4.7.66"),
                 TestSymptoms.def("umlaut", "unknown", "Verbindung fehlgeschlagen: ÜBERTRAGUNG"),
                 TestSymptoms.regex("re", "5\\.7\\.6[0-9] TLS"), TestSymptoms.regex("bad", "(")));
+        SymptomMatcher m = new SymptomMatcher(set);
         assertThat(ids(m.match("x 421 4.7.66 y"))).containsExactly("short");
         assertThat(ids(m.match("verbindung FEHLGESCHLAGEN: übertragung"))).containsExactly("umlaut");
         assertThat(ids(m.match("5.7.67 tls 1.0"))).containsExactly("re");
-        assertThat(m.problems()).singleElement().satisfies(p -> assertThat(p).contains("bad"));
+        assertThat(set.problems()).singleElement().satisfies(p -> assertThat(p).contains("bad"));
         assertThat(m.mayMatch(new byte[] {'x'}, 0, 1)).isTrue(); // cannot decide on bytes: look closer
     }
 
@@ -50,8 +52,9 @@ class SymptomMatcherTest {
     @CsvSource({"(a|aa)+$, 5000, '', true", "(a|aa)+$, 5000, !, false", "(a|a?)+$, 5000, '', true",
             "'((a*)*)*b$', 1000, '', false", "'(.*a){25}$', 5000, '', true", "'(.*a){25}$', 4999, b, false"})
     void hostileRegexesEndWithTheRightAnswer(String regex, int as, String tail, boolean shown) {
-        SymptomMatcher m = new SymptomMatcher(List.of(TestSymptoms.regex("bomb", regex)));
-        assertThat(m.problems()).isEmpty();
+        SymptomSet set = SymptomSet.of(List.of(TestSymptoms.regex("bomb", regex)));
+        assertThat(set.problems()).isEmpty();
+        SymptomMatcher m = new SymptomMatcher(set);
         String line = "a".repeat(as) + (tail == null ? "" : tail);
         List<SymptomDefinition> found = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> m.match(line));
         assertThat(ids(found)).isEqualTo(shown ? List.of("bomb") : List.of());
@@ -59,15 +62,15 @@ class SymptomMatcherTest {
 
     @Test
     void aBackReferenceIsIgnoredWithWhereItIs() {
-        SymptomMatcher m = new SymptomMatcher(List.of(TestSymptoms.regex("backref", "(x)\\1")));
-        assertThat(m.problems()).singleElement().satisfies(p ->
+        SymptomSet set = SymptomSet.of(List.of(TestSymptoms.regex("backref", "(x)\\1")));
+        assertThat(set.problems()).singleElement().satisfies(p ->
                 assertThat(p).contains("backref").contains("back-references").contains("at character 4"));
     }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     void byteSearchAgreesWithStringSearch(long seed) {
-        SymptomMatcher m = new SymptomMatcher(TestSymptoms.SEED);
+        SymptomMatcher m = new SymptomMatcher(TestSymptoms.SEED_SET);
         Random rnd = new Random(seed);
         String alphabet = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,:<>";
         for (int i = 0; i < 2000; i++) {

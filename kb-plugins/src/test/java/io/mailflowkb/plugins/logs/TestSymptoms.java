@@ -8,6 +8,7 @@ import io.mailflowkb.model.spi.CollectingSink;
 import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.InputKind;
 import io.mailflowkb.model.spi.Request;
+import io.mailflowkb.model.spi.SymptomSet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -25,6 +26,8 @@ public final class TestSymptoms {
             def("smtp-auth-legacy-tls-421-4766", "outbound", "421 4.7.66 TLS 1.0 and 1.1 are not supported"),
             def("tls-failed-unknowncredentials", "outbound", "TLS negotiation failed with error UnknownCredentials"),
             def("tls-failed-nocredentials", "outbound", "TLS negotiation failed with error NoCredentials"));
+    /** {@link #SEED} compiled, as a request carries it. */
+    public static final SymptomSet SEED_SET = SymptomSet.of(SEED);
 
     private TestSymptoms() {
     }
@@ -48,15 +51,15 @@ public final class TestSymptoms {
     public static CollectingSink run(FactCollector c, InputKind kind, Path path, List<SymptomDefinition> defs)
             throws IOException {
         CollectingSink sink = new CollectingSink(c.id());
-        c.collect(new Request(kind, path, null, path.getFileName().toString(), Map.of("progress", "false"), defs,
-                null, null), sink);
+        c.collect(new Request(kind, path, null, path.getFileName().toString(), Map.of("progress", "false"),
+                SymptomSet.of(defs), null, null), sink);
         return sink;
     }
 
     public static CollectingSink logs(Path path, Map<String, String> options) throws IOException {
         CollectingSink sink = new CollectingSink("logs");
         new LogCollector().collect(new Request(InputKind.LOGS, path, null, path.getFileName().toString(), options,
-                SEED, null, null), sink);
+                SEED_SET, null, null), sink);
         return sink;
     }
 

@@ -1,14 +1,19 @@
 package io.mailflowkb.plugins.probe;
 
+import io.mailflowkb.model.spi.CollectingSink;
+import io.mailflowkb.model.spi.InputKind;
+import io.mailflowkb.model.spi.Request;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmConstraints;
 import java.security.AlgorithmParameters;
 import java.security.CryptoPrimitive;
 import java.security.Key;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
 /**
@@ -32,11 +37,11 @@ public final class LegacyScopeCheck {
             case "early" -> can = LegacyTlsSupport.enable();
             case "late-collect" -> {
                 SSLContext.getDefault().createSSLEngine(); // someone used JSSE first
-                var sink = new io.mailflowkb.model.spi.CollectingSink("probe");
+                var sink = new CollectingSink("probe");
                 // port 1 on loopback is closed: TLS 1.0 must be reported without even connecting
-                new ProbeCollector().collect(io.mailflowkb.model.spi.Request.forTarget(
-                        io.mailflowkb.model.spi.InputKind.PROBE, "127.0.0.1:1",
-                        java.util.Map.of("versions", "TLSv1,TLSv1.2", "ehlo", "probe.kb.test")), sink);
+                new ProbeCollector().collect(Request.forTarget(
+                        InputKind.PROBE, "127.0.0.1:1",
+                        Map.of("versions", "TLSv1,TLSv1.2", "ehlo", "probe.kb.test")), sink);
                 sink.facts().forEach(f -> System.out.println(f.describe()));
                 can = LegacyTlsSupport.canOffer("TLSv1");
             }
@@ -78,7 +83,7 @@ public final class LegacyScopeCheck {
             ByteBuffer out = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
             engine.wrap(ByteBuffer.allocate(0), out);
             return out.position() > 0;
-        } catch (javax.net.ssl.SSLException e) {
+        } catch (SSLException e) {
             System.out.println("socket-constraints: " + e.getMessage());
             return false;
         }

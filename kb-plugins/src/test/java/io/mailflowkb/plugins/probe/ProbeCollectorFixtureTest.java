@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailflowkb.model.fact.ProbeCertificate;
 import io.mailflowkb.model.fact.ProbeResult;
 import io.mailflowkb.model.spi.CollectingSink;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -169,7 +172,7 @@ class ProbeCollectorFixtureTest {
     void requestTimeLimitCutsTheWholeProbe() throws Exception {
         try (SmtpFixture f = new SmtpFixture(SmtpFixture.Mode.TARPIT)) {
             long start = System.nanoTime();
-            CollectingSink sink = probe(f.target(), Map.of("replyTimeoutMs", "5000"), null, java.time.Duration.ofMillis(700));
+            CollectingSink sink = probe(f.target(), Map.of("replyTimeoutMs", "5000"), null, Duration.ofMillis(700));
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1700);
             assertThat(result(sink, "TLS 1.0").detail()).contains("time limit");
         }
@@ -192,7 +195,7 @@ class ProbeCollectorFixtureTest {
     @Test
     void connectFailedOnAClosedPort() throws Exception {
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = s.getLocalPort();
         }
         CollectingSink sink = probe("127.0.0.1:" + port, Map.of());

@@ -26,7 +26,7 @@ final class ProbeFixtures {
         Map<String, String> o = new HashMap<>(Map.of("ehlo", "probe.kb.test"));
         o.putAll(options);
         CollectingSink sink = new CollectingSink(ProbeCollector.ID);
-        new ProbeCollector().collect(new Request(InputKind.PROBE, null, target, target, o, List.of(), clock, limit), sink);
+        new ProbeCollector().collect(new Request(InputKind.PROBE, null, target, target, o, null, clock, limit), sink);
         return sink;
     }
 

@@ -5,6 +5,7 @@ import io.mailflowkb.model.spi.CollectingSink;
 import io.mailflowkb.model.spi.InputKind;
 import io.mailflowkb.model.spi.Request;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class ProbeMain {
             ms[r] = (System.nanoTime() - start) / 1_000_000;
         }
         if (repeat > 1) {
-            java.util.Arrays.sort(ms);
+            Arrays.sort(ms);
             System.out.println("median of " + repeat + " in-JVM runs: " + ms[repeat / 2] + " ms (min " + ms[0]
                     + ", max " + ms[repeat - 1] + ")");
         }

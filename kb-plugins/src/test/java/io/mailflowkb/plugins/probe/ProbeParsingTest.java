@@ -42,7 +42,6 @@ class ProbeParsingTest {
         assertThat(List.of(d.connectTimeoutMs(), d.replyTimeoutMs(), d.handshakeTimeoutMs())).containsOnly(5000);
         assertThat(d.implicitTls()).isFalse();
         assertThat(d.checkRequiredTls()).isFalse();
-        assertThat(d.connectionBoundMs()).isEqualTo(5000 + 5 * 5000 + 5000);
         ProbeOptions o = ProbeOptions.from(Map.of("versions", "1.2, TLSv1.3,tls1.2", "implicitTls", "true",
                 "replyTimeoutMs", "2000"), "t");
         assertThat(o.versions()).containsExactly("TLSv1.2", "TLSv1.3");

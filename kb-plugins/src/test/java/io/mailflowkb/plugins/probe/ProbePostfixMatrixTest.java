@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailflowkb.model.fact.ProbeResult;
 import io.mailflowkb.model.spi.CollectingSink;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,7 @@ class ProbePostfixMatrixTest {
 
     /** Whether {@code openssl s_client -starttls smtp} completes a handshake with only this version. */
     private static boolean openssl(int port, String version) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("timeout", "10", "openssl", "s_client", "-starttls", "smtp",
+        List<String> cmd = new ArrayList<>(List.of("timeout", "10", "openssl", "s_client", "-starttls", "smtp",
                 "-connect", "127.0.0.1:" + port, OPENSSL_FLAG.get(version)));
         if (version.equals("TLS 1.0") || version.equals("TLS 1.1")) {
             cmd.addAll(List.of("-cipher", "DEFAULT@SECLEVEL=0")); // OpenSSL 3 refuses 1.0/1.1 at level 1+
@@ -65,7 +67,7 @@ class ProbePostfixMatrixTest {
         try {
             p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             Assumptions.assumeTrue(false, "openssl unavailable: " + e.getMessage());
             return false;
         }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +53,7 @@ final class TestCertificates {
                 dir.toFile().deleteOnExit();
             }
             Path ks = dir.resolve(kind.name().toLowerCase() + ".p12");
-            List<String> cmd = new java.util.ArrayList<>(List.of(keytool(), "-genkeypair", "-keystore", ks.toString(),
+            List<String> cmd = new ArrayList<>(List.of(keytool(), "-genkeypair", "-keystore", ks.toString(),
                     "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit", "-alias", "fixture",
                     "-keyalg", "EC", "-groupname", "secp256r1", "-dname", kind.dname, "-ext", kind.san, "-validity", "30"));
             if (kind.startDate != null) {
@@ -72,7 +74,7 @@ final class TestCertificates {
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(kmf.getKeyManagers(), null, null);
             return ctx;
-        } catch (IOException | InterruptedException | java.security.GeneralSecurityException e) {
+        } catch (IOException | InterruptedException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot make test certificate " + kind + ": " + e, e);
         }
     }

@@ -50,7 +50,7 @@ class TestsslProbeAgreementTest {
 
         CollectingSink imported = new CollectingSink(TestsslCollector.ID);
         new TestsslCollector().collect(new Request(InputKind.LOGS, json, null, json.getFileName().toString(), null,
-                List.of(), null, null), imported);
+                null, null, null), imported);
         CollectingSink probed = ProbeFixtures.probe(target, Map.of());
 
         Map<String, String> fromTestssl = verdicts(imported.facts().stream().map(ProbeResult.class::cast).toList());

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailflowkb.model.InvalidInputException;
+import io.mailflowkb.model.spi.FactCollector;
 import io.mailflowkb.model.spi.InputKind;
 import io.mailflowkb.model.spi.Request;
+import io.mailflowkb.plugins.input.WalkedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.ServiceLoader;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +29,7 @@ class BadInputTest {
     Path dir;
 
     private InvalidInputException rejects(String name, byte[] bytes) {
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> CollectorHarness.collect(dir, name, bytes));
+        Throwable t = Assertions.catchThrowable(() -> CollectorHarness.collect(dir, name, bytes));
         assertThat(t).isExactlyInstanceOf(InvalidInputException.class);
         InvalidInputException e = (InvalidInputException) t;
         assertThat(e.source()).isEqualTo(name);
@@ -133,21 +138,25 @@ class BadInputTest {
     @Test
     void recognizesByContent() {
         RegistryCollector c = new RegistryCollector();
-        assertThat(c.recognizes(InputKind.REGISTRY, "x", CollectorHarness.resource("corpus/reg/PsSsl_schannel.reg"))).isTrue();
-        assertThat(c.recognizes(InputKind.REGISTRY, "x", CollectorHarness.resource("corpus/reg/sql-docs-aps_disable-snippet1.reg"))).isTrue();
-        assertThat(c.recognizes(InputKind.REGISTRY, "x", CollectorHarness.resource("corpus/reg/officedocs-support_TLS12-Enable-indented.reg"))).isTrue();
-        assertThat(c.recognizes(InputKind.REGISTRY, "x", CollectorHarness.resource("fixtures/regquery-netfx.txt"))).isTrue();
-        assertThat(c.recognizes(InputKind.REGISTRY, "x", "#Software: Microsoft Exchange Server\n".getBytes(StandardCharsets.US_ASCII))).isFalse();
-        assertThat(c.recognizes(InputKind.REGISTRY, "x", "HKEY_LOCAL_MACHINE is a root\nprose\n".getBytes(StandardCharsets.US_ASCII))).isFalse();
-        assertThat(c.recognizes(InputKind.LOGS, "x", CollectorHarness.resource("corpus/reg/PsSsl_schannel.reg"))).isFalse();
+        assertThat(claims(c, CollectorHarness.resource("corpus/reg/PsSsl_schannel.reg"))).isTrue();
+        assertThat(claims(c, CollectorHarness.resource("corpus/reg/sql-docs-aps_disable-snippet1.reg"))).isTrue();
+        assertThat(claims(c, CollectorHarness.resource("corpus/reg/officedocs-support_TLS12-Enable-indented.reg"))).isTrue();
+        assertThat(claims(c, CollectorHarness.resource("fixtures/regquery-netfx.txt"))).isTrue();
+        assertThat(claims(c, "#Software: Microsoft Exchange Server\n".getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(claims(c, "HKEY_LOCAL_MACHINE is a root\nprose\n".getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(c.accepts()).doesNotContain(InputKind.LOGS);
         // a head cut in the middle of a UTF-16 character still sniffs
         byte[] ps = CollectorHarness.resource("corpus/reg/PsSsl_schannel.reg");
-        assertThat(c.recognizes(InputKind.REGISTRY, "x", Arrays.copyOf(ps, 101))).isTrue();
+        assertThat(claims(c, Arrays.copyOf(ps, 101))).isTrue();
+    }
+
+    private static boolean claims(RegistryCollector c, byte[] head) {
+        return c.claim(WalkedFile.of("x", head)).claimed();
     }
 
     @Test
     void liveModeIsWindowsOnly() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(LiveRegistryReader.onWindows());
+        Assumptions.assumeFalse(LiveRegistryReader.onWindows());
         RegistryCollector c = new RegistryCollector();
         assertThat(c.accepts()).contains(InputKind.REGISTRY, InputKind.LIVE_REGISTRY);
         assertThat(c.unavailableReason()).contains("Windows").endsWith(".");
@@ -157,7 +166,7 @@ class BadInputTest {
 
     @Test
     void registeredAsService() {
-        assertThat(java.util.ServiceLoader.load(io.mailflowkb.model.spi.FactCollector.class).stream()
+        assertThat(ServiceLoader.load(FactCollector.class).stream()
                 .map(p -> p.type().getName())).contains(RegistryCollector.class.getName());
     }
 
@@ -165,7 +174,7 @@ class BadInputTest {
     void missingFileIsAnIoError() {
         Path missing = dir.resolve("nope.reg");
         assertThatThrownBy(() -> new RegistryCollector().collect(
-                new Request(InputKind.REGISTRY, missing, null, "nope.reg", null, List.of(), null, null), new RecordingSink()))
+                new Request(InputKind.REGISTRY, missing, null, "nope.reg", null, null, null, null), new RecordingSink()))
                 .isInstanceOf(IOException.class);
         assertThat(Files.exists(missing)).isFalse();
     }

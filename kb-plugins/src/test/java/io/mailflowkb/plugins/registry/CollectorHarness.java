@@ -32,7 +32,7 @@ final class CollectorHarness {
         Files.createDirectories(file.getParent());
         Files.write(file, bytes);
         RecordingSink sink = new RecordingSink();
-        Request request = new Request(InputKind.REGISTRY, file, null, name, null, List.of(), null, null);
+        Request request = new Request(InputKind.REGISTRY, file, null, name, null, null, null, null);
         new RegistryCollector().collect(request, sink);
         return sink;
     }

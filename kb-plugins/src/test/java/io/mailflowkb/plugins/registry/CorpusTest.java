@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailflowkb.model.fact.RegistryKey;
 import io.mailflowkb.model.fact.RegistryPaths;
 import io.mailflowkb.model.fact.RegistryValue;
+import io.mailflowkb.plugins.input.WalkedFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class CorpusTest {
         "sql-docs-aps_disable-snippet1.reg", "sql-docs-aps_netfx-snippet2.reg"})
     void everySampleIsRecognizedByContent(String file) {
         byte[] bytes = CollectorHarness.resource("corpus/reg/" + file);
-        assertThat(new RegistryCollector().recognizes(io.mailflowkb.model.spi.InputKind.REGISTRY, "input", bytes)).isTrue();
+        assertThat(new RegistryCollector().claim(WalkedFile.of("input", bytes)).claimed()).isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.mailflowkb.plugins.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailflowkb.plugins.input.TextEncoding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class EncodingTest {
 
     @Test
     void ansiFallbackWhenNotUtf8() throws IOException {
-        readsBack("ansi.reg", BODY.getBytes(io.mailflowkb.plugins.input.TextEncoding.WINDOWS_1252));
+        readsBack("ansi.reg", BODY.getBytes(TextEncoding.WINDOWS_1252));
     }
 
     @Test

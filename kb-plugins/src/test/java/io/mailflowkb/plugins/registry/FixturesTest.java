@@ -8,6 +8,7 @@ import io.mailflowkb.model.fact.RegistryKey;
 import io.mailflowkb.model.fact.RegistryPaths;
 import io.mailflowkb.model.fact.RegistryValue;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,7 +117,7 @@ class FixturesTest {
     @Test
     void regQueryKeyNotFound() throws IOException {
         RecordingSink s = CollectorHarness.collect(dir, "notfound.txt",
-                (RegistryFormat.NOT_FOUND + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                (RegistryFormat.NOT_FOUND + "\r\n").getBytes(StandardCharsets.US_ASCII));
         assertThat(s.facts).isEmpty();
         assertThat(s.warnings).singleElement().satisfies(w -> assertThat(w.message()).contains("unable to find"));
     }
@@ -155,7 +156,7 @@ class FixturesTest {
                 + "    MsiProductMajor    REG_DWORD    0x" + Integer.toHexString(major) + "\r\n"
                 + "    MsiProductMinor    REG_DWORD    0x" + Integer.toHexString(minor) + "\r\n";
         RecordingSink s = CollectorHarness.collect(dir, "exchange-" + v + "-" + build + ".txt",
-                text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                text.getBytes(StandardCharsets.US_ASCII));
         HostProfile h = s.host().orElseThrow();
         assertThat(h.source().line()).isEqualTo(3);
         return h;

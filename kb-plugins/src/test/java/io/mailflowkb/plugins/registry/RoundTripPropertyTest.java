@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
@@ -74,7 +75,7 @@ class RoundTripPropertyTest {
         survives(seed, "random", random);
         // one format per seed keeps the class fast; over 200 seeds each format gets ~67 rounds
         byte[] original = inputs.get((int) (seed % inputs.size()));
-        survives(seed, "truncated", java.util.Arrays.copyOf(original, r.nextInt(original.length + 1)));
+        survives(seed, "truncated", Arrays.copyOf(original, r.nextInt(original.length + 1)));
         survives(seed, "flipped", flip(r, original));
         survives(seed, "junk-lines", junkLines(r, original));
     }

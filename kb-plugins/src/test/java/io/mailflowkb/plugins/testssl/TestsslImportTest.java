@@ -8,6 +8,7 @@ import io.mailflowkb.model.fact.ProbeResult;
 import io.mailflowkb.model.spi.CollectingSink;
 import io.mailflowkb.model.spi.InputKind;
 import io.mailflowkb.model.spi.Request;
+import io.mailflowkb.plugins.input.WalkedFile;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,9 +33,9 @@ class TestsslImportTest {
         Path f = dir.resolve(name);
         Files.write(f, bytes);
         TestsslCollector c = new TestsslCollector();
-        assertThat(c.recognizes(InputKind.LOGS, name, bytes)).isTrue();
+        assertThat(c.claim(WalkedFile.of(name, bytes)).claimed()).isTrue();
         CollectingSink sink = new CollectingSink(TestsslCollector.ID);
-        c.collect(new Request(InputKind.LOGS, f, null, name, null, List.of(), null, null), sink);
+        c.collect(new Request(InputKind.LOGS, f, null, name, null, null, null, null), sink);
         return sink;
     }
 
@@ -63,13 +64,13 @@ class TestsslImportTest {
     @Test
     void otherJsonIsNotClaimedAndBrokenJsonNamesTheLine() throws Exception {
         TestsslCollector c = new TestsslCollector();
-        assertThat(c.recognizes(InputKind.LOGS, "x.json", "[{\"Name\": \"x\", \"TlsCertificateName\": null}]"
-                .getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(c.claim(WalkedFile.of("x.json", "[{\"Name\": \"x\", \"TlsCertificateName\": null}]"
+                .getBytes(StandardCharsets.UTF_8))).claimed()).isFalse();
         byte[] cut = new String(resource("postfix-legacy-flat.json"), StandardCharsets.UTF_8).substring(0, 900)
                 .getBytes(StandardCharsets.UTF_8);
         Path f = dir.resolve("cut.json");
         Files.write(f, cut);
-        assertThatThrownBy(() -> c.collect(new Request(InputKind.LOGS, f, null, "cut.json", null, List.of(), null, null),
+        assertThatThrownBy(() -> c.collect(new Request(InputKind.LOGS, f, null, "cut.json", null, null, null, null),
                 new CollectingSink(TestsslCollector.ID)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("cut.json");
     }

@@ -5,8 +5,9 @@ import io.mailflowkb.model.fact.RegistryValue;
 import java.util.List;
 
 /**
- * The TLS cipher suite list SChannel uses, and what it shares with Exchange Online's list (domain notes 4.5, 4.6;
- * [S4] [S12] [S15]). The Group Policy list ({@code SOFTWARE\Policies\...\SSL\00010002 Functions}) wins over the
+ * The TLS cipher suite list SChannel uses, and what it shares with Exchange Online's list (the references of finding
+ * cipher-suite-mismatch in knowledge/). The Group Policy list
+ * ({@code SOFTWARE\Policies\...\SSL\00010002 Functions}) wins over the
  * local one; with neither, Windows uses its default list, which this tool does not judge.
  *
  * @param origin     {@code group-policy}, {@code local} or {@code windows-default}
@@ -18,7 +19,7 @@ import java.util.List;
 public record CipherSuiteConfig(String origin, boolean configured, long suites, long exoShared, String shared,
                                 List<RegistryValue> values, Provenance source) implements Derived {
 
-    /** Exchange Online's TLS 1.2 suites, strongest first [S12] (domain notes 4.6). */
+    /** Exchange Online's TLS 1.2 suites, strongest first (references of finding cipher-suite-mismatch in knowledge/). */
     public static final List<String> EXO_SUITES = List.of(
             "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
             "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",

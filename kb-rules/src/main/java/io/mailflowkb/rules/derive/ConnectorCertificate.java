@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A connector's TlsCertificateName against the certificates on the server, as HealthChecker's connector object
- * judges it (connectors-and-exo-evidence.md A4): one fact per connector, or one per matching certificate.
+ * judges it (finding connector-tls-certificate-missing in knowledge/, docs/healthchecker.md): one fact per connector,
+ * or one per matching certificate.
  *
  * @param kind          {@code send} or {@code receive}
  * @param cloudEnabled  send: CloudServicesMailEnabled; receive: TlsDomainCapabilities set (HealthChecker's CloudEnabled)

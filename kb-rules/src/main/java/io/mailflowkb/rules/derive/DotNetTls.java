@@ -5,10 +5,10 @@ import io.mailflowkb.model.fact.RegistryValue;
 import java.util.List;
 
 /**
- * The two .NET Framework TLS values in one of the four locations Exchange needs them (domain notes 4.2; [S4]
- * [S11]): {@code SystemDefaultTlsVersions} lets the OS choose TLS 1.2, {@code SchUseStrongCrypto} enables strong
- * protocols and ciphers. HealthChecker counts a value as set only when it equals 1, and a missing value as not set
- * [S15]; Microsoft's target is 1 for both in all four locations.
+ * The two .NET Framework TLS values in one of the four locations Exchange needs them (the references of finding
+ * dotnet-strong-crypto-missing in knowledge/): {@code SystemDefaultTlsVersions} lets the OS choose TLS 1.2,
+ * {@code SchUseStrongCrypto} enables strong protocols and ciphers. HealthChecker counts a value as set only when it
+ * equals 1, and a missing value as not set; Microsoft's target is 1 for both in all four locations.
  *
  * @param framework {@code v4.0.30319} or {@code v2.0.50727}
  * @param view      {@code native} or {@code wow6432node}

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * An Exchange Online OnPremises inbound connector's TlsSenderCertificateName against the names of the certificate
- * the on-premises server presents to Exchange Online (connectors-and-exo-evidence.md A2, A3, G4): the certificate
+ * the on-premises server presents to Exchange Online (finding exo-inbound-connector-cert-mismatch in knowledge/,
+ * docs/healthchecker.md): the certificate
  * the Exchange Online send connector's TlsCertificateName names (its subject CN and SANs when the certificate is in
  * the inputs, else the CN in TlsCertificateName), or else the hybrid configuration's. No fact when neither is known.
  *

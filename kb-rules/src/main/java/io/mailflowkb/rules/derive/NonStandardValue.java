@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * One SChannel protocol value that is not Microsoft's documented 0 or 1 (e.g. {@code Enabled = 0xffffffff}):
- * Windows reads it as any non-zero value, so it works, but other tools may flag it ([S19] [S15]). One fact per
+ * Windows reads it as any non-zero value, so it works, but other tools may flag it. One fact per
  * value, so the evidence lists exactly the non-standard values and not the standard ones beside them.
  */
 public record NonStandardValue(String protocol, String role, String name, long number, RegistryValue value)

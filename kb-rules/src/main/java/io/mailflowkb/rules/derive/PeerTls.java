@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What one probed peer did across the TLS versions tried (domain notes 7): {@code legacyOnly} when a TLS 1.0 or 1.1
+ * What one probed peer did across the TLS versions tried (findings peer-legacy-tls-only and peer-unreachable in
+ * knowledge/): {@code legacyOnly} when a TLS 1.0 or 1.1
  * handshake completed while TLS 1.2 was offered and failed at the peer (refused, reset or error; not when this
  * client could not offer it, nor when the connection itself failed); {@code unreachable} when no attempt gave a
  * usable answer (every version timed out, was reset, refused or failed before or during the handshake; a peer

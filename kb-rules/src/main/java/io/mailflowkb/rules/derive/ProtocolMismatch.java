@@ -7,17 +7,20 @@ import java.util.List;
 
 /**
  * A TLS version that SChannel handles differently for the Client and the Server role. Exchange is SMTP client and
- * server at once, so Microsoft's guidance is to set both roles the same (domain notes 4.1 and 8; [S4] [S15]).
+ * server at once, so Microsoft's guidance is to set both roles the same (the references of finding
+ * schannel-client-server-mismatch in knowledge/).
  *
  * @param kind {@code roles-differ}: one role can negotiate the version and the other cannot (effective states, as
  *             Windows reads the values: HealthChecker's "Misconfigured"); {@code half-disabled}: HealthChecker's
  *             "Half Disabled" in either form, i.e. a role that is not enabled while {@code DisabledByDefault}=0 is
- *             set explicitly, or a role that is enabled while {@code DisabledByDefault} is non-zero (domain notes
- *             8: HealthChecker counts a missing {@code Enabled} as enabled, except for TLS 1.3)
+ *             set explicitly, or a role that is enabled while {@code DisabledByDefault} is non-zero (docs/healthchecker.md:
+ *             HealthChecker counts a missing {@code Enabled} as enabled, except for TLS 1.3)
  * @param role {@code client}, {@code server} (half-disabled) or {@code both} (roles-differ)
+ * @param failingRole the role that cannot use the version as Microsoft documents it: for roles-differ the one that
+ *             cannot negotiate it, for half-disabled the role itself ({@code client} or {@code server})
  */
-public record ProtocolMismatch(String protocol, String kind, String role, String detail, List<RegistryValue> values,
-                               Provenance source) implements Derived {
+public record ProtocolMismatch(String protocol, String kind, String role, String failingRole, String detail,
+                               List<RegistryValue> values, Provenance source) implements Derived {
 
     public ProtocolMismatch {
         values = List.copyOf(values);
@@ -30,13 +33,15 @@ public record ProtocolMismatch(String protocol, String kind, String role, String
             List<RegistryValue> values = new ArrayList<>(client.values());
             values.addAll(server.values());
             out.add(new ProtocolMismatch(client.protocol(), "roles-differ", "both",
+                    Boolean.TRUE.equals(client.usable()) ? server.role() : client.role(),
                     client.protocol() + " is " + client.state() + " for Client but " + server.state() + " for Server",
                     values, client.values().isEmpty() ? server.source() : client.source()));
         }
         for (ProtocolState s : List.of(client, server)) {
             String half = halfDisabled(s);
             if (half != null) {
-                out.add(new ProtocolMismatch(s.protocol(), "half-disabled", s.role(), s.protocol() + " " + s.role()
+                out.add(new ProtocolMismatch(s.protocol(), "half-disabled", s.role(), s.role(),
+                        s.protocol() + " " + s.role()
                         + " " + half, s.values(), s.source()));
             }
         }
@@ -67,6 +72,14 @@ public record ProtocolMismatch(String protocol, String kind, String role, String
                     + " but DisabledByDefault = " + disabledByDefault + ": enabled, yet not used by default";
         }
         return null;
+    }
+
+    /**
+     * The mail flow the failing role carries: Exchange is the SChannel client when it sends ({@code outbound}) and
+     * the server when it receives ({@code inbound}).
+     */
+    public String flowDirection() {
+        return "client".equalsIgnoreCase(failingRole) ? "outbound" : "inbound";
     }
 
     @Override

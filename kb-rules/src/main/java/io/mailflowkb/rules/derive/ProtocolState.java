@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The effective state of one SChannel protocol role, as Windows reads it: any non-zero {@code Enabled} is on, any
  * non-zero {@code DisabledByDefault} keeps the version out of default negotiation, and an absent value takes the
- * OS default for the Windows release ([S19] [S17], domain notes 4.1 and 4.4).
+ * OS default for the Windows release (the references of finding tls12-client-disabled in knowledge/).
  *
  * @param state       {@code enabled}, {@code disabled} ({@code Enabled}=0 or unsupported),
  *                    {@code disabled-by-default}, or {@code unknown}

@@ -65,7 +65,7 @@ public final class RegistryDerivations {
                     Provenance.of("(no cipher suite list)"));
         }
         Set<String> suites = new LinkedHashSet<>();
-        // GPO lists are comma-separated REG_SZ, local lists REG_MULTI_SZ (lines joined with \n) [S4] [S15].
+        // GPO lists are comma-separated REG_SZ, local lists REG_MULTI_SZ (lines joined with \n).
         for (String s : chosen.data().split("[,\\n\\r]")) {
             if (!s.isBlank()) {
                 suites.add(s.strip().toUpperCase(Locale.ROOT));
@@ -73,7 +73,7 @@ public final class RegistryDerivations {
         }
         List<String> shared = new ArrayList<>();
         for (String exo : CipherSuiteConfig.EXO_SUITES) {
-            // Windows Server 2012 / 2012 R2 lists name ECDHE suites with a curve suffix (_P256, _P384) [S4].
+            // Windows Server 2012 / 2012 R2 lists name ECDHE suites with a curve suffix (_P256, _P384).
             if (suites.stream().anyMatch(s -> s.equals(exo) || s.replaceAll("_P(256|384|521)$", "").equals(exo))) {
                 shared.add(exo);
             }

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * A connector's {@code TlsCertificateName} parsed as HealthChecker's {@code Get-ExchangeConnectorCustomObject}
- * does (connectors-and-exo-evidence.md A4): the recommended {@code <I>issuer<S>subject} form (tags matched
+ * does (finding connector-tls-certificate-missing in knowledge/, docs/healthchecker.md): the recommended
+ * {@code <I>issuer<S>subject} form (tags matched
  * case-insensitively), else a fallback that takes the first {@code CN=} as the start of the issuer and the last as
  * the start of the subject. When neither tags nor {@code CN=} are present the syntax is invalid.
  *

@@ -40,7 +40,8 @@ public record UnexplainedFailure(String kind, String what, String direction, Fac
 
     /**
      * Windows events that report a failure: every SChannel event except 36880 (a handshake that completed, logged
-     * only at verbose levels) and Exchange's 12014 (no certificate for STARTTLS): domain notes 3 and 2.8.
+     * only at verbose levels) and Exchange's 12014 (no certificate for STARTTLS):
+     * knowledge/tls-deprecation/symptoms.yaml.
      */
     public static boolean failureEvent(EventRecord e) {
         if ("Schannel".equalsIgnoreCase(e.provider())) {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * WinHTTP's {@code DefaultSecureProtocols} in one registry view. Only Windows Server 2008 R2 SP1 and 2012 need it
  * (with KB3140245) so that WinHTTP applications using the default flag can use TLS 1.2; the TLS 1.2 bit is
- * {@code 0x00000800} (domain notes 4.3; [S16] [S13]).
+ * {@code 0x00000800} (the references of finding windows-prerequisite-missing in knowledge/).
  *
  * @param view    {@code native} or {@code wow6432node}
  * @param covered the inputs include the key, so an absent value is known to be absent

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Windows Server releases and what SChannel does for each TLS version when no registry value says otherwise.
- * Defaults: domain notes 4.4 ([S17] [S11] [S15] [S50] [S51]); build numbers: Microsoft's "Windows Server
+ * Defaults: the references of findings tls12-client-disabled and legacy-tls-enabled in knowledge/; build numbers:
+ * Microsoft's "Windows Server
  * release information" (https://learn.microsoft.com/windows/release-health/windows-server-release-info) and
  * "Windows Server 2008 / 2008 R2 / 2012 / 2012 R2 lifecycle" pages.
  */
@@ -22,7 +23,7 @@ public enum WindowsRelease {
             OsDefault.ON, OsDefault.ON, OsDefault.ON, OsDefault.UNSUPPORTED),
     SERVER_2019("Windows Server 2019", 17763, 17763,
             OsDefault.ON, OsDefault.ON, OsDefault.ON, OsDefault.UNSUPPORTED),
-    // TLS 1.0/1.1 defaults on 2022 and 2025 are UNCONFIRMED in the domain notes (4.4): treated as unknown.
+    // TLS 1.0/1.1 defaults on 2022 and 2025 are not confirmed by any reference the knowledge cites: treated as unknown.
     SERVER_2022("Windows Server 2022", 20348, 20348,
             OsDefault.UNKNOWN, OsDefault.UNKNOWN, OsDefault.ON, OsDefault.ON),
     SERVER_2025("Windows Server 2025", 26100, 26100,

@@ -13,10 +13,16 @@ import io.mailflowkb.model.finding.RemediationStep;
 import io.mailflowkb.model.finding.Severity;
 import io.mailflowkb.model.knowledge.FindingDefinition;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
-import io.mailflowkb.rules.Diagnostician;
+import io.mailflowkb.rules.derive.Derived;
 import io.mailflowkb.rules.derive.ExchangeBaseline;
+import io.mailflowkb.rules.derive.ExchangeBaselines;
 import io.mailflowkb.rules.derive.FailureSymptom;
 import io.mailflowkb.rules.derive.ProtocolSlot;
+import io.mailflowkb.rules.derive.ProtocolState;
+import io.mailflowkb.rules.explain.Firing;
+import io.mailflowkb.rules.explain.Matched;
+import io.mailflowkb.rules.explain.NotFired;
+import io.mailflowkb.rules.explain.Trace;
 import io.mailflowkb.rules.fix.FixResolution;
 import io.mailflowkb.rules.knowledge.CompiledFinding;
 import io.mailflowkb.rules.knowledge.CompiledMissingEvidence;
@@ -41,7 +47,8 @@ import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * One KieBase made of the shipped rules (pre-built DRL) and the translated knowledge, and the per-diagnosis
- * session around it. Internal: the public API is {@link Diagnostician}.
+ * session around it. Internal: the public API is {@code io.mailflowkb.rules.Diagnostician}; no Drools type leaves
+ * this package.
  */
 public final class Engine {
 
@@ -82,19 +89,27 @@ public final class Engine {
         return p.newKieSession();
     }
 
-    public Diagnostician.Explained run(FactBundle bundle, List<String> trace) {
-        KieSession session = session(trace != null);
+    /**
+     * What one run produced: the diagnosis, and with {@code traced} the rules that fired and why other findings did
+     * not ({@link Trace#NONE} otherwise).
+     */
+    public record Result(Diagnosis diagnosis, Trace trace) {
+    }
+
+    /** Diagnoses one bundle in a session of its own; {@code traced} also records the {@link Trace}. */
+    public Result run(FactBundle bundle, boolean traced) {
+        KieSession session = session(traced);
+        List<Firing> fired = new ArrayList<>();
         try {
-            if (trace != null) {
+            if (traced) {
                 session.addEventListener(new DefaultAgendaEventListener() {
                     @Override
                     public void afterMatchFired(AfterMatchFiredEvent event) {
-                        StringBuilder b = new StringBuilder(event.getMatch().getRule().getName()).append(" <- ");
-                        List<String> on = new ArrayList<>();
+                        List<Matched> on = new ArrayList<>();
                         for (Object o : event.getMatch().getObjects()) {
-                            on.add(traced(o));
+                            on.add(matched(o));
                         }
-                        trace.add(b.append(on.isEmpty() ? "(no facts)" : String.join("; ", on)).toString());
+                        fired.add(new Firing(event.getMatch().getRule().getName(), on));
                     }
                 });
             }
@@ -103,6 +118,8 @@ public final class Engine {
             ProtocolSlot.ALL.forEach(session::insert);
             knowledge.symptoms().stream().filter(SymptomDefinition::isFailure)
                     .forEach(d -> session.insert(new FailureSymptom(d.id())));
+            knowledge.rootCauses().forEach(session::insert); // causedBy links, for correlate-findings.drl
+            session.insert(new ExchangeBaselines(knowledge.exchangeBuilds())); // the build table's baselines
             session.fireAllRules(MAX_FIRINGS);
 
             Map<String, Set<Evidence>> evidence = new TreeMap<>();
@@ -170,36 +187,37 @@ public final class Engine {
             Diagnosis diagnosis = new Diagnosis(HostSummaries.of(bundle, knowledge.exchangeBuilds()), ordered, null,
                     confirmed.confirmed(), confirmed.notExamined(), MailFlows.of(bundle, ordered, logFlows(hits)), missing,
                     bundle.inputs());
-            List<String> notFired = new ArrayList<>();
-            if (trace != null) {
-                List<Object> facts = new ArrayList<>(session.getObjects());
-                for (CompiledFinding f : knowledge.findings()) {
-                    if (!evidence.containsKey(f.id())) {
-                        notFired.add(WhyNot.explain(f, facts));
-                    }
+            if (!traced) {
+                return new Result(diagnosis, Trace.NONE);
+            }
+            List<NotFired> notFired = new ArrayList<>();
+            List<Object> facts = new ArrayList<>(session.getObjects());
+            for (CompiledFinding f : knowledge.findings()) {
+                if (!evidence.containsKey(f.id())) {
+                    notFired.add(WhyNot.explain(f, facts));
                 }
             }
-            return new Diagnostician.Explained(diagnosis, trace == null ? List.of() : List.copyOf(trace), notFired);
+            return new Result(diagnosis, new Trace(fired, notFired));
         } finally {
             session.dispose();
         }
     }
 
     /** One matched object in an explanation: facts and derived facts in words, collected lists by size. */
-    private static String traced(Object o) {
+    private static Matched matched(Object o) {
         if (o instanceof Fact f) {
-            return f.describe();
+            return Matched.fact(f.describe());
         }
-        if (o instanceof io.mailflowkb.rules.derive.Derived d) {
-            return d.describe();
+        if (o instanceof Derived d) {
+            return Matched.fact(d.describe());
         }
-        if (o instanceof io.mailflowkb.rules.derive.ProtocolState s) {
-            return s.describe();
+        if (o instanceof ProtocolState s) {
+            return Matched.fact(s.describe());
         }
         if (o instanceof java.util.Collection<?> c) {
-            return "(" + c.size() + " collected)";
+            return Matched.collection(c.size());
         }
-        return String.valueOf(o);
+        return Matched.fact(String.valueOf(o));
     }
 
     /** Per finding, the directions of the log facts that proved it (over all its hits). */

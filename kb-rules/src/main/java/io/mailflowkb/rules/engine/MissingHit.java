@@ -1,5 +1,5 @@
 package io.mailflowkb.rules.engine;
 
 /** Inserted when a missing-evidence definition's conditions hold. */
-public record MissingHit(String missingId) {
+record MissingHit(String missingId) {
 }

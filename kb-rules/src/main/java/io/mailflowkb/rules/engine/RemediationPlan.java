@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Chooses and orders a finding's remediation steps for the evidence at hand (issue 11, build items 4 and 6):
+ * Chooses and orders a finding's remediation steps for the evidence at hand
+ * (docs/knowledge-format.md, a step's {@code about} and {@code generic}):
  * <ul>
  *   <li>steps marked {@code about: local} (this organisation's server, e.g. Exchange cmdlets) are shown only when
  *       some evidence is about this server; {@code about: peer} steps only when some evidence is a probed peer,

@@ -24,7 +24,7 @@ import org.drools.model.impl.ModelImpl;
  * are lambdas closing over operands that were parsed and checked by {@code PatternCompiler}. Nothing is compiled
  * and no text from a knowledge file ever becomes code.
  */
-public final class RuleTranslator {
+final class RuleTranslator {
 
     static final String PACKAGE = "io.mailflowkb.rules.knowledge.generated";
     /** Knowledge rules run after every shipped derivation (salience 1000) and before correlations (-100). */
@@ -34,7 +34,7 @@ public final class RuleTranslator {
     private RuleTranslator() {
     }
 
-    public static Model translate(Knowledge knowledge) {
+    static Model translate(Knowledge knowledge) {
         ModelImpl model = new ModelImpl();
         for (CompiledFinding f : knowledge.findings()) {
             for (int i = 0; i < f.conditions().size(); i++) {

@@ -10,7 +10,7 @@ import org.drools.model.Model;
 /**
  * Loads the executable model that kie-maven-plugin generated from the shipped DRL at build time. Loading the
  * generated class directly (instead of through a KieContainer) is what keeps a shaded jar from falling back to
- * compiling DRL at run time (toolchain notes).
+ * compiling DRL at run time (docs/architecture.md, step 4).
  */
 final class ShippedRules {
 

@@ -1,5 +1,7 @@
 package io.mailflowkb.rules.engine;
 
+import io.mailflowkb.rules.explain.NotFired;
+import io.mailflowkb.rules.explain.Unmet;
 import io.mailflowkb.rules.knowledge.CompiledConstraint;
 import io.mailflowkb.rules.knowledge.CompiledFinding;
 import io.mailflowkb.rules.knowledge.CompiledPattern;
@@ -17,30 +19,30 @@ final class WhyNot {
     private WhyNot() {
     }
 
-    static String explain(CompiledFinding finding, Collection<?> facts) {
-        List<String> reasons = new ArrayList<>();
+    static NotFired explain(CompiledFinding finding, Collection<?> facts) {
+        List<Unmet> reasons = new ArrayList<>();
         for (List<CompiledPattern> condition : finding.conditions()) {
             for (CompiledPattern p : condition) {
-                String failed = failed(p, facts);
+                Unmet failed = failed(p, facts);
                 if (failed != null) {
                     reasons.add(failed);
                     break;
                 }
             }
         }
-        return finding.id() + ": " + (reasons.isEmpty() ? "conditions hold but no rule fired" : String.join("; or ", reasons));
+        return new NotFired(finding.id(), reasons);
     }
 
-    private static String failed(CompiledPattern p, Collection<?> facts) {
+    private static Unmet failed(CompiledPattern p, Collection<?> facts) {
         long matching = facts.stream().filter(f -> p.type().type().isInstance(f) && p.test(f)).count();
-        String what = p.type().name() + (p.constraints().isEmpty() ? "" : " with " + String.join(", ",
-                p.constraints().stream().map(CompiledConstraint::shown).toList()));
+        List<String> shown = p.constraints().stream().map(CompiledConstraint::shown).toList();
         if (p.absent()) {
-            return matching == 0 ? null : "a " + what + " exists (the rule needs it absent)";
+            return matching == 0 ? null : new Unmet(Unmet.Reason.PRESENT, p.type().name(), shown, matching, null);
         }
         if (p.atLeast() != null) {
-            return matching >= p.atLeast() ? null : "only " + matching + " " + what + " (needs " + p.atLeast() + ")";
+            return matching >= p.atLeast() ? null
+                    : new Unmet(Unmet.Reason.TOO_FEW, p.type().name(), shown, matching, p.atLeast());
         }
-        return matching > 0 ? null : "no " + what;
+        return matching > 0 ? null : new Unmet(Unmet.Reason.NO_MATCH, p.type().name(), shown, 0, null);
     }
 }

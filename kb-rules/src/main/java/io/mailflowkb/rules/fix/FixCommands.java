@@ -34,7 +34,7 @@ public final class FixCommands {
             steps.add(new StepDefinition(s.text(), commands, s.generic(), s.about(), s.fixCommands()));
         }
         return new FindingDefinition(d.id(), d.severity(), d.direction(), d.title(), d.summary(), d.when(),
-                d.alsoWhen(), steps, d.references(), d.fix(), d.at());
+                d.alsoWhen(), steps, d.references(), d.fix(), d.causedBy(), d.at());
     }
 
     /** {@code reg add "KEY" /v NAME /t REG_DWORD /d DECIMAL /f} for each entry that holds for every server. */

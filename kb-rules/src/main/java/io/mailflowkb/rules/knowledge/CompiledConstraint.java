@@ -1,13 +1,14 @@
 package io.mailflowkb.rules.knowledge;
 
 import io.mailflowkb.model.regex.KnowledgeRegex;
+import io.mailflowkb.rules.derive.DottedVersion;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A validated test on one field, ready to run. Its {@link #id()} is a canonical, injective text of
  * (fact type, field, operator, operands): Drools shares alpha nodes between constraints with the same id, so two
- * different tests must never share one (design.md 5a, safeguard 1).
+ * different tests must never share one (docs/architecture.md, "Safeguards").
  */
 public final class CompiledConstraint {
 

@@ -29,6 +29,14 @@ public record Knowledge(List<SymptomDefinition> symptoms, List<CompiledFinding> 
         return findings.stream().filter(f -> f.id().equals(id)).findFirst();
     }
 
+    /** The root-cause links of the enabled findings ({@code causedBy:}), as facts for the correlation rules. */
+    public List<RootCauses> rootCauses() {
+        return findings.stream().filter(f -> f.definition().causedBy() != null)
+                .map(f -> new RootCauses(f.id(), f.definition().causedBy().findings(),
+                        f.definition().causedBy().otherwise()))
+                .toList();
+    }
+
     public Optional<KnowledgeExample> example(String name) {
         return examples.stream().filter(e -> e.name().equals(name)).findFirst();
     }

@@ -10,13 +10,15 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A folder of knowledge files: the shipped one (inside the jar, or the {@code knowledge/} folder of a checkout)
- * or a user's {@code --knowledge DIR}.
+ * A folder of knowledge files: the shipped one (inside the jar, or a checkout's {@code knowledge/} folder standing in
+ * for it) or a user's {@code --knowledge DIR}. {@link #forFolders} is the one place that decides which folders a
+ * run loads; every entry point (the {@code Diagnostician}, every {@code kb} command) goes through it.
  *
  * @param root    the folder; example inputs are resolved against the folder of the file naming them
  * @param label   how rules from it are cited: {@code knowledge} for the shipped folder, the path for user folders
@@ -27,19 +29,40 @@ public record KnowledgeSource(Path root, String label, boolean shipped) {
     /** Resource folder holding the shipped knowledge inside the kb-rules jar. */
     static final String RESOURCE = "knowledge";
 
+    /** What marks a folder as a shipped-knowledge root (a checkout's {@code knowledge/}), not a user folder. */
+    static final String SHIPPED_MARKER = "schema/knowledge.schema.json";
+
+    /**
+     * The sources for the folders a user named, in load order. A first folder that is a shipped-knowledge root
+     * (it holds {@value #SHIPPED_MARKER}, as a checkout's {@code knowledge/} does) replaces the copy packaged in
+     * the jar, so knowledge authors can validate, test and diagnose with their edits of the shipped files without
+     * every id being defined twice; otherwise the packaged knowledge comes first. Every other folder is a user
+     * folder on top, applied in order.
+     */
+    public static List<KnowledgeSource> forFolders(List<Path> folders) {
+        List<KnowledgeSource> sources = new ArrayList<>();
+        List<Path> user = folders;
+        if (!folders.isEmpty() && Files.isRegularFile(folders.get(0).resolve(SHIPPED_MARKER))) {
+            sources.add(shippedAt(folders.get(0)));
+            user = folders.subList(1, folders.size());
+        } else {
+            sources.add(packaged());
+        }
+        user.forEach(d -> sources.add(userFolder(d)));
+        return List.copyOf(sources);
+    }
+
     public static KnowledgeSource userFolder(Path dir) {
         return new KnowledgeSource(dir, dir.toString(), false);
     }
 
-    /**
-     * The shipped knowledge: the {@code kb.knowledge.dir} system property when set (tests and development use the
-     * checkout's folder), else the copy packaged in the jar.
-     */
-    public static KnowledgeSource builtIn() {
-        String override = System.getProperty("kb.knowledge.dir");
-        if (override != null && !override.isBlank()) {
-            return new KnowledgeSource(Path.of(override), RESOURCE, true);
-        }
+    /** A folder holding the shipped knowledge (a checkout's {@code knowledge/}, or the build's copy of it). */
+    public static KnowledgeSource shippedAt(Path root) {
+        return new KnowledgeSource(root, RESOURCE, true);
+    }
+
+    /** The shipped knowledge as packaged: the jar's copy, or the build's output folder when run from classes. */
+    private static KnowledgeSource packaged() {
         URL url = KnowledgeSource.class.getClassLoader().getResource(RESOURCE + "/README.md");
         if (url == null) {
             throw new IllegalStateException("shipped knowledge missing from the class path (" + RESOURCE + "/)");
@@ -53,9 +76,9 @@ public record KnowledgeSource(Path root, String label, boolean shipped) {
                 } catch (FileSystemAlreadyExistsException e) {
                     fs = FileSystems.getFileSystem(uri);
                 }
-                return new KnowledgeSource(fs.getPath("/" + RESOURCE), RESOURCE, true);
+                return shippedAt(fs.getPath("/" + RESOURCE));
             }
-            return new KnowledgeSource(Path.of(uri).getParent(), RESOURCE, true);
+            return shippedAt(Path.of(uri).getParent());
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot open the shipped knowledge at " + url, e);
         }

@@ -4,6 +4,7 @@ import io.mailflowkb.model.knowledge.ConstraintDefinition;
 import io.mailflowkb.model.knowledge.PatternDefinition;
 import io.mailflowkb.model.regex.KnowledgeRegex;
 import io.mailflowkb.model.regex.RegexRejectedException;
+import io.mailflowkb.rules.derive.DottedVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,15 +21,28 @@ final class PatternCompiler {
 
     private final String file;
     private final List<KnowledgeProblem> problems;
+    private final NamedConditions conditions;
 
-    PatternCompiler(String file, List<KnowledgeProblem> problems) {
+    PatternCompiler(String file, List<KnowledgeProblem> problems, NamedConditions conditions) {
         this.file = file;
         this.problems = problems;
+        this.conditions = conditions;
     }
 
+    /** The compiled patterns; a {@code use: NAME} entry becomes the patterns of that named condition. */
     List<CompiledPattern> compile(List<PatternDefinition> patterns) {
         List<CompiledPattern> out = new ArrayList<>();
         for (PatternDefinition p : patterns) {
+            if (p.use() != null) {
+                if (p.fact() != null || !p.where().isEmpty() || p.absent() || p.atLeast() != null) {
+                    problem(p.at(), "a 'use' entry names a condition and takes no fact, where, absent or atLeast");
+                }
+                List<CompiledPattern> named = conditions.resolve(p.use(), p.at(), file);
+                if (named != null) {
+                    out.addAll(named);
+                }
+                continue;
+            }
             CompiledPattern c = compile(p);
             if (c != null) {
                 out.add(c);

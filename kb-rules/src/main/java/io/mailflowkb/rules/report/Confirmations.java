@@ -59,8 +59,10 @@ public final class Confirmations {
                     + "where no value is set)" : ""), span(on)));
         }
         HostProfile host = bundle.host() == null ? HostProfile.UNKNOWN : bundle.host();
-        ExchangeBaseline baseline = ExchangeBaseline.of(host);
-        if ("supported".equals(baseline.tls12()) && host.exchangeBuild() != null) {
+        // the one the rules derived (from the knowledge's build table), not a second derivation
+        ExchangeBaseline baseline = sessionObjects.stream().filter(ExchangeBaseline.class::isInstance)
+                .map(ExchangeBaseline.class::cast).findFirst().orElse(null);
+        if (baseline != null && "supported".equals(baseline.tls12()) && host.exchangeBuild() != null) {
             out.add(new Confirmation("Exchange build " + host.exchangeBuild() + " can use TLS 1.2 on SMTP",
                     host.source().source().startsWith("(") ? "the host profile" : host.source().location()));
         }

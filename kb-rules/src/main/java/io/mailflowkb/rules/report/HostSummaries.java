@@ -8,8 +8,12 @@ import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.fact.TlsOutcome;
 import io.mailflowkb.model.finding.HostSummary;
 import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
-import io.mailflowkb.rules.knowledge.DottedVersion;
+import io.mailflowkb.rules.derive.DottedVersion;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +26,10 @@ import java.util.Map;
  */
 public final class HostSummaries {
 
-    /** Exchange products by the first two parts of the build (domain notes 5.1: 15.0 2013, 15.1 2016, 15.2 2019). */
+    /**
+     * Exchange products by the first two parts of the build (15.0 2013, 15.1 2016, 15.2 2019:
+     * knowledge/tls-deprecation/exchange-builds.yaml).
+     */
     private static final Map<String, String> PRODUCTS = Map.of("2010", "Exchange Server 2010", "2013",
             "Exchange Server 2013", "2016", "Exchange Server 2016", "2019", "Exchange Server 2019", "SE",
             "Exchange Server Subscription Edition");
@@ -53,26 +60,49 @@ public final class HostSummaries {
         String product = exact != null ? exact.product() : below != null ? below.product()
                 : h.exchangeVersion() != null ? PRODUCTS.get(h.exchangeVersion()) : null;
         if (product == null && build != null) {
-            String version = io.mailflowkb.rules.derive.ExchangeBaseline.of(h).version();
+            String version = io.mailflowkb.rules.derive.ExchangeBaseline.of(h,
+                    new io.mailflowkb.rules.derive.ExchangeBaselines(builds)).version();
             product = version == null ? null : PRODUCTS.get(version);
         }
         String cu = exact != null ? exact.name() : below != null ? "later than " + below.name() : null;
         String[] range = timeRange(bundle);
-        return new HostSummary(h.hostName(), h.fqdn(), h.windowsProduct(),
+        ServerNaming.Naming naming = ServerNaming.of(bundle);
+        return new HostSummary(naming.name(), naming.from(), naming.conflict(), h.fqdn(), h.windowsProduct(),
                 h.windowsBuild() == null ? null : String.valueOf(h.windowsBuild()), product, build, cu, h.collected(),
                 range[0], range[1]);
     }
 
-    /** Earliest first-seen and latest last-seen time of the symptoms, TLS outcomes and events, or nulls. */
+    /**
+     * Earliest first-seen and latest last-seen time of the symptoms, TLS outcomes and events, or nulls. Every time
+     * with an offset is given in UTC to the second ({@code 2024-03-01T10:00:00Z}), whatever precision its input
+     * wrote (protocol logs write milliseconds, wevtutil 100 ns, the manifest seconds), so the two ends read alike.
+     * A time without an offset (a queue's retry time, which Get-Queue writes in the server's local time) stays
+     * local ({@code 2024-03-01T10:05:00}) and is ordered as if it were UTC: the inputs do not say the offset.
+     */
     static String[] timeRange(FactBundle bundle) {
         List<String> times = new ArrayList<>();
-        bundle.facts().forEach(f -> times.addAll(times(f)));
+        bundle.facts().forEach(f -> times(f).forEach(t -> times.add(normalised(t))));
         Comparator<String> byInstant = Comparator.comparing(HostSummaries::instant,
                 Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Comparator.naturalOrder());
         String from = times.stream().min(byInstant).orElse(null);
         String to = times.stream().max(byInstant).orElse(null);
         return new String[] {from, to};
     }
+
+    /** UTC to the second for a time with an offset, the local time to the second without one, else as written. */
+    static String normalised(String t) {
+        try {
+            return OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(t).truncatedTo(ChronoUnit.SECONDS).format(LOCAL);
+            } catch (DateTimeParseException notLocal) {
+                return t;
+            }
+        }
+    }
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     private static List<String> times(Fact f) {
         List<String> out = new ArrayList<>();
@@ -94,12 +124,16 @@ public final class HostSummaries {
         }
     }
 
-    /** Times with an offset compare as instants; text that is not one sorts after them, by its text. */
+    /** Times compare as instants (a local time as if UTC); text that is not a time sorts after them, by its text. */
     private static java.time.Instant instant(String t) {
         try {
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException e) {
-            return null;
+            try {
+                return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notLocal) {
+                return null;
+            }
         }
     }
 }

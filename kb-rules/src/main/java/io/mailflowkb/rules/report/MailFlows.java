@@ -10,6 +10,7 @@ import io.mailflowkb.model.finding.Finding;
 import io.mailflowkb.model.finding.FlowLink;
 import io.mailflowkb.model.finding.FlowLink.State;
 import io.mailflowkb.model.finding.Severity;
+import io.mailflowkb.rules.derive.ProtocolMismatch;
 import io.mailflowkb.rules.derive.UnexplainedFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,9 @@ public final class MailFlows {
 
     /**
      * @param findings   the diagnosis's findings in report order (root cause first)
-     * @param logFlows   per finding id, the directions of the log facts (symptoms, TLS outcomes) that proved it:
-     *                   a finding the knowledge files under "both" but proven by send-log lines is about sending
+     * @param logFlows   per finding id, the directions the facts that proved it break ({@link #directionsOf}): a
+     *                   finding the knowledge files under "both" but proven by send-log lines, or by a Client role
+     *                   that cannot negotiate, is about sending
      */
     public static List<FlowLink> of(FactBundle bundle, List<Finding> findings, Map<String, Set<String>> logFlows) {
         List<FlowLink> out = new ArrayList<>();
@@ -47,15 +49,18 @@ public final class MailFlows {
     }
 
     /**
-     * The directions of the log facts among {@code facts}: {@code outbound}, {@code inbound}. An unexplained
-     * failure counts with its own direction, so unexplained-symptom over receive-log failures alone does not claim
-     * to explain the sending flow too.
+     * The directions the facts among {@code facts} speak about: {@code outbound}, {@code inbound}. Log facts count
+     * with the direction of their lines, an unexplained failure with its own direction (so unexplained-symptom over
+     * receive-log failures alone does not claim to explain the sending flow too), and an SChannel role mismatch
+     * with the direction of the role that fails (a Client that cannot negotiate TLS 1.2 breaks sending, not
+     * receiving, although the finding is filed under "both").
      */
     public static Set<String> directionsOf(List<Object> facts) {
         Set<String> out = new TreeSet<>();
         for (Object o : facts) {
             String d = o instanceof Symptom s ? s.direction() : o instanceof TlsOutcome t ? t.direction()
-                    : o instanceof UnexplainedFailure u ? u.direction() : null;
+                    : o instanceof UnexplainedFailure u ? u.direction()
+                    : o instanceof ProtocolMismatch m ? m.flowDirection() : null;
             if ("outbound".equals(d) || "inbound".equals(d)) {
                 out.add(d);
             }

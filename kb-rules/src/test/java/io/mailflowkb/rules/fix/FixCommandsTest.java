@@ -21,7 +21,7 @@ class FixCommandsTest {
                 new StepDefinition("verify", List.of("reg query x"))), null, List.of(
                 new FixDefinition(WINHTTP, "DefaultSecureProtocols", "REG_DWORD", "0x00000A00"),
                 new FixDefinition(WINHTTP + "\\<version>", "Enabled", "REG_DWORD", "1", List.of("TLS 1.2"), null)),
-                null);
+                null, null);
         FindingDefinition expanded = FixCommands.expand(d);
         assertThat(expanded.remediation().get(0).commands()).containsExactly(
                 "reg add \"" + WINHTTP + "\" /v DefaultSecureProtocols /t REG_DWORD /d 2560 /f", "Restart-Computer");

@@ -44,7 +44,7 @@ class FixCheckTest {
     void fixCommandsNeedAnEntryForEveryServer() {
         FindingDefinition onlyVersioned = new FindingDefinition("x", null, null, "t", null, null, null,
                 List.of(new StepDefinition("do", List.of(), null, null, true)), null,
-                List.of(entry(KEY, List.of("TLS 1.2"), null)), null);
+                List.of(entry(KEY, List.of("TLS 1.2"), null)), null, null);
         assertThat(FixCheck.checkSteps(onlyVersioned, "finding x")).singleElement().asString()
                 .contains("fixCommands: true but no fix entry holds for every server");
     }

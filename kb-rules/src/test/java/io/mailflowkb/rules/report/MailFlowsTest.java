@@ -53,6 +53,48 @@ class MailFlowsTest {
         assertThat(in.explainedBy()).contains("unexplained-symptom").doesNotContain("tls12-client-disabled");
     }
 
+    /**
+     * Found in review: TLS 1.2 Client off and Server on, with receive-log failures. schannel-client-server-mismatch
+     * (filed under "both") was listed as explaining the inbound flow, although the role it finds unusable is the
+     * Client, which only sending uses.
+     */
+    @Test
+    void aRoleMismatchExplainsOnlyTheDirectionOfTheRoleThatCannotNegotiate() {
+        FactBundle.Builder b = FactBundle.builder();
+        b.add(new RegistryKey(RegistryPaths.SCHANNEL, false, true, REG));
+        b.add(tls12("Client", "Enabled", 0));
+        b.add(tls12("Client", "DisabledByDefault", 1));
+        b.add(tls12("Server", "Enabled", 1));
+        b.add(tls12("Server", "DisabledByDefault", 0));
+        b.add(new Symptom("tls-failed-socketerror", "TLS negotiation failed with error SocketError", "inbound",
+                "exchange-online", null, 3, null, null, List.of(Provenance.of("RECV.LOG", 12))));
+        Diagnosis d = Diagnostician.load().diagnose(b.build());
+
+        assertThat(d.findings()).extracting(Finding::id).contains("schannel-client-server-mismatch");
+        assertThat(flow(d, Direction.OUTBOUND).explainedBy()).contains("schannel-client-server-mismatch");
+        assertThat(flow(d, Direction.INBOUND).state()).isEqualTo(FlowLink.State.FAILS);
+        assertThat(flow(d, Direction.INBOUND).explainedBy()).doesNotContain("schannel-client-server-mismatch");
+    }
+
+    /** The mirror case: Server off, Client on, send-log failures: the mismatch explains receiving only. */
+    @Test
+    void aServerRoleMismatchExplainsOnlyTheInboundFlow() {
+        FactBundle.Builder b = FactBundle.builder();
+        b.add(new RegistryKey(RegistryPaths.SCHANNEL, false, true, REG));
+        b.add(tls12("Client", "Enabled", 1));
+        b.add(tls12("Client", "DisabledByDefault", 0));
+        b.add(tls12("Server", "Enabled", 0));
+        b.add(tls12("Server", "DisabledByDefault", 1));
+        b.add(new Symptom("socketerror-421", "421 4.4.2 Connection dropped due to SocketError", "outbound",
+                "exchange-online", null, 1, null, null, List.of(Provenance.of("queue.txt", 10))));
+        Diagnosis d = Diagnostician.load().diagnose(b.build());
+
+        assertThat(d.findings()).extracting(Finding::id).contains("schannel-client-server-mismatch");
+        assertThat(flow(d, Direction.INBOUND).explainedBy()).contains("schannel-client-server-mismatch");
+        assertThat(flow(d, Direction.OUTBOUND).state()).isEqualTo(FlowLink.State.FAILS);
+        assertThat(flow(d, Direction.OUTBOUND).explainedBy()).doesNotContain("schannel-client-server-mismatch");
+    }
+
     static FlowLink flow(Diagnosis d, Direction direction) {
         return d.mailFlow().stream().filter(f -> f.peer().equals(FlowLink.EXCHANGE_ONLINE)
                 && f.direction() == direction).findFirst().orElseThrow();

@@ -9,9 +9,10 @@ import java.util.function.Consumer;
 /**
  * Holds what one file's reader reports (read, skipped, warnings) while it runs on a worker thread, so the calls
  * reach the real sink in file order and the input list is the same however the threads were scheduled.
- * Small: facts are not sent per file (they are aggregated) and warnings are capped per file.
+ * Small: facts are not sent per file (they are aggregated) and warnings are capped per file. Progress reports
+ * do not pass through here: they go straight to the request's sink ({@link Progress}).
  */
-final class RecordingSink implements FactSink {
+final class DeferredSink implements FactSink {
 
     private final List<Consumer<FactSink>> calls = new ArrayList<>();
 

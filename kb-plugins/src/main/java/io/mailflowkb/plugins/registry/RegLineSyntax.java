@@ -2,10 +2,13 @@ package io.mailflowkb.plugins.registry;
 
 import java.io.ByteArrayOutputStream;
 
-/** The lexical pieces of a .reg line: quoted strings with escapes, trailing comments, hex byte lists [S71]. */
-final class RegText {
+/**
+ * Reading the syntax of a .reg line: quoted strings with escapes, trailing comments, hex byte lists (as regedit
+ * and Wine read it, [S60] [S71] in docs/sources.md). The writing side is kb-rules' fix writers.
+ */
+final class RegLineSyntax {
 
-    private RegText() {
+    private RegLineSyntax() {
     }
 
     /** A position in one line. */
