@@ -23,6 +23,7 @@ import io.mailflowkb.rules.explain.Firing;
 import io.mailflowkb.rules.explain.Matched;
 import io.mailflowkb.rules.explain.NotFired;
 import io.mailflowkb.rules.explain.Trace;
+import io.mailflowkb.rules.fix.FixResolution;
 import io.mailflowkb.rules.knowledge.CompiledFinding;
 import io.mailflowkb.rules.knowledge.CompiledMissingEvidence;
 import io.mailflowkb.rules.knowledge.Knowledge;
@@ -259,7 +260,9 @@ public final class Engine {
         List<RemediationStep> steps = RemediationPlan.steps(d.remediation(), hits, baseline);
         List<Reference> refs = d.references().stream().map(r -> new Reference(r.title(), r.url())).toList();
         Severity severity = raised != null && raised.compareTo(d.severity()) < 0 ? raised : d.severity();
+        List<Object> matched = new ArrayList<>();
+        hits.forEach(h -> matched.addAll(h.facts()));
         return new Finding(d.id(), severity, d.title(), d.summary(), d.direction(), null, causedBy, evidence, steps,
-                refs, f.rule(), confidence);
+                refs, f.rule(), confidence, FixResolution.resolve(d.fix(), matched));
     }
 }

@@ -82,6 +82,7 @@ final class ElementChecks {
         }
         references(f.references(), f.at(), file, what, complete);
         FixCheck.check(f.fix(), what).forEach(m -> problem(f.at(), file, m));
+        FixCheck.checkSteps(f, what).forEach(m -> problem(f.at(), file, m));
         if (f.causedBy() != null) {
             if (f.causedBy().findings().isEmpty()) {
                 problem(f.at(), file, what + ": causedBy needs 'findings' (the ids that can cause it)");
