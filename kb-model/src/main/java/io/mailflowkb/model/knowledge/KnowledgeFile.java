@@ -13,13 +13,14 @@ import java.util.List;
  * @param exchangeBuilds   rows of the Exchange build table (build number to cumulative update name)
  * @param collect          items of the collection manifest (what the generated collection scripts export)
  * @param conditions       named, reusable pattern lists that conditions name with {@code use}
+ * @param windowsReleases  rows of the Windows release table (release identification and SChannel defaults)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record KnowledgeFile(int knowledgeVersion, List<SymptomDefinition> symptoms, List<FindingDefinition> findings,
                             List<MissingEvidenceDefinition> missingEvidence, List<FindingDefinition> overrides,
                             List<String> disable, List<ExampleDefinition> examples,
                             List<ExchangeBuildDefinition> exchangeBuilds, List<CollectItemDefinition> collect,
-                            List<ConditionDefinition> conditions) {
+                            List<ConditionDefinition> conditions, List<WindowsReleaseDefinition> windowsReleases) {
 
     public static final int VERSION = 1;
 
@@ -33,5 +34,6 @@ public record KnowledgeFile(int knowledgeVersion, List<SymptomDefinition> sympto
         exchangeBuilds = exchangeBuilds == null ? List.of() : List.copyOf(exchangeBuilds);
         collect = collect == null ? List.of() : List.copyOf(collect);
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
+        windowsReleases = windowsReleases == null ? List.of() : List.copyOf(windowsReleases);
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The effective state of one SChannel protocol role, as Windows reads it: any non-zero {@code Enabled} is on, any
  * non-zero {@code DisabledByDefault} keeps the version out of default negotiation, and an absent value takes the
- * OS default for the Windows release (the references of finding tls12-client-disabled in knowledge/).
+ * OS default for the Windows release (the knowledge's Windows release table, knowledge/tls-deprecation/
+ * windows-releases.yaml).
  *
  * @param state       what Windows does with the version in this role
  * @param basis       what decided the state
@@ -26,8 +27,9 @@ public record ProtocolState(String protocol, String role, State state, Basis bas
                             boolean nonStandard, String windows, String reason, List<RegistryValue> values,
                             Provenance source, boolean covered) {
 
-    /** Derives the state from the values under the slot's key, the keys that cover it, and the host. */
-    public static ProtocolState derive(ProtocolSlot slot, List<?> values, List<?> coveringKeys, HostProfile host) {
+    /** Derives the state from the values under the slot's key, the keys that cover it, the host and its release. */
+    public static ProtocolState derive(ProtocolSlot slot, List<?> values, List<?> coveringKeys, HostProfile host,
+                                       WindowsReleases releases) {
         RegistryValue enabled = null;
         RegistryValue disabledByDefault = null;
         for (Object o : values) {
@@ -41,7 +43,7 @@ public record ProtocolState(String protocol, String role, State state, Basis bas
                 disabledByDefault = v;
             }
         }
-        WindowsRelease release = host == null ? null : WindowsRelease.identify(host.windowsBuild(), host.windowsProduct());
+        WindowsRelease release = host == null ? null : releases.identify(host.windowsBuild(), host.windowsProduct());
         String windows = release == null ? null : release.displayName();
         WindowsRelease.OsDefault osDefault = release == null ? WindowsRelease.OsDefault.UNKNOWN
                 : release.defaultFor(slot.protocol());

@@ -120,6 +120,7 @@ public final class Engine {
                     .forEach(d -> session.insert(new FailureSymptom(d.id())));
             knowledge.rootCauses().forEach(session::insert); // causedBy links, for correlate-findings.drl
             session.insert(new ExchangeBaselines(knowledge.exchangeBuilds())); // the build table's baselines
+            session.insert(knowledge.windowsReleases()); // the Windows release table, for the OS defaults
             session.fireAllRules(MAX_FIRINGS);
 
             Map<String, Set<Evidence>> evidence = new TreeMap<>();

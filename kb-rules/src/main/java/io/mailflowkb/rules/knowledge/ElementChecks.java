@@ -7,6 +7,7 @@ import io.mailflowkb.model.knowledge.ReferenceDefinition;
 import io.mailflowkb.model.knowledge.SourceLocation;
 import io.mailflowkb.model.knowledge.StepDefinition;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
+import io.mailflowkb.model.knowledge.WindowsReleaseDefinition;
 import io.mailflowkb.model.regex.KnowledgeRegex;
 import io.mailflowkb.model.regex.RegexRejectedException;
 import io.mailflowkb.rules.derive.DottedVersion;
@@ -112,6 +113,40 @@ final class ElementChecks {
             }
         }
         return true;
+    }
+
+    /** Whether the row may enter the Windows release table; problems point at the row's file:line. */
+    boolean release(WindowsReleaseDefinition r, String file) {
+        SourceLocation at = r.at();
+        if (r.release() == null || r.release().isBlank()) {
+            problem(at, file, "windowsReleases: a row needs its release name");
+            return false;
+        }
+        require(r.release(), at, file, "windowsReleases: release", MAX_TITLE);
+        String what = "windowsReleases: " + r.release();
+        boolean ok = true;
+        if (r.firstBuild() == null || r.lastBuild() == null || r.firstBuild() < 0 || r.lastBuild() < r.firstBuild()) {
+            problem(at, file, what + ": needs firstBuild and lastBuild, 0 <= firstBuild <= lastBuild");
+            ok = false;
+        }
+        List<String> names = List.of("tls10", "tls11", "tls12", "tls13");
+        for (int i = 0; i < names.size(); i++) {
+            String d = r.defaults().get(i);
+            if (!WindowsReleaseDefinition.DEFAULTS.contains(d)) {
+                problem(at, file, what + ": " + names.get(i) + " '" + d + "' is not one of "
+                        + String.join(", ", WindowsReleaseDefinition.DEFAULTS));
+                ok = false;
+            }
+        }
+        if (r.tags().isEmpty() || r.tags().stream().anyMatch(t -> t == null || !t.matches("S\\d{1,3}"))) {
+            problem(at, file, what + ": needs the tags of its sources (tags: [S17])");
+            ok = false;
+        }
+        if (r.defaults().contains("unknown") && (r.note() == null || r.note().isBlank())) {
+            problem(at, file, what + ": an unknown default needs a note saying why");
+            ok = false;
+        }
+        return ok;
     }
 
     private void references(List<ReferenceDefinition> refs, SourceLocation at, String file, String what,

@@ -1,10 +1,12 @@
 package io.mailflowkb.rules.knowledge;
 
 import io.mailflowkb.model.fact.WireValue;
+import io.mailflowkb.rules.derive.WindowsReleases;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -31,6 +33,14 @@ public final class FactType<T> {
 
     FactType<T> text(String field, Function<T, String> getter, String description) {
         return add(field, FieldKind.TEXT, getter::apply, description, null);
+    }
+
+    /** Text read through the knowledge's Windows release table: the loader binds it to the table it loaded. */
+    FactType<T> textByRelease(String field, BiFunction<T, WindowsReleases, String> getter, String description) {
+        fields.put(field, new FactField<>(field, FieldKind.TEXT, f -> {
+            throw new IllegalStateException(field + " is read only through a loaded Windows release table");
+        }, description, null, getter::apply));
+        return this;
     }
 
     /** A number; {@code Integer} getters are widened, as operands are parsed as {@code long}. */
@@ -65,7 +75,7 @@ public final class FactType<T> {
 
     private FactType<T> add(String field, FieldKind kind, Function<T, Object> getter, String description,
                             Class<? extends WireValue> choices) {
-        fields.put(field, new FactField<>(field, kind, getter, description, choices));
+        fields.put(field, new FactField<>(field, kind, getter, description, choices, null));
         return this;
     }
 

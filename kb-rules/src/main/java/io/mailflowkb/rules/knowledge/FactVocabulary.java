@@ -44,8 +44,8 @@ public final class FactVocabulary {
                 FactType.of("HostProfile", HostProfile.class, "the diagnosed server")
                         .text("windowsProduct", HostProfile::windowsProduct, "ProductName")
                         .number("windowsBuild", HostProfile::windowsBuild, "CurrentBuildNumber")
-                        .text("windowsRelease", h -> {
-                            WindowsRelease r = WindowsRelease.identify(h.windowsBuild(), h.windowsProduct());
+                        .textByRelease("windowsRelease", (h, releases) -> {
+                            WindowsRelease r = releases.identify(h.windowsBuild(), h.windowsProduct());
                             return r == null ? null : r.displayName();
                         }, "Windows Server release name derived from product and build")
                         .text("exchangeVersion", HostProfile::exchangeVersion, "2010, 2013, 2016, 2019, SE")

@@ -3,18 +3,20 @@ package io.mailflowkb.rules.knowledge;
 import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.rules.collect.CollectionManifest;
+import io.mailflowkb.rules.derive.WindowsReleases;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Everything loaded from the shipped and user knowledge folders, validated and merged. Immutable.
  * {@code exchangeBuilds} is the build table (build number to CU name), sorted by build; {@code collection} is the
- * collection manifest: every {@code collect:} item of every folder, in load order.
+ * collection manifest: every {@code collect:} item of every folder, in load order; {@code windowsReleases} is the
+ * Windows release table (release names, build ranges, SChannel defaults).
  */
 public record Knowledge(List<SymptomDefinition> symptoms, List<CompiledFinding> findings,
                         List<CompiledMissingEvidence> missingEvidence, List<KnowledgeExample> examples,
                         List<String> disabled, List<ExchangeBuildDefinition> exchangeBuilds,
-                        CollectionManifest collection) {
+                        CollectionManifest collection, WindowsReleases windowsReleases) {
 
     public Knowledge {
         symptoms = List.copyOf(symptoms);

@@ -10,9 +10,11 @@ import io.mailflowkb.model.knowledge.MissingEvidenceDefinition;
 import io.mailflowkb.model.knowledge.PatternDefinition;
 import io.mailflowkb.model.knowledge.SourceLocation;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
+import io.mailflowkb.model.knowledge.WindowsReleaseDefinition;
 import io.mailflowkb.rules.collect.CollectionManifest;
 import io.mailflowkb.rules.collect.ManualCommands;
 import io.mailflowkb.rules.derive.DottedVersion;
+import io.mailflowkb.rules.derive.WindowsReleases;
 import io.mailflowkb.rules.fix.FixCommands;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +35,7 @@ public final class KnowledgeLoader {
 
     private final List<KnowledgeProblem> problems = new ArrayList<>();
     private final ElementChecks checks = new ElementChecks(problems);
-    private final NamedConditions conditions = new NamedConditions(problems, checks);
+    private final NamedConditions conditions = new NamedConditions(problems, checks, this::windowsReleases);
     private final Map<String, SymptomDefinition> symptoms = new LinkedHashMap<>();
     private final Map<String, Entry> findings = new LinkedHashMap<>();
     private final Map<String, PendingMissing> missing = new LinkedHashMap<>();
@@ -43,6 +45,8 @@ public final class KnowledgeLoader {
     private final Set<String> disabled = new LinkedHashSet<>();
     private final List<Pending> disables = new ArrayList<>();
     private final Map<String, ExchangeBuildDefinition> builds = new TreeMap<>(DottedVersion.ORDER);
+    private final Map<String, WindowsReleaseDefinition> releases = new LinkedHashMap<>();
+    private WindowsReleases windowsReleases;
 
     private KnowledgeLoader() {
     }
@@ -131,6 +135,11 @@ public final class KnowledgeLoader {
                 builds.put(b.build(), b); // a later folder may correct a row: the last definition of a build wins
             }
         }
+        for (WindowsReleaseDefinition r : file.windowsReleases()) {
+            if (checks.release(r, cited)) {
+                releases.put(r.release(), r); // a later folder may correct a row: the last one of a release wins
+            }
+        }
         for (ExampleDefinition e : file.examples()) {
             if (e.name() == null || !ElementChecks.ID.matcher(e.name()).matches()) {
                 checks.problem(null, cited, "example name '" + e.name() + "' must be lower-case letters, digits and "
@@ -145,6 +154,7 @@ public final class KnowledgeLoader {
     }
 
     private Knowledge finish() {
+        windowsReleases = WindowsReleases.of(List.copyOf(releases.values())); // before any condition compiles
         applyOverrides();
         for (Pending d : disables) {
             if (!findings.containsKey(d.id) && !missing.containsKey(d.id)) {
@@ -171,7 +181,8 @@ public final class KnowledgeLoader {
         return new Knowledge(List.copyOf(symptoms.values()),
                 compiled.values().stream().filter(f -> !disabled.contains(f.id())).toList(),
                 missingEvidence.stream().filter(m -> !disabled.contains(m.id())).toList(),
-                List.copyOf(examples.values()), List.copyOf(disabled), List.copyOf(builds.values()), manifest);
+                List.copyOf(examples.values()), List.copyOf(disabled), List.copyOf(builds.values()), manifest,
+                windowsReleases);
     }
 
     private void applyOverrides() {
@@ -222,11 +233,15 @@ public final class KnowledgeLoader {
     /** {@code when} first, then each {@code alsoWhen} list, compiled by the compiler of the file that gives them. */
     private List<List<CompiledPattern>> compileAll(List<PatternDefinition> when, List<List<PatternDefinition>> also,
                                                    String cited) {
-        PatternCompiler compiler = new PatternCompiler(cited, problems, conditions);
+        PatternCompiler compiler = new PatternCompiler(cited, problems, conditions, windowsReleases);
         List<List<CompiledPattern>> lists = new ArrayList<>();
         lists.add(compiler.compile(when));
         also.forEach(alt -> lists.add(compiler.compile(alt)));
         return lists;
+    }
+
+    private WindowsReleases windowsReleases() {
+        return windowsReleases;
     }
 
     private static MissingEvidenceDefinition withHow(MissingEvidenceDefinition d, String how) {

@@ -2,11 +2,13 @@ package io.mailflowkb.rules.knowledge;
 
 import io.mailflowkb.model.knowledge.ConditionDefinition;
 import io.mailflowkb.model.knowledge.SourceLocation;
+import io.mailflowkb.rules.derive.WindowsReleases;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The named conditions of every loaded folder ({@code conditions:}), compiled once each, on first use, with the
@@ -24,8 +26,11 @@ final class NamedConditions {
     private final List<String> resolving = new ArrayList<>();
     private final List<KnowledgeProblem> problems;
     private final ElementChecks checks;
+    private final Supplier<WindowsReleases> releases;
 
-    NamedConditions(List<KnowledgeProblem> problems, ElementChecks checks) {
+    /** {@code releases}: the Windows release table, complete once every file is read (conditions compile then). */
+    NamedConditions(List<KnowledgeProblem> problems, ElementChecks checks, Supplier<WindowsReleases> releases) {
+        this.releases = releases;
         this.problems = problems;
         this.checks = checks;
     }
@@ -64,7 +69,7 @@ final class NamedConditions {
         }
         resolving.add(name);
         try {
-            List<CompiledPattern> patterns = new PatternCompiler(e.file(), problems, this).compile(e.definition().when());
+            List<CompiledPattern> patterns = new PatternCompiler(e.file(), problems, this, releases.get()).compile(e.definition().when());
             compiled.put(name, patterns);
             return patterns;
         } finally {

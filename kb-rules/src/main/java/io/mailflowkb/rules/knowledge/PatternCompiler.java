@@ -5,6 +5,7 @@ import io.mailflowkb.model.knowledge.PatternDefinition;
 import io.mailflowkb.model.regex.KnowledgeRegex;
 import io.mailflowkb.model.regex.RegexRejectedException;
 import io.mailflowkb.rules.derive.DottedVersion;
+import io.mailflowkb.rules.derive.WindowsReleases;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,11 +23,15 @@ final class PatternCompiler {
     private final String file;
     private final List<KnowledgeProblem> problems;
     private final NamedConditions conditions;
+    private final WindowsReleases releases;
 
-    PatternCompiler(String file, List<KnowledgeProblem> problems, NamedConditions conditions) {
+    /** {@code releases}: the loaded Windows release table, which fields such as windowsRelease read through. */
+    PatternCompiler(String file, List<KnowledgeProblem> problems, NamedConditions conditions,
+                    WindowsReleases releases) {
         this.file = file;
         this.problems = problems;
         this.conditions = conditions;
+        this.releases = releases;
     }
 
     /** The compiled patterns; a {@code use: NAME} entry becomes the patterns of that named condition. */
@@ -125,7 +130,7 @@ final class PatternCompiler {
                     operands.add(parse(field, o));
                 }
             }
-            return new CompiledConstraint(type, field, op, operands, regex, shown(field.name(), op, raw));
+            return new CompiledConstraint(type, field.bound(releases), op, operands, regex, shown(field.name(), op, raw));
         } catch (IllegalArgumentException e) {
             problem(c.at(), type.name() + "." + field.name() + " " + op.id() + ": " + e.getMessage());
             return null;
