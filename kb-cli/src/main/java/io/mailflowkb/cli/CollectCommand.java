@@ -7,6 +7,7 @@ import io.mailflowkb.model.bundle.BundleCodec;
 import io.mailflowkb.model.bundle.FactBundle;
 import io.mailflowkb.model.spi.SymptomSet;
 import io.mailflowkb.rules.Diagnostician;
+import io.mailflowkb.rules.knowledge.Knowledge;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +53,9 @@ final class CollectCommand implements Callable<Integer> {
                     "nothing to collect: give a PATH, --registry, --logs, --events, --probe or --input");
         }
         // collecting needs the symptom strings, not the rule engine: skip building the KieBase
+        Knowledge loaded = Diagnostician.loadKnowledge(knowledge);
         InputAssembler assembler = new InputAssembler(CollectorCatalog.load(inputs.pluginPath),
-                SymptomSet.of(Diagnostician.loadKnowledge(knowledge).symptoms()), inputs.collectorOptions);
+                SymptomSet.of(loaded.symptoms(), loaded.exoAddressRanges()), inputs.collectorOptions);
         FactBundle bundle = assembler.collect(inputs, paths);
         boolean stdout = output.toString().equals("-");
         BundleCodec.Format format = stdout ? BundleCodec.Format.YAML : BundleCodec.Format.forFile(output.toString());

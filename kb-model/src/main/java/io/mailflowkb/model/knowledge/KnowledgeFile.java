@@ -14,13 +14,15 @@ import java.util.List;
  * @param collect          items of the collection manifest (what the generated collection scripts export)
  * @param conditions       named, reusable pattern lists that conditions name with {@code use}
  * @param windowsReleases  rows of the Windows release table (release identification and SChannel defaults)
+ * @param exoAddressRanges rows of the Exchange Online address table (the mail ranges Microsoft publishes)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record KnowledgeFile(int knowledgeVersion, List<SymptomDefinition> symptoms, List<FindingDefinition> findings,
                             List<MissingEvidenceDefinition> missingEvidence, List<FindingDefinition> overrides,
                             List<String> disable, List<ExampleDefinition> examples,
                             List<ExchangeBuildDefinition> exchangeBuilds, List<CollectItemDefinition> collect,
-                            List<ConditionDefinition> conditions, List<WindowsReleaseDefinition> windowsReleases) {
+                            List<ConditionDefinition> conditions, List<WindowsReleaseDefinition> windowsReleases,
+                            List<ExoAddressRangeDefinition> exoAddressRanges) {
 
     public static final int VERSION = 1;
 
@@ -35,5 +37,6 @@ public record KnowledgeFile(int knowledgeVersion, List<SymptomDefinition> sympto
         collect = collect == null ? List.of() : List.copyOf(collect);
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
         windowsReleases = windowsReleases == null ? List.of() : List.copyOf(windowsReleases);
+        exoAddressRanges = exoAddressRanges == null ? List.of() : List.copyOf(exoAddressRanges);
     }
 }

@@ -15,21 +15,33 @@ import java.util.List;
  */
 public final class SymptomSet {
 
-    /** No symptoms: what a request without knowledge carries. */
+    /** No symptoms: what a request without knowledge carries (with the shipped Exchange Online ranges). */
     public static final SymptomSet EMPTY = of(List.of());
 
     private final List<SymptomDefinition> definitions;
     private final KnowledgeRegex[] patterns;
     private final List<String> problems;
+    private final ExoAddressRanges exoAddressRanges;
 
-    private SymptomSet(List<SymptomDefinition> definitions, KnowledgeRegex[] patterns, List<String> problems) {
+    private SymptomSet(List<SymptomDefinition> definitions, KnowledgeRegex[] patterns, List<String> problems,
+                       ExoAddressRanges exoAddressRanges) {
         this.definitions = definitions;
         this.patterns = patterns;
         this.problems = problems;
+        this.exoAddressRanges = exoAddressRanges;
     }
 
-    /** Compiles the definitions' regexes; a refused one is left out and named in {@link #problems()}. */
+    /** As {@link #of(List, ExoAddressRanges)} with the shipped ranges ({@link ExoAddressRanges#PUBLISHED}). */
     public static SymptomSet of(List<SymptomDefinition> definitions) {
+        return of(definitions, ExoAddressRanges.PUBLISHED);
+    }
+
+    /**
+     * Compiles the definitions' regexes; a refused one is left out and named in {@link #problems()}.
+     * {@code exoAddressRanges}: the knowledge's Exchange Online address table, which tells collectors which peer
+     * addresses are Exchange Online ({@code null}: the shipped one).
+     */
+    public static SymptomSet of(List<SymptomDefinition> definitions, ExoAddressRanges exoAddressRanges) {
         List<SymptomDefinition> usable = definitions.stream()
                 .filter(d -> d != null && d.id() != null && !d.id().isBlank()).toList();
         KnowledgeRegex[] patterns = new KnowledgeRegex[usable.size()];
@@ -44,7 +56,8 @@ public final class SymptomSet {
                 }
             }
         }
-        return new SymptomSet(usable, patterns, List.copyOf(problems));
+        return new SymptomSet(usable, patterns, List.copyOf(problems),
+                exoAddressRanges == null ? ExoAddressRanges.PUBLISHED : exoAddressRanges);
     }
 
     /** The usable definitions, in knowledge order; indexes into this list are what {@link #regex} takes. */
@@ -55,6 +68,11 @@ public final class SymptomSet {
     /** The compiled regex of the definition at {@code index}, or {@code null} when it has none (or it was refused). */
     public KnowledgeRegex regex(int index) {
         return patterns[index];
+    }
+
+    /** Exchange Online's published mail address ranges, from the same knowledge as the symptoms. */
+    public ExoAddressRanges exoAddressRanges() {
+        return exoAddressRanges;
     }
 
     /** Definitions that could not be used as given, one line each (collectors show them as warnings). */

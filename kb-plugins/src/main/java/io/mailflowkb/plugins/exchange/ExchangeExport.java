@@ -9,7 +9,6 @@ import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.model.spi.FactSink;
 import io.mailflowkb.model.spi.SymptomSet;
-import io.mailflowkb.plugins.logs.ExoEndpoints;
 import io.mailflowkb.plugins.logs.SymptomMatcher;
 import io.mailflowkb.plugins.healthchecker.HealthCheckerTls;
 import io.mailflowkb.plugins.psobject.PsText;
@@ -96,7 +95,7 @@ final class ExchangeExport {
                 symptomCount.merge(d.id(), 1, Integer::sum);
                 symptomText.putIfAbsent(d.id(), lastError.length() > 500 ? lastError.substring(0, 500) : lastError);
                 symptomDirection.putIfAbsent(d.id(), d.direction() == null ? "unknown" : d.direction());
-                symptomPeer.putIfAbsent(d.id(), ExoEndpoints.classify(PsText.text(o.member("NextHopDomain")), null));
+                symptomPeer.putIfAbsent(d.id(), symptoms.peers().classify(PsText.text(o.member("NextHopDomain")), null));
             }
         }
         o.members().values().forEach(this::accept);

@@ -78,7 +78,7 @@ final class NdrReader {
             }
         }
         endPart();
-        String peer = remoteMta == null ? ExoEndpoints.UNKNOWN : ExoEndpoints.classify(remoteMta, null);
+        String peer = remoteMta == null ? ExoEndpoints.UNKNOWN : ctx.matcher().peers().classify(remoteMta, null);
         for (Hit h : pending) {
             ctx.symptoms(h.text(), h.text(), null, peer, null, date, Provenance.of(source, h.line()));
         }

@@ -92,7 +92,7 @@ final class SessionTracker {
             }
         }
         if (s.peer == null) {
-            s.peer = ExoEndpoints.classify(s.host, s.remoteIp); // once per change, not per line
+            s.peer = ctx.matcher().peers().classify(s.host, s.remoteIp); // once per change, not per line
         }
         String peer = s.peer;
         if (ev == '*') {

@@ -36,6 +36,7 @@ public final class SymptomMatcher {
     private static final int OTHER = 128;
 
     private final List<SymptomDefinition> definitions;
+    private final ExoEndpoints peers;
     private final int[][] next;
     private final int[][] outputs;
     private final String[] literalOf;
@@ -52,6 +53,7 @@ public final class SymptomMatcher {
     /** Builds the per-thread automaton over a set the caller compiled once (its regexes are shared). */
     public SymptomMatcher(SymptomSet symptoms) {
         this.definitions = symptoms.definitions();
+        this.peers = new ExoEndpoints(symptoms.exoAddressRanges());
         List<String> lits = new ArrayList<>();
         List<Integer> defs = new ArrayList<>();
         int count = this.definitions.size();
@@ -261,5 +263,10 @@ public final class SymptomMatcher {
         int[] row = new int[CLASSES];
         Arrays.fill(row, -1);
         return row;
+    }
+
+    /** Who a peer is, by the Exchange Online address ranges that came with the symptoms. */
+    public ExoEndpoints peers() {
+        return peers;
     }
 }

@@ -44,7 +44,7 @@ final class TextLogScanner {
         }
         if (q != null) {
             String peer = q.fqdn() == null && q.ip() == null ? ExoEndpoints.UNKNOWN
-                    : ExoEndpoints.classify(q.fqdn(), q.ip());
+                    : ctx.matcher().peers().classify(q.fqdn(), q.ip());
             ctx.symptoms(q.inner(), q.inner(), "outbound", peer, null, time, where);
             return;
         }

@@ -2,6 +2,7 @@ package io.mailflowkb.rules.knowledge;
 
 import io.mailflowkb.model.fact.FlowDirection;
 import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
+import io.mailflowkb.model.knowledge.ExoAddressRangeDefinition;
 import io.mailflowkb.model.knowledge.FindingDefinition;
 import io.mailflowkb.model.knowledge.ReferenceDefinition;
 import io.mailflowkb.model.knowledge.SourceLocation;
@@ -10,6 +11,7 @@ import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.model.knowledge.WindowsReleaseDefinition;
 import io.mailflowkb.model.regex.KnowledgeRegex;
 import io.mailflowkb.model.regex.RegexRejectedException;
+import io.mailflowkb.model.spi.ExoAddressRanges;
 import io.mailflowkb.rules.derive.DottedVersion;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -147,6 +149,20 @@ final class ElementChecks {
             ok = false;
         }
         return ok;
+    }
+
+    /** Whether the row may enter the Exchange Online address table; problems point at the row's file:line. */
+    boolean exoRange(ExoAddressRangeDefinition r, String file) {
+        String bad = ExoAddressRanges.problem(r.range());
+        if (bad != null) {
+            problem(r.at(), file, "exoAddressRanges: " + bad);
+            return false;
+        }
+        if (r.source() == null || !r.source().startsWith("https://") || r.source().length() > 500) {
+            problem(r.at(), file, "exoAddressRanges: " + r.range() + " needs the https page that publishes it (source)");
+            return false;
+        }
+        return true;
     }
 
     private void references(List<ReferenceDefinition> refs, SourceLocation at, String file, String what,

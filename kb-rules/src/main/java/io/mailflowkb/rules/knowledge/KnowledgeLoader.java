@@ -4,6 +4,7 @@ import io.mailflowkb.model.knowledge.CollectItemDefinition;
 import io.mailflowkb.model.knowledge.ConditionDefinition;
 import io.mailflowkb.model.knowledge.ExampleDefinition;
 import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
+import io.mailflowkb.model.knowledge.ExoAddressRangeDefinition;
 import io.mailflowkb.model.knowledge.FindingDefinition;
 import io.mailflowkb.model.knowledge.KnowledgeFile;
 import io.mailflowkb.model.knowledge.MissingEvidenceDefinition;
@@ -11,6 +12,7 @@ import io.mailflowkb.model.knowledge.PatternDefinition;
 import io.mailflowkb.model.knowledge.SourceLocation;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.model.knowledge.WindowsReleaseDefinition;
+import io.mailflowkb.model.spi.ExoAddressRanges;
 import io.mailflowkb.rules.collect.CollectionManifest;
 import io.mailflowkb.rules.collect.ManualCommands;
 import io.mailflowkb.rules.derive.DottedVersion;
@@ -47,6 +49,8 @@ public final class KnowledgeLoader {
     private final Map<String, ExchangeBuildDefinition> builds = new TreeMap<>(DottedVersion.ORDER);
     private final Map<String, WindowsReleaseDefinition> releases = new LinkedHashMap<>();
     private WindowsReleases windowsReleases;
+    private final Map<String, ExoAddressRangeDefinition> exoRanges = new LinkedHashMap<>();
+    private final Set<String> exoRangeFiles = new LinkedHashSet<>();
 
     private KnowledgeLoader() {
     }
@@ -140,6 +144,12 @@ public final class KnowledgeLoader {
                 releases.put(r.release(), r); // a later folder may correct a row: the last one of a release wins
             }
         }
+        for (ExoAddressRangeDefinition r : file.exoAddressRanges()) {
+            if (checks.exoRange(r, cited)) {
+                exoRanges.put(r.range(), r); // a later folder adds ranges; the same range again replaces the row
+                exoRangeFiles.add(cited);
+            }
+        }
         for (ExampleDefinition e : file.examples()) {
             if (e.name() == null || !ElementChecks.ID.matcher(e.name()).matches()) {
                 checks.problem(null, cited, "example name '" + e.name() + "' must be lower-case letters, digits and "
@@ -182,7 +192,7 @@ public final class KnowledgeLoader {
                 compiled.values().stream().filter(f -> !disabled.contains(f.id())).toList(),
                 missingEvidence.stream().filter(m -> !disabled.contains(m.id())).toList(),
                 List.copyOf(examples.values()), List.copyOf(disabled), List.copyOf(builds.values()), manifest,
-                windowsReleases);
+                windowsReleases, ExoAddressRanges.of(List.copyOf(exoRanges.keySet()), String.join(", ", exoRangeFiles)));
     }
 
     private void applyOverrides() {
