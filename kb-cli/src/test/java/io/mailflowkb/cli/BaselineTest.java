@@ -20,6 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BaselineTest {
 
+    /** Two of the three unchecked findings are critical: the verdict must not read as a clean bill. */
+    private static final String UNCHECKED_VERDICT = "No mail-flow problem found at warning or above in these inputs, "
+            + "but 2 earlier problems were not re-examined (see below).";
+
     static final Path DIR = Path.of("src/test/resources/reports");
     // the baseline's latest evidence time, UTC to the second as every report header writes times
     static final String SINCE = "2024-03-01T09:30:00Z";
@@ -174,6 +178,8 @@ class BaselineTest {
                 + "collect again: " + reg + " (registry export) "
                 + "was: " + reg + ":25 SCHANNEL TLS 1.2\\Client Enabled = 0 ");
         assertThat(out).doesNotContain("Resolved since");
+        assertThat(out.replaceAll("\\s+", " ")).as("not a clean bill while critical findings are unchecked")
+                .contains(UNCHECKED_VERDICT).doesNotContain("No mail-flow problem found at warning or above.");
     }
 
     @Test
@@ -184,7 +190,7 @@ class BaselineTest {
                         + "- **tls12-client-disabled** (critical): TLS 1.2 is disabled for outgoing connections (SChannel client)\n"
                         + "  - collect again: " + tmp.resolve("schannel.reg") + " (registry export)\n"
                         + "  - was: `" + tmp.resolve("schannel.reg") + ":25`: SCHANNEL TLS 1.2\\Client Enabled = 0\n");
-        assertThat(out).doesNotContain("## Resolved since");
+        assertThat(out).doesNotContain("## Resolved since").contains("**" + UNCHECKED_VERDICT + "**");
     }
 
     @Test
@@ -197,7 +203,8 @@ class BaselineTest {
                         + "<ul class=\"evidence\">\n<li>collect again: " + tmp.resolve("schannel.reg")
                         + " (registry export)</li>\n<li>was: <code>" + tmp.resolve("schannel.reg")
                         + ":25</code> SCHANNEL TLS 1.2\\Client Enabled = 0</li>");
-        assertThat(out).doesNotContain("badge resolved");
+        assertThat(out).doesNotContain("badge resolved")
+                .contains("<p class=\"verdict\">" + UNCHECKED_VERDICT + "</p>");
     }
 
     private static List<String> ids(JsonNode array) {

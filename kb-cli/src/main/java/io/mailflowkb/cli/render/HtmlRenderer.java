@@ -94,14 +94,12 @@ public final class HtmlRenderer implements Renderer {
     }
 
     private static void header(StringBuilder b, Diagnosis d, String title, String prefix, String heading) {
-        long problems = d.findings().stream().filter(f -> f.severity().failsRun()).count();
         b.append("<header>\n<").append(heading).append(">").append(escape(title)).append("</").append(heading)
                 .append(">\n<dl class=\"host\">\n");
         for (ReportHeader h : ReportHeader.of(d)) {
             b.append("<dt>").append(escape(h.label())).append("</dt><dd>").append(escape(h.value())).append("</dd>\n");
         }
-        b.append("</dl>\n<p class=\"verdict\">").append(problems == 0 ? "No mail-flow problem found at warning or above."
-                        : problems + (problems == 1 ? " problem" : " problems") + " found.")
+        b.append("</dl>\n<p class=\"verdict\">").append(escape(Verdict.of(d)))
                 .append("</p>\n<div class=\"strip\">");
         for (Severity s : Severity.values()) {
             long n = d.findings().stream().filter(f -> f.severity() == s).count();

@@ -39,9 +39,7 @@ public final class MarkdownRenderer implements Renderer {
                     .append("\n");
         }
         b.append("\n");
-        long problems = d.findings().stream().filter(f -> f.severity().failsRun()).count();
-        b.append(problems == 0 ? "**No mail-flow problem found at warning or above.**"
-                : "**" + problems + (problems == 1 ? " problem" : " problems") + " found.**").append("\n\n");
+        b.append("**").append(MarkdownText.inline(Verdict.of(d))).append("**\n\n");
         if (d.comparison() != null) {
             comparison(b, d.comparison());
         }

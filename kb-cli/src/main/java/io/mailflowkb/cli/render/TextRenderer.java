@@ -44,9 +44,7 @@ public final class TextRenderer implements Renderer {
     public String render(Diagnosis d) {
         StringBuilder b = new StringBuilder();
         header(b, d);
-        long problems = d.findings().stream().filter(f -> f.severity().failsRun()).count();
-        b.append("\n").append(bold(problems == 0 ? "No mail-flow problem found at warning or above."
-                : problems + (problems == 1 ? " problem" : " problems") + " found.")).append("\n");
+        b.append("\n").append(bold(Verdict.of(d))).append("\n");
         if (d.comparison() != null) {
             comparison(b, d.comparison());
         }

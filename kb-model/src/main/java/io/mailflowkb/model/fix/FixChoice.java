@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 /**
  * A decision only the administrator can make, which some fix values carry out. Whether TLS 1.0 and 1.1 stay on is
  * one: Exchange Online does not require turning them off, and turning them off can break internal legacy partners
- * (domain notes D14, [S25][S26][S49]). A fix script writes such values only when the administrator named the
- * decision ({@code kb diagnose --legacy-tls on|off}).
+ * ([S25][S26][S49] in docs/sources.md; docs/fix-scripts.md). A fix script writes such values only when the
+ * administrator named the decision ({@code kb diagnose --legacy-tls on|off}).
  */
 public enum FixChoice {
     LEGACY_TLS_ON("legacy-tls=on", "keep TLS 1.0/1.1 on"),

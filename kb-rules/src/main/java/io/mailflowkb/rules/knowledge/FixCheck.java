@@ -19,9 +19,9 @@ public final class FixCheck {
     /** Letters, digits, spaces and the punctuation real key paths use; no quotes, no %, no $, no backtick. */
     private static final Pattern KEY = Pattern.compile("HKLM\\\\[A-Za-z0-9 ._()\\\\-]{1,250}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9 ._-]{1,100}");
-    /** The versions a version-dependent entry may name: SChannel's protocol key names (domain notes 4.1). */
+    /** The versions a version-dependent entry may name: SChannel's protocol key names (docs/fix-scripts.md). */
     private static final Set<String> PROTOCOLS = Set.of("TLS 1.0", "TLS 1.1", "TLS 1.2", "TLS 1.3");
-    /** The versions whose on-or-off is the administrator's decision (domain notes D14). */
+    /** The versions whose on-or-off is the administrator's decision (docs/fix-scripts.md, "mismatch and half disabled"). */
     private static final Set<String> LEGACY = Set.of("TLS 1.0", "TLS 1.1");
 
     private FixCheck() {
