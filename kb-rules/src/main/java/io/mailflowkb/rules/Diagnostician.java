@@ -116,7 +116,8 @@ public final class Diagnostician {
     public SymptomSet compiledSymptoms() {
         SymptomSet compiled = compiledSymptoms;
         if (compiled == null) {
-            compiled = SymptomSet.of(knowledge.symptoms(), knowledge.exoAddressRanges());   // a benign race: both threads compile the same set
+            // a benign race: both threads compile the same set
+            compiled = SymptomSet.of(knowledge.symptoms(), knowledge.exoAddressRanges());
             compiledSymptoms = compiled;
         }
         return compiled;

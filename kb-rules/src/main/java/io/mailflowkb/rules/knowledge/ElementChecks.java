@@ -159,7 +159,8 @@ final class ElementChecks {
             return false;
         }
         if (r.source() == null || !r.source().startsWith("https://") || r.source().length() > 500) {
-            problem(r.at(), file, "exoAddressRanges: " + r.range() + " needs the https page that publishes it (source)");
+            problem(r.at(), file, "exoAddressRanges: " + r.range()
+                    + " needs the https page that publishes it (source)");
             return false;
         }
         return true;

@@ -192,7 +192,8 @@ public final class KnowledgeLoader {
                 compiled.values().stream().filter(f -> !disabled.contains(f.id())).toList(),
                 missingEvidence.stream().filter(m -> !disabled.contains(m.id())).toList(),
                 List.copyOf(examples.values()), List.copyOf(disabled), List.copyOf(builds.values()), manifest,
-                windowsReleases, ExoAddressRanges.of(List.copyOf(exoRanges.keySet()), String.join(", ", exoRangeFiles)));
+                windowsReleases,
+                ExoAddressRanges.of(List.copyOf(exoRanges.keySet()), String.join(", ", exoRangeFiles)));
     }
 
     private void applyOverrides() {

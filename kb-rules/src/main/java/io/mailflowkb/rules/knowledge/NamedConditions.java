@@ -69,7 +69,8 @@ final class NamedConditions {
         }
         resolving.add(name);
         try {
-            List<CompiledPattern> patterns = new PatternCompiler(e.file(), problems, this, releases.get()).compile(e.definition().when());
+            List<CompiledPattern> patterns = new PatternCompiler(e.file(), problems, this, releases.get())
+                    .compile(e.definition().when());
             compiled.put(name, patterns);
             return patterns;
         } finally {

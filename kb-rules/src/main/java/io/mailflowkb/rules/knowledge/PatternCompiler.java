@@ -130,7 +130,8 @@ final class PatternCompiler {
                     operands.add(parse(field, o));
                 }
             }
-            return new CompiledConstraint(type, field.bound(releases), op, operands, regex, shown(field.name(), op, raw));
+            return new CompiledConstraint(type, field.bound(releases), op, operands, regex,
+                    shown(field.name(), op, raw));
         } catch (IllegalArgumentException e) {
             problem(c.at(), type.name() + "." + field.name() + " " + op.id() + ": " + e.getMessage());
             return null;
