@@ -30,9 +30,9 @@ param([switch]$Force)
         Write-Host "set: $Key $Name = $Value"
     }
 
-    # HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client DisabledByDefault: 0x1 -> 0x0 (tls12-client-disabled)
+    # HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client DisabledByDefault: 0x1 -> 0x0 (tls12-client-disabled, schannel-client-server-mismatch)
     Set-KbDword 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client' 'DisabledByDefault' 0 $false
-    # HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client Enabled: 0x0 -> 0x1 (tls12-client-disabled)
+    # HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client Enabled: 0x0 -> 0x1 (tls12-client-disabled, schannel-client-server-mismatch)
     Set-KbDword 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client' 'Enabled' 1 $true
 
     Write-Host 'Done. Restart the server (Restart-Computer) so SChannel and .NET read the new values,'

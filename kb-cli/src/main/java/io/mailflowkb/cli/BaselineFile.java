@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.stream.Collectors;
 
 /**
@@ -64,6 +65,18 @@ final class BaselineFile {
             throw new InvalidInputException(name, line(e.getLocation()), "not a kb diagnose --format json result");
         } catch (IOException e) {
             throw new InvalidInputException(name, null, "cannot read the baseline: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * When the baseline file was last written: the honest time of a baseline that carries none of its own (a
+     * registry export has no time), said as what it is. {@code null} when the file system does not tell.
+     */
+    static Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return null;
         }
     }
 

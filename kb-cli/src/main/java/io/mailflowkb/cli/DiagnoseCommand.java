@@ -4,17 +4,20 @@ import io.mailflowkb.cli.input.CollectorCatalog;
 import io.mailflowkb.cli.input.InputAssembler;
 import io.mailflowkb.cli.input.InputOptions;
 import io.mailflowkb.cli.render.Format;
+import io.mailflowkb.cli.render.fix.FixScript;
 import io.mailflowkb.model.bundle.FactBundle;
 import io.mailflowkb.model.finding.Diagnosis;
+import io.mailflowkb.model.fix.FixChoice;
 import io.mailflowkb.cli.render.ReportContext;
 import io.mailflowkb.cli.render.TraceRenderer;
 import io.mailflowkb.rules.Diagnostician;
-import io.mailflowkb.rules.fix.FixScript;
 import io.mailflowkb.rules.report.Baselines;
 import io.mailflowkb.rules.knowledge.KnowledgeExample;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -85,6 +88,13 @@ final class DiagnoseCommand implements Callable<Integer> {
                     + "differ), with a backup and a rollback script beside it. -o FILE then names the script; the report "
                     + "goes to stdout (HTML and Markdown reports embed the script).")
     FixScript.Format fixScript;
+
+    @Option(names = "--legacy-tls", paramLabel = "on|off",
+            description = "With --fix-script: your decision for TLS 1.0/1.1, which only you can make (Exchange Online "
+                    + "does not need them off; legacy partners may need them on). A Client/Server mismatch or a half "
+                    + "disabled TLS 1.0/1.1 is then fixed to on (Enabled 1, DisabledByDefault 0) or off (Enabled 0, "
+                    + "DisabledByDefault 1) for both roles. Without it those values are left out, and kb says so.")
+    String legacyTls;
 
     @Option(names = "--normalise-values",
             description = "With --fix-script: also rewrite values that already work but are not Microsoft's documented "
@@ -168,11 +178,15 @@ final class DiagnoseCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--fix-script needs -o FILE: where to write the script (the report goes to stdout)");
         }
+        if (legacyTls != null && fixScript == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--legacy-tls goes with --fix-script");
+        }
+        chosen();
         Diagnosis previous = baseline == null ? null : BaselineFile.read(baseline);
         Diagnostician.Explained explained = explain ? kb.explain(bundle) : null;
         Diagnosis d = explained != null ? explained.diagnosis() : kb.diagnose(bundle);
         if (previous != null) {
-            d = Baselines.compare(d, previous, baseline.toString());
+            d = Baselines.compare(d, bundle, previous, baseline.toString(), BaselineFile.modified(baseline));
             if (d.comparison().warning() != null) {
                 spec.commandLine().getErr().println("kb: warning: " + d.comparison().warning());
                 spec.commandLine().getErr().flush();
@@ -181,9 +195,9 @@ final class DiagnoseCommand implements Callable<Integer> {
         ReportContext context = ReportContext.plain();
         Path reportFile = output;
         if (fixScript != null) {
-            String script = FixScriptWriter.write(kb.knowledge(), d, bundle, fixScript, output, spec.commandLine().getErr(),
-                    normaliseValues);
-            context = context.withFixScript(script);
+            FixScriptWriter.Written written = FixScriptWriter.write(d, bundle, fixScript, output,
+                    spec.commandLine().getErr(), chosen(), normaliseValues);
+            context = context.withFixScript(written.script()).withFixNotes(written.notes());
             reportFile = null;
         }
         context = context.withTextWidth(Output.textWidth(reportFile));
@@ -192,7 +206,23 @@ final class DiagnoseCommand implements Callable<Integer> {
             text = TraceRenderer.append(text, format, explained.trace());
         }
         Output.write(text, reportFile, spec.commandLine().getOut());
-        return d.hasProblems() ? ExitCode.FINDINGS : ExitCode.OK;
+        // a finding at warning or above that was not re-examined may still be there: not a clean run
+        boolean unexamined = d.comparison() != null && d.comparison().notReexamined().stream()
+                .anyMatch(f -> f.severity().failsRun());
+        return d.hasProblems() || unexamined ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /** The decisions given on the command line ({@code --legacy-tls on|off}). */
+    private Set<FixChoice> chosen() {
+        if (legacyTls == null) {
+            return Set.of();
+        }
+        return switch (legacyTls.toLowerCase(Locale.ROOT)) {
+            case "on" -> Set.of(FixChoice.LEGACY_TLS_ON);
+            case "off" -> Set.of(FixChoice.LEGACY_TLS_OFF);
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--legacy-tls takes on or off, not '" + legacyTls + "'");
+        };
     }
 
     private static FactBundle readBundle(Path p) {

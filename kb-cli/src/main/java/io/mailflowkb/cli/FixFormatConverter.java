@@ -1,6 +1,6 @@
 package io.mailflowkb.cli;
 
-import io.mailflowkb.rules.fix.FixScript;
+import io.mailflowkb.cli.render.fix.FixScript;
 import java.util.Locale;
 import picocli.CommandLine;
 

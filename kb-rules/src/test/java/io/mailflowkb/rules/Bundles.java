@@ -1,6 +1,8 @@
 package io.mailflowkb.rules;
 
 import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.model.fact.PeerClass;
+import io.mailflowkb.model.fact.FlowDirection;
 import io.mailflowkb.model.fact.HostProfile;
 import io.mailflowkb.model.fact.Provenance;
 import io.mailflowkb.model.fact.RegistryKey;
@@ -34,7 +36,7 @@ final class Bundles {
     }
 
     static Symptom symptom(String id, String text) {
-        return new Symptom(id, text, "outbound", "exchange-online", null, 1, null, null, List.of(Provenance.of("send.log", 7)));
+        return new Symptom(id, text, FlowDirection.OUTBOUND, PeerClass.EXCHANGE_ONLINE, null, 1, null, null, List.of(Provenance.of("send.log", 7)));
     }
 
     static FactBundle of(Object... facts) {

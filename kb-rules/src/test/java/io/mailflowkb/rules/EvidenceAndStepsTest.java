@@ -3,6 +3,9 @@ package io.mailflowkb.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.model.fact.TlsResult;
+import io.mailflowkb.model.fact.PeerClass;
+import io.mailflowkb.model.fact.FlowDirection;
 import io.mailflowkb.model.fact.Provenance;
 import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.fact.TlsOutcome;
@@ -55,8 +58,8 @@ class EvidenceAndStepsTest {
     void aSymptomSeenManyTimesIsOneLineWithCountAndTimes() {
         List<Provenance> samples = List.of(Provenance.of("send.log", 7), Provenance.of("send.log", 19),
                 Provenance.of("send.log", 31));
-        Symptom s = new Symptom("socketerror-421", "421 4.4.2 Connection dropped due to SocketError", "outbound",
-                "exchange-online", null, 14, "2024-03-01T10:00:00Z", "2024-03-01T12:00:00Z", samples);
+        Symptom s = new Symptom("socketerror-421", "421 4.4.2 Connection dropped due to SocketError", FlowDirection.OUTBOUND,
+                PeerClass.EXCHANGE_ONLINE, null, 14, "2024-03-01T10:00:00Z", "2024-03-01T12:00:00Z", samples);
         Finding f = finding(kb.diagnose(Bundles.of(s)), "tls12-client-disabled");
         List<Evidence> lines = f.evidence().stream().filter(e -> e.source().startsWith("send.log")).toList();
         assertThat(lines).singleElement().satisfies(e -> {
@@ -69,7 +72,7 @@ class EvidenceAndStepsTest {
 
     @Test
     void aTls10SessionTowardAHostIsCitedWhereTls12ClientIsOff() {
-        TlsOutcome tls10 = new TlsOutcome("outbound", "other", "Internet Mail", "TLS 1.0", "succeeded", null,
+        TlsOutcome tls10 = new TlsOutcome(FlowDirection.OUTBOUND, PeerClass.OTHER, "Internet Mail", "TLS 1.0", TlsResult.SUCCEEDED, null,
                 "CALG_AES_256", 3, null, null, List.of(Provenance.of("SEND20250301-1.LOG", 12)));
         FactBundle b = Bundles.of(Bundles.host("Windows Server 2012 R2 Standard", 9600, "15.1.2507.6", "EX01"),
                 Bundles.schannelTree(), Bundles.dword(Bundles.proto("TLS 1.2", "Client"), "Enabled", 0), tls10);

@@ -44,7 +44,7 @@ class ExplainAndCorrelationTest {
     void fallbackNamesItsRootCauseWhenTheConfigurationShowsIt() {
         Diagnosis d = kb.diagnose(tls12(0, Bundles.symptom("starttls-required-451", "451 5.7.3 Must issue a STARTTLS command first")));
         assertThat(finding(d, "starttls-fallback-rejected").evidence())
-                .contains(new Evidence("correlation", "root cause: tls12-client-disabled"));
+                .contains(Evidence.note("root cause: tls12-client-disabled"));
     }
 
     @Test

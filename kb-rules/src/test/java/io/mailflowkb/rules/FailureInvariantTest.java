@@ -3,6 +3,9 @@ package io.mailflowkb.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.model.fact.TlsResult;
+import io.mailflowkb.model.fact.PeerClass;
+import io.mailflowkb.model.fact.FlowDirection;
 import io.mailflowkb.model.fact.EventRecord;
 import io.mailflowkb.model.fact.HostProfile;
 import io.mailflowkb.model.fact.ProbeResult;
@@ -132,7 +135,7 @@ class FailureInvariantTest {
         String direction = DIRECTIONS[r.nextInt(DIRECTIONS.length)];
         if (symptomId != null) {
             Provenance at = Provenance.of("gen-" + n + ".log", line++);
-            b.add(new Symptom(symptomId, null, direction, PEERS[r.nextInt(PEERS.length)], null, 1 + r.nextInt(5),
+            b.add(new Symptom(symptomId, null, FlowDirection.of(direction), PeerClass.of(PEERS[r.nextInt(PEERS.length)]), null, 1 + r.nextInt(5),
                     null, null, List.of(at)));
             failures.put(at.location(), "symptom " + symptomId + " " + direction);
         }
@@ -143,7 +146,8 @@ class FailureInvariantTest {
                 case 0 -> {
                     String error = ERRORS[r.nextInt(ERRORS.length)];
                     String dir = r.nextBoolean() ? "outbound" : "inbound";
-                    b.add(new TlsOutcome(dir, PEERS[r.nextInt(PEERS.length)], "conn" + k, null, "failed", error,
+                    b.add(new TlsOutcome(FlowDirection.of(dir), PeerClass.of(PEERS[r.nextInt(PEERS.length)]), "conn" + k, null,
+                            TlsResult.FAILED, error,
                             null, 1, null, null, List.of(p)));
                     failures.put(p.location(), "TLS failed " + error + " " + dir);
                 }

@@ -11,6 +11,7 @@ import io.mailflowkb.model.finding.InputSummary;
 import io.mailflowkb.model.finding.MissingEvidence;
 import io.mailflowkb.model.finding.Reference;
 import io.mailflowkb.model.finding.RemediationStep;
+import io.mailflowkb.model.finding.NotReexaminedFinding;
 import io.mailflowkb.model.finding.ResolvedFinding;
 import io.mailflowkb.model.finding.Severity;
 import java.util.HashMap;
@@ -75,10 +76,15 @@ public final class HtmlRenderer implements Renderer {
         for (int i = 0; i < d.findings().size(); i++) {
             finding(b, d, d.findings().get(i), prefix + "f" + i, prefix, commandIds, anchors);
         }
-        if (context.fixScript() != null) {
-            b.append("<section class=\"finding\" id=\"").append(prefix).append("fix-script\">\n<h2>Fix script</h2>\n")
-                    .append("<p class=\"meta\">Review before running: it changes the registry.</p>\n");
-            command(b, context.fixScript(), prefix + "fix-script-text");
+        if (context.fixScript() != null || !context.fixNotes().isEmpty()) {
+            b.append("<section class=\"finding\" id=\"").append(prefix).append("fix-script\">\n<h2>Fix script</h2>\n");
+            for (String n : context.fixNotes()) {
+                b.append("<p class=\"warnings\">").append(escape(n)).append("</p>\n");
+            }
+            if (context.fixScript() != null) {
+                b.append("<p class=\"meta\">Review before running: it changes the registry.</p>\n");
+                command(b, context.fixScript(), prefix + "fix-script-text");
+            }
             b.append("</section>\n");
         }
         confirmed(b, d, prefix);
@@ -88,14 +94,12 @@ public final class HtmlRenderer implements Renderer {
     }
 
     private static void header(StringBuilder b, Diagnosis d, String title, String prefix, String heading) {
-        long problems = d.findings().stream().filter(f -> f.severity().failsRun()).count();
         b.append("<header>\n<").append(heading).append(">").append(escape(title)).append("</").append(heading)
                 .append(">\n<dl class=\"host\">\n");
         for (ReportHeader h : ReportHeader.of(d)) {
             b.append("<dt>").append(escape(h.label())).append("</dt><dd>").append(escape(h.value())).append("</dd>\n");
         }
-        b.append("</dl>\n<p class=\"verdict\">").append(problems == 0 ? "No mail-flow problem found at warning or above."
-                        : problems + (problems == 1 ? " problem" : " problems") + " found.")
+        b.append("</dl>\n<p class=\"verdict\">").append(escape(Verdict.of(d)))
                 .append("</p>\n<div class=\"strip\">");
         for (Severity s : Severity.values()) {
             long n = d.findings().stream().filter(f -> f.severity() == s).count();
@@ -126,6 +130,7 @@ public final class HtmlRenderer implements Renderer {
                 .append(c.resolved().isEmpty() ? "Compared with the baseline" : "Resolved since " + escape(c.sinceText()))
                 .append("</h2>\n<p class=\"meta\">Baseline <code>").append(escape(c.baseline())).append("</code> (as of ")
                 .append(escape(c.sinceText())).append("): ").append(c.resolved().size()).append(" resolved, ")
+                .append(c.notReexamined().isEmpty() ? "" : c.notReexamined().size() + " not re-examined, ")
                 .append(c.stillPresent().size()).append(" still present, ").append(c.newIds().size()).append(" new.</p>\n");
         if (c.warning() != null) {
             b.append("<p class=\"warnings\"><strong>Warning:</strong> ").append(escape(c.warning())).append("</p>\n");
@@ -136,6 +141,22 @@ public final class HtmlRenderer implements Renderer {
                 b.append("<li><span class=\"badge resolved\">RESOLVED</span><code>").append(escape(r.id()))
                         .append("</code> (").append(r.severity().id()).append(") ").append(escape(r.title()))
                         .append("\n<ul class=\"evidence\">\n");
+                for (Evidence e : r.evidence()) {
+                    b.append("<li>was: <code>").append(escape(e.source())).append("</code> ").append(escape(e.fact()))
+                            .append("</li>\n");
+                }
+                b.append("</ul></li>\n");
+            }
+            b.append("</ul>\n");
+        }
+        if (!c.notReexamined().isEmpty()) {
+            b.append("<h3>Not re-examined</h3>\n<p class=\"meta\">The evidence that proved these was not given again,"
+                    + " so they may still be there.</p>\n<ul>\n");
+            for (NotReexaminedFinding r : c.notReexamined()) {
+                b.append("<li><span class=\"badge not-reexamined\">NOT RE-EXAMINED</span><code>").append(escape(r.id()))
+                        .append("</code> (").append(r.severity().id()).append(") ").append(escape(r.title()))
+                        .append("\n<ul class=\"evidence\">\n<li>collect again: ")
+                        .append(escape(String.join(", ", r.collect()))).append("</li>\n");
                 for (Evidence e : r.evidence()) {
                     b.append("<li>was: <code>").append(escape(e.source())).append("</code> ").append(escape(e.fact()))
                             .append("</li>\n");

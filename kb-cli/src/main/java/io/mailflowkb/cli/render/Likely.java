@@ -31,7 +31,7 @@ final class Likely {
         if (!applies(f)) {
             return null;
         }
-        String why = f.evidence().stream().filter(e -> "correlation".equals(e.source())).map(Evidence::fact)
+        String why = f.evidence().stream().filter(e -> e.kind() == Evidence.Kind.CORRELATION).map(Evidence::fact)
                 .filter(t -> t.startsWith(FindingNote.LOWER_CONFIDENCE))
                 .map(t -> t.substring(FindingNote.LOWER_CONFIDENCE.length())).findFirst()
                 .orElse("the evidence that decides it was not in the inputs");

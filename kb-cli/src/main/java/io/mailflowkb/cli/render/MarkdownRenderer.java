@@ -9,6 +9,7 @@ import io.mailflowkb.model.finding.InputSummary;
 import io.mailflowkb.model.finding.MissingEvidence;
 import io.mailflowkb.model.finding.Reference;
 import io.mailflowkb.model.finding.RemediationStep;
+import io.mailflowkb.model.finding.NotReexaminedFinding;
 import io.mailflowkb.model.finding.ResolvedFinding;
 import java.util.Locale;
 
@@ -38,9 +39,7 @@ public final class MarkdownRenderer implements Renderer {
                     .append("\n");
         }
         b.append("\n");
-        long problems = d.findings().stream().filter(f -> f.severity().failsRun()).count();
-        b.append(problems == 0 ? "**No mail-flow problem found at warning or above.**"
-                : "**" + problems + (problems == 1 ? " problem" : " problems") + " found.**").append("\n\n");
+        b.append("**").append(MarkdownText.inline(Verdict.of(d))).append("**\n\n");
         if (d.comparison() != null) {
             comparison(b, d.comparison());
         }
@@ -61,8 +60,13 @@ public final class MarkdownRenderer implements Renderer {
             d.notExamined().forEach(n -> b.append("- ").append(MarkdownText.inline(n)).append("\n"));
             b.append("\n");
         }
+        if (context.fixScript() != null || !context.fixNotes().isEmpty()) {
+            b.append("## Fix script\n\n");
+            context.fixNotes().forEach(n -> b.append("- ").append(MarkdownText.inline(n)).append("\n"));
+            b.append(context.fixNotes().isEmpty() ? "" : "\n");
+        }
         if (context.fixScript() != null) {
-            b.append("## Fix script\n\n").append("Review before running; it changes the registry.\n\n")
+            b.append("Review before running; it changes the registry.\n\n")
                     .append(MarkdownText.fenced(context.fixScript(), "powershell")).append("\n");
         }
         if (!d.missingEvidence().isEmpty()) {
@@ -80,11 +84,14 @@ public final class MarkdownRenderer implements Renderer {
 
     private static void comparison(StringBuilder b, Comparison c) {
         b.append("Compared with ").append(MarkdownText.code(c.baseline())).append(" (as of ").append(MarkdownText.inline(c.sinceText()))
-                .append("): ").append(c.resolved().size()).append(" resolved, ").append(c.stillPresent().size())
+                .append("): ").append(c.resolved().size()).append(" resolved, ")
+                .append(c.notReexamined().isEmpty() ? "" : c.notReexamined().size() + " not re-examined, ")
+                .append(c.stillPresent().size())
                 .append(" still present, ").append(c.newIds().size()).append(" new.\n\n");
         if (c.warning() != null) {
             b.append("> **Warning:** ").append(MarkdownText.inline(c.warning())).append("\n\n");
         }
+        notReexamined(b, c);
         if (c.resolved().isEmpty()) {
             return;
         }
@@ -92,6 +99,27 @@ public final class MarkdownRenderer implements Renderer {
         for (ResolvedFinding r : c.resolved()) {
             b.append("- **").append(MarkdownText.inline(r.id())).append("** (").append(r.severity().id()).append("): ")
                     .append(MarkdownText.inline(r.title())).append("\n");
+            for (Evidence e : r.evidence()) {
+                b.append("  - was: ").append(MarkdownText.code(e.source())).append(": ")
+                        .append(MarkdownText.inline(e.fact())).append("\n");
+            }
+        }
+        b.append("\n");
+    }
+
+    private static void notReexamined(StringBuilder b, Comparison c) {
+        if (c.notReexamined().isEmpty()) {
+            return;
+        }
+        b.append("## Not re-examined\n\nThe evidence that proved these was not given again, so they may still be"
+                + " there:\n\n");
+        for (NotReexaminedFinding r : c.notReexamined()) {
+            b.append("- **").append(MarkdownText.inline(r.id())).append("** (").append(r.severity().id()).append("): ")
+                    .append(MarkdownText.inline(r.title())).append("\n  - collect again: ");
+            for (int i = 0; i < r.collect().size(); i++) {
+                b.append(i == 0 ? "" : ", ").append(MarkdownText.inline(r.collect().get(i)));
+            }
+            b.append("\n");
             for (Evidence e : r.evidence()) {
                 b.append("  - was: ").append(MarkdownText.code(e.source())).append(": ")
                         .append(MarkdownText.inline(e.fact())).append("\n");

@@ -10,6 +10,7 @@ import io.mailflowkb.model.finding.InputSummary;
 import io.mailflowkb.model.finding.MissingEvidence;
 import io.mailflowkb.model.finding.Reference;
 import io.mailflowkb.model.finding.RemediationStep;
+import io.mailflowkb.model.finding.NotReexaminedFinding;
 import io.mailflowkb.model.finding.ResolvedFinding;
 import io.mailflowkb.model.finding.Severity;
 import java.util.ArrayList;
@@ -43,9 +44,7 @@ public final class TextRenderer implements Renderer {
     public String render(Diagnosis d) {
         StringBuilder b = new StringBuilder();
         header(b, d);
-        long problems = d.findings().stream().filter(f -> f.severity().failsRun()).count();
-        b.append("\n").append(bold(problems == 0 ? "No mail-flow problem found at warning or above."
-                : problems + (problems == 1 ? " problem" : " problems") + " found.")).append("\n");
+        b.append("\n").append(bold(Verdict.of(d))).append("\n");
         if (d.comparison() != null) {
             comparison(b, d.comparison());
         }
@@ -100,6 +99,7 @@ public final class TextRenderer implements Renderer {
     private void comparison(StringBuilder b, Comparison c) {
         b.append("\n");
         wrapped(b, "Compared with " + c.baseline() + " (as of " + c.sinceText() + "): " + c.resolved().size() + " resolved, "
+                + (c.notReexamined().isEmpty() ? "" : c.notReexamined().size() + " not re-examined, ")
                 + c.stillPresent().size() + " still present, " + c.newIds().size() + " new.", "", "  ");
         if (c.warning() != null) {
             wrapped(b, "warning: " + c.warning(), "", "  ");
@@ -111,6 +111,17 @@ public final class TextRenderer implements Renderer {
                 for (Evidence e : r.evidence()) {
                     wrappedAt(b, ControlCharacters.escape("was: " + e.source()), ControlCharacters.escape(e.fact()),
                             "    ", "      ");
+                }
+            }
+        }
+        if (!c.notReexamined().isEmpty()) {
+            b.append(bold("Not re-examined (the evidence that proved them was not given again):")).append("\n");
+            for (NotReexaminedFinding r : c.notReexamined()) {
+                wrapped(b, r.id() + " (" + r.severity().id() + "): " + r.title(), "  - ", "    ");
+                wrapped(b, ControlCharacters.escape("collect again: " + String.join(", ", r.collect())), "    ",
+                        "      ");
+                for (Evidence e : r.evidence()) {
+                    wrapped(b, ControlCharacters.escape("was: " + e.source() + "  " + e.fact()), "    ", "      ");
                 }
             }
         }

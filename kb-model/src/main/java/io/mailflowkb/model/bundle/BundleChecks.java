@@ -6,6 +6,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.mailflowkb.model.InvalidInputException;
+import io.mailflowkb.model.fact.FlowDirection;
+import io.mailflowkb.model.fact.PeerClass;
+import io.mailflowkb.model.fact.TlsResult;
+import io.mailflowkb.model.fact.WireValue;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -39,16 +43,18 @@ final class BundleChecks {
     /** Closed vocabularies, by section and field. */
     private static final Map<String, Map<String, Set<String>>> CLOSED = Map.of(
             "host", Map.of("exchangeVersion", Set.of("2010", "2013", "2016", "2019", "SE")),
-            "symptoms", Map.of("direction", Set.of("outbound", "inbound", "unknown"),
-                    "peerClass", Set.of("exchange-online", "other", "unknown")),
-            "tls", Map.of("direction", Set.of("outbound", "inbound", "unknown"),
-                    "peerClass", Set.of("exchange-online", "other", "unknown"),
-                    "result", Set.of("succeeded", "failed")),
+            "symptoms", Map.of("direction", spellings(FlowDirection.class), "peerClass", spellings(PeerClass.class)),
+            "tls", Map.of("direction", spellings(FlowDirection.class), "peerClass", spellings(PeerClass.class),
+                    "result", spellings(TlsResult.class)),
             "probes", Map.of("tlsVersion", Set.of("TLS 1.0", "TLS 1.1", "TLS 1.2", "TLS 1.3"),
                     "outcome", Set.of("ok", "refused", "reset", "not-offered", "starttls-rejected",
                             "disabled-locally", "timeout", "connect-failed", "error")));
 
     private BundleChecks() {
+    }
+
+    private static Set<String> spellings(Class<? extends WireValue> vocabulary) {
+        return Set.copyOf(WireValue.spellings(vocabulary));
     }
 
     static void check(String text, String name, ObjectMapper mapper, boolean yaml) {

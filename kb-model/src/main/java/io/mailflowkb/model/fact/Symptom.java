@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param id        the symptom id from the knowledge files, e.g. {@code socketerror-421}
  * @param text      one sample of the matched text as it appeared
- * @param direction {@code outbound}, {@code inbound} or {@code unknown}
- * @param peerClass {@code exchange-online}, {@code other} or {@code unknown}
+ * @param direction which way the mail went ({@link FlowDirection#UNKNOWN} when the input does not say)
+ * @param peerClass who the peer was ({@link PeerClass#UNKNOWN} when the input does not say)
  * @param connector the Exchange connector, or {@code null}
  * @param count     how many times it was seen (at least 1)
  * @param firstSeen ISO-8601 time of the first occurrence, or {@code null} when the input has no times
@@ -18,15 +18,15 @@ import java.util.List;
  * @param samples   a few places it was seen (at least one), first one first
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Symptom(String id, String text, String direction, String peerClass, String connector, long count,
+public record Symptom(String id, String text, FlowDirection direction, PeerClass peerClass, String connector, long count,
                       String firstSeen, String lastSeen, List<Provenance> samples) implements Fact {
 
     public Symptom {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("symptom without an id");
         }
-        direction = direction == null ? "unknown" : direction;
-        peerClass = peerClass == null ? "unknown" : peerClass;
+        direction = direction == null ? FlowDirection.UNKNOWN : direction;
+        peerClass = peerClass == null ? PeerClass.UNKNOWN : peerClass;
         count = Math.max(1, count);
         samples = samples == null ? List.of() : List.copyOf(samples);
         if (samples.isEmpty()) {
@@ -51,8 +51,8 @@ public record Symptom(String id, String text, String direction, String peerClass
     @Override
     public String describe() {
         String times = count > 1 ? " (seen " + count + " times)" : "";
-        String dir = "unknown".equals(direction) ? "" : " [" + direction
-                + ("unknown".equals(peerClass) ? "" : ", " + peerClass) + "]";
+        String dir = direction == FlowDirection.UNKNOWN ? "" : " [" + direction.id()
+                + (peerClass == PeerClass.UNKNOWN ? "" : ", " + peerClass.id()) + "]";
         return (text == null || text.isBlank() ? id : text.strip()) + dir + times;
     }
 }

@@ -1,7 +1,9 @@
 package io.mailflowkb.model.finding;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.mailflowkb.model.fix.RegistryFix;
 import java.util.Comparator;
 import java.util.List;
 
@@ -18,6 +20,9 @@ import java.util.List;
  *                    {@code knowledge/tls-deprecation/findings/tls12-client-disabled/finding.yaml#tls12-client-disabled}
  * @param confidence  {@code high}, or {@code lower} when the deciding evidence was not in the inputs (set by the
  *                    engine; the evidence then has a {@code correlation} line saying why)
+ * @param fix         the registry values that fix it on this server, resolved by the engine from the knowledge's
+ *                    {@code fix} entries for the evidence (the version it is about); what fix scripts are written
+ *                    from. Not part of the JSON contract: a report states the fix in its remediation steps.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "severity", "confidence", "title", "summary", "direction", "status", "causedBy",
@@ -26,7 +31,7 @@ public record Finding(String id, Severity severity, String title, String summary
                       FindingStatus status,
                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> causedBy, List<Evidence> evidence,
                       List<RemediationStep> remediation, List<Reference> references, String rule,
-                      Confidence confidence) {
+                      Confidence confidence, @JsonIgnore List<RegistryFix> fix) {
 
     /** Most severe first, then by id: the tie-break after root causes (see {@link Diagnosis}). */
     public static final Comparator<Finding> ORDER =
@@ -38,6 +43,16 @@ public record Finding(String id, Severity severity, String title, String summary
         remediation = remediation == null ? List.of() : List.copyOf(remediation);
         references = references == null ? List.of() : List.copyOf(references);
         confidence = confidence == null ? Confidence.HIGH : confidence;
+        fix = fix == null ? List.of() : List.copyOf(fix);
+    }
+
+    /** A finding without a fix (embedders, and baselines read back from JSON). */
+    public Finding(String id, Severity severity, String title, String summary, Direction direction,
+                   FindingStatus status, List<String> causedBy, List<Evidence> evidence,
+                   List<RemediationStep> remediation, List<Reference> references, String rule,
+                   Confidence confidence) {
+        this(id, severity, title, summary, direction, status, causedBy, evidence, remediation, references, rule,
+                confidence, List.of());
     }
 
     /** A finding without summary, root cause or status (tests, embedders that build findings by hand). */
@@ -57,6 +72,6 @@ public record Finding(String id, Severity severity, String title, String summary
     /** The same finding compared with a baseline. */
     public Finding withStatus(FindingStatus newStatus) {
         return new Finding(id, severity, title, summary, direction, newStatus, causedBy, evidence, remediation,
-                references, rule, confidence);
+                references, rule, confidence, fix);
     }
 }

@@ -7,7 +7,10 @@ import io.mailflowkb.model.fact.ProbeResult;
 import io.mailflowkb.model.fact.Provenance;
 import io.mailflowkb.model.fact.RegistryKey;
 import io.mailflowkb.model.fact.RegistryValue;
+import io.mailflowkb.model.fact.FlowDirection;
+import io.mailflowkb.model.fact.PeerClass;
 import io.mailflowkb.model.fact.Symptom;
+import io.mailflowkb.model.fact.TlsResult;
 import io.mailflowkb.model.fact.TlsOutcome;
 import io.mailflowkb.model.finding.InputSummary;
 import java.util.ArrayList;
@@ -44,13 +47,14 @@ final class RandomBundles {
                     : new RegistryValue(key(), text(), r.nextBoolean() ? "REG_SZ" : "REG_MULTI_SZ", text(), prov()));
         }
         for (int i = r.nextInt(4); i > 0; i--) {
-            b.add(new Symptom("sym-" + r.nextInt(100), text(), pick("outbound", "inbound", "unknown"),
-                    pick("exchange-online", "other", "unknown"), maybe(text()), 1 + r.nextInt(1000),
+            b.add(new Symptom("sym-" + r.nextInt(100), text(), pick(FlowDirection.values()),
+                    pick(PeerClass.values()), maybe(text()), 1 + r.nextInt(1000),
                     maybe("2025-01-14T09:12:03.112Z"), maybe("2025-01-15T09:12:03.112Z"), provs()));
         }
         for (int i = r.nextInt(3); i > 0; i--) {
-            b.add(new TlsOutcome(pick("outbound", "inbound"), pick("exchange-online", "other"), maybe(text()),
-                    maybe("TLS 1.2"), pick("succeeded", "failed"), maybe("SocketError"), maybe(text()),
+            b.add(new TlsOutcome(pick(FlowDirection.OUTBOUND, FlowDirection.INBOUND),
+                    pick(PeerClass.EXCHANGE_ONLINE, PeerClass.OTHER), maybe(text()), maybe("TLS 1.2"),
+                    pick(TlsResult.values()), maybe("SocketError"), maybe(text()),
                     1 + r.nextInt(50), null, maybe("2025-01-15T09:12:03.112Z"), provs()));
         }
         for (int i = r.nextInt(3); i > 0; i--) {
@@ -111,7 +115,8 @@ final class RandomBundles {
         return r.nextBoolean() ? s : null;
     }
 
-    private String pick(String... options) {
+    @SafeVarargs
+    private <T> T pick(T... options) {
         return options[r.nextInt(options.length)];
     }
 }

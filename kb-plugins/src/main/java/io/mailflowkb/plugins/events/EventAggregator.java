@@ -4,10 +4,11 @@ import io.mailflowkb.model.fact.EventRecord;
 import io.mailflowkb.model.fact.Provenance;
 import io.mailflowkb.model.fact.ServerName;
 import io.mailflowkb.model.spi.FactSink;
-import io.mailflowkb.plugins.logs.ExoEndpoints;
 import io.mailflowkb.plugins.logs.SymptomMatcher;
 import io.mailflowkb.plugins.logs.Tally;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
+import io.mailflowkb.model.fact.FlowDirection;
+import io.mailflowkb.model.fact.PeerClass;
 import io.mailflowkb.model.fact.Symptom;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,8 @@ final class EventAggregator {
             return;
         }
         Provenance where = new Provenance(source, e.line() > 0 ? e.line() : null,
-                e.provider().strip() + " " + e.id() + (e.recordId() == null ? "" : " record " + e.recordId()));
+                e.provider().strip() + " " + e.id() + (e.recordId() == null ? "" : " record " + e.recordId()),
+                e.recordId() == null ? null : String.valueOf(e.recordId()));
         Key key = new Key(EventDataRules.canonical(e.provider()), e.id(), new TreeMap<>(EventDataRules.relevant(e)));
         Acc acc = events.get(key);
         if (acc == null) {
@@ -97,7 +99,7 @@ final class EventAggregator {
         computers.values().forEach(sink::fact);
         events.forEach((k, a) -> sink.fact(new EventRecord(k.provider(), k.id(), a.level, k.data(), a.message,
                 a.tally.count(), a.tally.firstSeen(), a.tally.lastSeen(), a.tally.samples())));
-        symptoms.forEach((k, t) -> sink.fact(new Symptom(k.id(), t.text(), k.direction(), ExoEndpoints.UNKNOWN,
+        symptoms.forEach((k, t) -> sink.fact(new Symptom(k.id(), t.text(), FlowDirection.of(k.direction()), PeerClass.UNKNOWN,
                 null, t.count(), t.firstSeen(), t.lastSeen(), t.samples())));
         if (ignored > 0) {
             sink.warning(source, null, ignored + " of " + total

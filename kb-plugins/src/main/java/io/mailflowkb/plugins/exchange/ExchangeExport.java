@@ -3,6 +3,8 @@ package io.mailflowkb.plugins.exchange;
 import io.mailflowkb.model.fact.Fact;
 import io.mailflowkb.model.fact.HostProfile;
 import io.mailflowkb.model.fact.Provenance;
+import io.mailflowkb.model.fact.FlowDirection;
+import io.mailflowkb.model.fact.PeerClass;
 import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.model.spi.FactSink;
@@ -53,8 +55,8 @@ final class ExchangeExport {
 
     /** Sends the symptoms found in queue errors, one fact per symptom id with every place it was seen. */
     void finish() {
-        symptomSamples.forEach((id, where) -> emit(new Symptom(id, symptomText.get(id), symptomDirection.get(id),
-                symptomPeer.get(id), null, symptomCount.get(id), null, null, where)));
+        symptomSamples.forEach((id, where) -> emit(new Symptom(id, symptomText.get(id), FlowDirection.of(symptomDirection.get(id)),
+                PeerClass.of(symptomPeer.get(id)), null, symptomCount.get(id), null, null, where)));
     }
 
     int facts() {

@@ -1,7 +1,10 @@
 package io.mailflowkb.plugins.logs;
 
 import io.mailflowkb.model.fact.Provenance;
+import io.mailflowkb.model.fact.FlowDirection;
+import io.mailflowkb.model.fact.PeerClass;
 import io.mailflowkb.model.fact.Symptom;
+import io.mailflowkb.model.fact.TlsResult;
 import io.mailflowkb.model.fact.TlsOutcome;
 import io.mailflowkb.model.spi.FactSink;
 import java.util.LinkedHashMap;
@@ -62,10 +65,10 @@ public final class FactAggregator {
 
     /** Sends every fact to the sink (TLS outcomes first) and forgets them. */
     public void flush(FactSink sink, String source) {
-        outcomes.forEach((k, t) -> sink.fact(new TlsOutcome(k.direction(), k.peerClass(), k.connector(),
-                k.protocol(), k.result(), k.error(), t.extra(), t.count(), t.firstSeen(), t.lastSeen(),
+        outcomes.forEach((k, t) -> sink.fact(new TlsOutcome(FlowDirection.of(k.direction()), PeerClass.of(k.peerClass()), k.connector(),
+                k.protocol(), TlsResult.of(k.result()), k.error(), t.extra(), t.count(), t.firstSeen(), t.lastSeen(),
                 t.samples())));
-        symptoms.forEach((k, t) -> sink.fact(new Symptom(k.id(), t.text(), k.direction(), k.peerClass(),
+        symptoms.forEach((k, t) -> sink.fact(new Symptom(k.id(), t.text(), FlowDirection.of(k.direction()), PeerClass.of(k.peerClass()),
                 k.connector(), t.count(), t.firstSeen(), t.lastSeen(), t.samples())));
         if (dropped > 0) {
             sink.warning(source, null, dropped + " occurrences not aggregated: more than " + MAX_KEYS

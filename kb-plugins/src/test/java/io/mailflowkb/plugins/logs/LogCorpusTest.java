@@ -6,6 +6,9 @@ import static io.mailflowkb.plugins.logs.TestSymptoms.outcomes;
 import static io.mailflowkb.plugins.logs.TestSymptoms.symptoms;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailflowkb.model.fact.FlowDirection;
+import io.mailflowkb.model.fact.TlsResult;
+import io.mailflowkb.model.fact.PeerClass;
 import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.fact.TlsOutcome;
 import io.mailflowkb.model.spi.CollectingSink;
@@ -22,12 +25,12 @@ class LogCorpusTest {
         List<TlsOutcome> o = outcomes(s);
         assertThat(o).hasSize(1);
         TlsOutcome t = o.get(0);
-        assertThat(t.direction()).isEqualTo("inbound");
-        assertThat(t.result()).isEqualTo("succeeded");
+        assertThat(t.direction()).isEqualTo(FlowDirection.INBOUND);
+        assertThat(t.result()).isEqualTo(TlsResult.SUCCEEDED);
         assertThat(t.protocol()).isEqualTo("TLS 1.2");
         assertThat(t.cipher()).isEqualTo("CALG_AES_128/CALG_SHA_256/CALG_ECDH_EPHEM");
         assertThat(t.connector()).isEqualTo("SERVER-HOSTNAME\\Default Frontend SERVER-HOSTNAME");
-        assertThat(t.peerClass()).isEqualTo("other");
+        assertThat(t.peerClass()).isEqualTo(PeerClass.OTHER);
         assertThat(t.count()).isEqualTo(1);
         assertThat(t.firstSeen()).isEqualTo("2023-01-11T16:00:01.010Z");
         assertThat(t.source().location()).isEqualTo("artefacts-help_RECV2023011116-1.LOG:12");
@@ -39,16 +42,16 @@ class LogCorpusTest {
     void unknownCredentialsSendLogDespiteMarkdown() throws Exception {
         CollectingSink s = logs(corpus("exchange-logs/officedocs-support_KB4051498_send-log-UnknownCredentials.md"));
         assertThat(outcomes(s)).singleElement().satisfies(t -> {
-            assertThat(t.result()).isEqualTo("failed");
+            assertThat(t.result()).isEqualTo(TlsResult.FAILED);
             assertThat(t.error()).isEqualTo("UnknownCredentials");
-            assertThat(t.direction()).isEqualTo("outbound");
+            assertThat(t.direction()).isEqualTo(FlowDirection.OUTBOUND);
             assertThat(t.connector()).isEqualTo("Outbound to Office 365");
             assertThat(t.firstSeen()).isEqualTo("2017-10-07T04:42:56.804Z");
             assertThat(t.source().line()).isEqualTo(6);
         });
         assertThat(symptoms(s)).singleElement().satisfies(y -> {
             assertThat(y.id()).isEqualTo("tls-failed-unknowncredentials");
-            assertThat(y.direction()).isEqualTo("outbound");
+            assertThat(y.direction()).isEqualTo(FlowDirection.OUTBOUND);
             assertThat(y.connector()).isEqualTo("Outbound to Office 365");
         });
     }
@@ -57,9 +60,9 @@ class LogCorpusTest {
     void noCredentialsSendLogDespiteBrokenCsv() throws Exception {
         CollectingSink s = logs(corpus("exchange-logs/officedocs-support_KB4495258_send-log-NoCredentials.md"));
         assertThat(outcomes(s)).singleElement().satisfies(t -> {
-            assertThat(t.result()).isEqualTo("failed");
+            assertThat(t.result()).isEqualTo(TlsResult.FAILED);
             assertThat(t.error()).isEqualTo("NoCredentials");
-            assertThat(t.direction()).isEqualTo("outbound");
+            assertThat(t.direction()).isEqualTo(FlowDirection.OUTBOUND);
             assertThat(t.connector()).isEqualTo("Outbound to Office 365");
             assertThat(t.firstSeen()).isNull(); // the doc replaced the times with "Date/Time"
             assertThat(t.source().line()).isEqualTo(7);

@@ -5,6 +5,9 @@ import static io.mailflowkb.plugins.logs.TestSymptoms.outcomes;
 import static io.mailflowkb.plugins.logs.TestSymptoms.symptoms;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailflowkb.model.fact.FlowDirection;
+import io.mailflowkb.model.fact.TlsResult;
+import io.mailflowkb.model.fact.PeerClass;
 import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.fact.TlsOutcome;
 import io.mailflowkb.model.spi.CollectingSink;
@@ -37,25 +40,25 @@ class LogFixturesTest {
     void sendLogTlsFailureThenPlainRetryRefusedByExo() throws Exception {
         CollectingSink s = logs(fixture("SEND20240301-1.LOG"));
         assertThat(outcomes(s)).singleElement().satisfies(t -> {
-            assertThat(t.result()).isEqualTo("failed");
+            assertThat(t.result()).isEqualTo(TlsResult.FAILED);
             assertThat(t.error()).isEqualTo("SocketError");
-            assertThat(t.direction()).isEqualTo("outbound");
-            assertThat(t.peerClass()).isEqualTo("exchange-online");
+            assertThat(t.direction()).isEqualTo(FlowDirection.OUTBOUND);
+            assertThat(t.peerClass()).isEqualTo(PeerClass.EXCHANGE_ONLINE);
             assertThat(t.connector()).isEqualTo("Internet Mail");
             assertThat(t.source().line()).isEqualTo(13);
         });
         Symptom fallback = symptoms(s).stream().filter(y -> y.id().equals("starttls-fallback-rejected"))
                 .findFirst().orElseThrow();
-        assertThat(fallback.direction()).isEqualTo("outbound");
-        assertThat(fallback.peerClass()).isEqualTo("exchange-online");
+        assertThat(fallback.direction()).isEqualTo(FlowDirection.OUTBOUND);
+        assertThat(fallback.peerClass()).isEqualTo(PeerClass.EXCHANGE_ONLINE);
         assertThat(fallback.count()).isEqualTo(1);
         assertThat(fallback.samples()).extracting(p -> p.line()).containsExactly(13, 21);
         assertThat(fallback.firstSeen()).isEqualTo("2024-03-01T10:00:01.400Z");
         assertThat(symptoms(s)).extracting(Symptom::id).containsExactlyInAnyOrder("tls-failed-socketerror",
                 "starttls-must-issue-451", "starttls-fallback-rejected");
         assertThat(symptoms(s)).allSatisfy(y -> {
-            assertThat(y.direction()).isEqualTo("outbound");
-            assertThat(y.peerClass()).isEqualTo("exchange-online");
+            assertThat(y.direction()).isEqualTo(FlowDirection.OUTBOUND);
+            assertThat(y.peerClass()).isEqualTo(PeerClass.EXCHANGE_ONLINE);
         });
     }
 
@@ -63,8 +66,8 @@ class LogFixturesTest {
     void receiveLogFromExoSucceedsWithTls12() throws Exception {
         CollectingSink s = logs(fixture("RECV20240301-1.LOG"));
         assertThat(outcomes(s)).singleElement().satisfies(t -> {
-            assertThat(t.direction()).isEqualTo("inbound");
-            assertThat(t.peerClass()).isEqualTo("exchange-online");
+            assertThat(t.direction()).isEqualTo(FlowDirection.INBOUND);
+            assertThat(t.peerClass()).isEqualTo(PeerClass.EXCHANGE_ONLINE);
             assertThat(t.protocol()).isEqualTo("TLS 1.2");
             assertThat(t.cipher()).isEqualTo("CALG_AES_256/CALG_SHA_384/CALG_ECDHE");
         });
@@ -75,8 +78,8 @@ class LogFixturesTest {
         CollectingSink s = logs(fixture("queue-lasterror.txt"));
         assertThat(symptoms(s)).singleElement().satisfies(y -> {
             assertThat(y.id()).isEqualTo("socketerror-421");
-            assertThat(y.direction()).isEqualTo("outbound");
-            assertThat(y.peerClass()).isEqualTo("exchange-online");
+            assertThat(y.direction()).isEqualTo(FlowDirection.OUTBOUND);
+            assertThat(y.peerClass()).isEqualTo(PeerClass.EXCHANGE_ONLINE);
             assertThat(y.count()).isEqualTo(2);
             assertThat(y.samples()).extracting(p -> p.line()).containsExactly(5, 9);
             assertThat(y.text()).startsWith("421 4.4.2 Connection dropped due to SocketError");
@@ -108,7 +111,7 @@ class LogFixturesTest {
         CollectingSink s = logs(zip);
         assertThat(s.inputs()).extracting(i -> i.source()).containsExactly("logs.zip!/Logs/SEND20240301-1.LOG",
                 "logs.zip!/Logs/RECV20240301-1.LOG", "logs.zip!/Logs/queue-lasterror.txt");
-        assertThat(outcomes(s)).extracting(TlsOutcome::result).containsExactlyInAnyOrder("failed", "succeeded");
+        assertThat(outcomes(s)).extracting(TlsOutcome::result).containsExactlyInAnyOrder(TlsResult.FAILED, TlsResult.SUCCEEDED);
         assertThat(symptoms(s)).extracting(Symptom::id).contains("starttls-fallback-rejected", "socketerror-421");
 
         Path gz = tmp.resolve("send.log.gz");

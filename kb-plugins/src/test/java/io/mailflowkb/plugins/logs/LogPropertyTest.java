@@ -2,6 +2,7 @@ package io.mailflowkb.plugins.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailflowkb.model.fact.TlsResult;
 import io.mailflowkb.model.fact.EventRecord;
 import io.mailflowkb.model.fact.Fact;
 import io.mailflowkb.model.fact.Symptom;
@@ -72,7 +73,7 @@ class LogPropertyTest {
         long failures = sessions.stream().filter(s -> s.lines().stream()
                 .anyMatch(l -> l.contains("TLS negotiation failed"))).count();
         long failedFacts = collect("seq2.log", log(ProtocolLogGenerator.sequential(sessions))).facts().stream()
-                .filter(f -> f instanceof TlsOutcome t && t.result().equals("failed"))
+                .filter(f -> f instanceof TlsOutcome t && t.result() == TlsResult.FAILED)
                 .mapToLong(f -> ((TlsOutcome) f).count()).sum();
         assertThat(failedFacts).isEqualTo(failures);
     }

@@ -2,6 +2,7 @@ package io.mailflowkb.plugins.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailflowkb.model.fact.FlowDirection;
 import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.finding.InputSummary;
 import io.mailflowkb.model.spi.CollectingSink;
@@ -48,7 +49,7 @@ class QueueTextTest {
         List<Symptom> symptoms = sink.facts().stream().filter(Symptom.class::isInstance).map(Symptom.class::cast).toList();
         assertThat(symptoms).singleElement().satisfies(s -> {
             assertThat(s.id()).isEqualTo("socketerror-421");
-            assertThat(s.direction()).isEqualTo("outbound");
+            assertThat(s.direction()).isEqualTo(FlowDirection.OUTBOUND);
             assertThat(s.samples().get(0).line()).isEqualTo(6);
         });
         InputSummary in = sink.inputs().get(0);

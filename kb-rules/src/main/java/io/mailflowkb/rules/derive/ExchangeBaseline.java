@@ -15,10 +15,10 @@ import java.util.List;
  * collected, so for 2010 the inputs cannot decide.
  *
  * @param version {@code 2010}, {@code 2013}, {@code 2016}, {@code 2019}, {@code SE}, or {@code null} when unknown
- * @param tls12   {@code supported}, {@code unsupported} or {@code unknown}
- * @param tls13   {@code supported}, {@code unsupported} or {@code unknown} (the Exchange side only)
+ * @param tls12   whether the build uses TLS 1.2 on SMTP
+ * @param tls13   whether the build can use TLS 1.3 (the Exchange side only)
  */
-public record ExchangeBaseline(String version, String build, String tls12, String tls13, String reason,
+public record ExchangeBaseline(String version, String build, TlsSupport tls12, TlsSupport tls13, String reason,
                                Provenance source) implements Derived {
 
     public static ExchangeBaseline of(HostProfile host, ExchangeBaselines table) {
@@ -32,35 +32,35 @@ public record ExchangeBaseline(String version, String build, String tls12, Strin
         String build = host.exchangeBuild();
         Provenance src = host.source();
         if (version == null) {
-            return new ExchangeBaseline(null, build, "unknown", "unknown",
+            return new ExchangeBaseline(null, build, TlsSupport.UNKNOWN, TlsSupport.UNKNOWN,
                     "the inputs do not show an Exchange version or build", src);
         }
         switch (version) {
             case "2010":
-                return new ExchangeBaseline(version, build, "unknown", "unsupported", "Exchange 2010 needs SP3 RU9 "
+                return new ExchangeBaseline(version, build, TlsSupport.UNKNOWN, TlsSupport.UNSUPPORTED, "Exchange 2010 needs SP3 RU9 "
                         + "to drop the hard-coded TLS 1.0 on SMTP and newer rollups for TLS 1.2; the inputs carry no "
                         + "2010 build baseline, so they cannot decide", src);
             case "SE":
-                return new ExchangeBaseline(version, build, "supported", "supported",
+                return new ExchangeBaseline(version, build, TlsSupport.SUPPORTED, TlsSupport.SUPPORTED,
                         "Exchange SE supports TLS 1.2 (and TLS 1.3 on Windows Server 2022 or later)", src);
             case "2019":
                 ExchangeBuildDefinition tls13 = table.first(15, 2, "tls13");
                 boolean known = b != null && tls13 != null;
                 boolean cu15 = known && ExchangeBaselines.atLeast(b, tls13);
-                return new ExchangeBaseline(version, build, "supported", !known ? "unknown"
-                        : cu15 ? "supported" : "unsupported", "Exchange 2019 " + (build == null ? "" : build + " ")
+                return new ExchangeBaseline(version, build, TlsSupport.SUPPORTED, !known ? TlsSupport.UNKNOWN
+                        : cu15 ? TlsSupport.SUPPORTED : TlsSupport.UNSUPPORTED, "Exchange 2019 " + (build == null ? "" : build + " ")
                         + "supports TLS 1.2" + (!known ? "" : cu15 ? "; " + tls13.name() + " or later also TLS 1.3"
                         : "; TLS 1.3 needs " + ExchangeBaselines.named(tls13) + " or later"), src);
             case "2013":
             case "2016":
                 if (b == null) {
-                    return new ExchangeBaseline(version, build, "unknown", "unsupported",
+                    return new ExchangeBaseline(version, build, TlsSupport.UNKNOWN, TlsSupport.UNSUPPORTED,
                             "Exchange " + version + " without a build number", src);
                 }
                 long minor = version.equals("2013") ? 0 : 1;
                 ExchangeBuildDefinition min = table.first(15, minor, "tls12-smtp");
                 if (min == null) {
-                    return new ExchangeBaseline(version, build, "unknown", "unsupported", "Exchange " + version + " "
+                    return new ExchangeBaseline(version, build, TlsSupport.UNKNOWN, TlsSupport.UNSUPPORTED, "Exchange " + version + " "
                             + build + ": the build table marks no first build that uses TLS 1.2 on SMTP", src);
                 }
                 boolean ok = ExchangeBaselines.atLeast(b, min);
@@ -68,12 +68,12 @@ public record ExchangeBaseline(String version, String build, String tls12, Strin
                 String hard = notTls10Only != null && !ExchangeBaselines.atLeast(b, notTls10Only)
                         ? "; below " + ExchangeBaselines.named(notTls10Only) + " SMTP is even hard-coded to TLS 1.0"
                         : "";
-                return new ExchangeBaseline(version, build, ok ? "supported" : "unsupported", "unsupported",
+                return new ExchangeBaseline(version, build, ok ? TlsSupport.SUPPORTED : TlsSupport.UNSUPPORTED, TlsSupport.UNSUPPORTED,
                         "Exchange " + version + " " + build + (ok ? " is at or above " : " is below ")
                                 + ExchangeBaselines.named(min) + ", the first build that uses TLS 1.2 on SMTP" + hard,
                         src);
             default:
-                return new ExchangeBaseline(version, build, "unknown", "unknown",
+                return new ExchangeBaseline(version, build, TlsSupport.UNKNOWN, TlsSupport.UNKNOWN,
                         "unrecognised Exchange version " + version, src);
         }
     }

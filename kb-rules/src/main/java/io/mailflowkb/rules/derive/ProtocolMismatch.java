@@ -1,5 +1,6 @@
 package io.mailflowkb.rules.derive;
 
+import io.mailflowkb.model.fact.FlowDirection;
 import io.mailflowkb.model.fact.Provenance;
 import io.mailflowkb.model.fact.RegistryValue;
 import java.util.ArrayList;
@@ -78,8 +79,8 @@ public record ProtocolMismatch(String protocol, String kind, String role, String
      * The mail flow the failing role carries: Exchange is the SChannel client when it sends ({@code outbound}) and
      * the server when it receives ({@code inbound}).
      */
-    public String flowDirection() {
-        return "client".equalsIgnoreCase(failingRole) ? "outbound" : "inbound";
+    public FlowDirection flowDirection() {
+        return "client".equalsIgnoreCase(failingRole) ? FlowDirection.OUTBOUND : FlowDirection.INBOUND;
     }
 
     @Override

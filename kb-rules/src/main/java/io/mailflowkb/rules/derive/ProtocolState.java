@@ -4,6 +4,7 @@ import io.mailflowkb.model.fact.HostProfile;
 import io.mailflowkb.model.fact.Provenance;
 import io.mailflowkb.model.fact.RegistryKey;
 import io.mailflowkb.model.fact.RegistryValue;
+import io.mailflowkb.model.fact.WireValue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,10 +13,8 @@ import java.util.List;
  * non-zero {@code DisabledByDefault} keeps the version out of default negotiation, and an absent value takes the
  * OS default for the Windows release (the references of finding tls12-client-disabled in knowledge/).
  *
- * @param state       {@code enabled}, {@code disabled} ({@code Enabled}=0 or unsupported),
- *                    {@code disabled-by-default}, or {@code unknown}
- * @param basis       {@code registry} (a value decided it), {@code os-default} (the key or value is absent and the
- *                    Windows release is known), or {@code unknown} (the inputs cannot decide)
+ * @param state       what Windows does with the version in this role
+ * @param basis       what decided the state
  * @param usable      whether Exchange can negotiate it: enabled and not disabled by default; {@code null} if unknown
  * @param nonStandard a value is present but is not Microsoft's documented 0 or 1 (e.g. {@code 0xffffffff})
  * @param reason      why the state is what it is, in words
@@ -23,7 +22,7 @@ import java.util.List;
  * @param covered     whether the inputs cover the key at all (a value under it, or an export of it or of a parent
  *                    with its subtree): {@code false} for a partial export that left this version out
  */
-public record ProtocolState(String protocol, String role, String state, String basis, Boolean usable,
+public record ProtocolState(String protocol, String role, State state, Basis basis, Boolean usable,
                             boolean nonStandard, String windows, String reason, List<RegistryValue> values,
                             Provenance source, boolean covered) {
 
@@ -60,7 +59,7 @@ public record ProtocolState(String protocol, String role, String state, String b
 
         boolean covered = !(deciding.isEmpty() && coveringKeys.isEmpty());
         if (!covered) {
-            return new ProtocolState(slot.protocol(), slot.role(), "unknown", "unknown", null, false, windows,
+            return new ProtocolState(slot.protocol(), slot.role(), State.UNKNOWN, Basis.UNKNOWN, null, false, windows,
                     "the inputs do not include the SCHANNEL\\Protocols\\" + slot.protocol() + " registry keys", deciding, source, false);
         }
         // An absent value takes the OS default for that value: "on" means Enabled=1/DisabledByDefault=0,
@@ -77,27 +76,27 @@ public record ProtocolState(String protocol, String role, String state, String b
             case UNKNOWN -> null;
         };
         boolean explicit = enabled != null && disabledByDefault != null;
-        String basis = explicit || enabled != null && !on || disabledByDefault != null && offByDefault
-                ? "registry" : osDefault == WindowsRelease.OsDefault.UNKNOWN ? "unknown" : "os-default";
+        Basis basis = explicit || enabled != null && !on || disabledByDefault != null && offByDefault
+                ? Basis.REGISTRY : osDefault == WindowsRelease.OsDefault.UNKNOWN ? Basis.UNKNOWN : Basis.OS_DEFAULT;
         String defaults = explicit ? "" : "; " + (deciding.isEmpty() ? "no Enabled or DisabledByDefault value"
                 : enabled == null ? "Enabled absent" : "DisabledByDefault absent")
                 + (windows == null ? " and the Windows release is unknown" : ", so the " + windows + " default applies ("
                 + osDefault.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
         if (Boolean.FALSE.equals(on)) {
-            return new ProtocolState(slot.protocol(), slot.role(), "disabled", basis, false, nonStandard, windows,
+            return new ProtocolState(slot.protocol(), slot.role(), State.DISABLED, basis, false, nonStandard, windows,
                     (enabled != null ? "Enabled = 0: it cannot be negotiated even if an application asks for it"
                             : windows + " does not support " + slot.protocol()) + defaults, deciding, source, covered);
         }
         if (Boolean.TRUE.equals(offByDefault)) {
-            return new ProtocolState(slot.protocol(), slot.role(), "disabled-by-default", basis, false, nonStandard,
+            return new ProtocolState(slot.protocol(), slot.role(), State.DISABLED_BY_DEFAULT, basis, false, nonStandard,
                     windows, "disabled by default: not negotiated unless an application asks for it" + defaults,
                     deciding, source, covered);
         }
         if (on == null || offByDefault == null) {
-            return new ProtocolState(slot.protocol(), slot.role(), "unknown", "unknown", null, nonStandard, windows,
+            return new ProtocolState(slot.protocol(), slot.role(), State.UNKNOWN, Basis.UNKNOWN, null, nonStandard, windows,
                     "cannot decide" + defaults, deciding, source, covered);
         }
-        return new ProtocolState(slot.protocol(), slot.role(), "enabled", basis, true, nonStandard, windows,
+        return new ProtocolState(slot.protocol(), slot.role(), State.ENABLED, basis, true, nonStandard, windows,
                 "enabled and used by default" + defaults, deciding, source, covered);
     }
 
@@ -105,6 +104,50 @@ public record ProtocolState(String protocol, String role, String state, String b
     public String describe() {
         String values = this.values.isEmpty() ? "" : " (" + String.join(", ",
                 this.values.stream().map(v -> v.name() + "=" + v.number()).toList()) + ")";
-        return protocol + " " + role + " is " + state + values + ": " + reason;
+        return protocol + " " + role + " is " + state.id() + values + ": " + reason;
+    }
+
+    /** What Windows does with a TLS version in one role. */
+    public enum State implements WireValue {
+        /** on and used by default */
+        ENABLED("enabled"),
+        /** {@code Enabled}=0, or the release does not support the version */
+        DISABLED("disabled"),
+        /** on, but not negotiated unless an application asks for it */
+        DISABLED_BY_DEFAULT("disabled-by-default"),
+        /** the inputs cannot decide */
+        UNKNOWN("unknown");
+
+        private final String id;
+
+        State(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+    }
+
+    /** What decided a {@link State}. */
+    public enum Basis implements WireValue {
+        /** a registry value */
+        REGISTRY("registry"),
+        /** the key or value is absent and the Windows release, whose default applies, is known */
+        OS_DEFAULT("os-default"),
+        /** the inputs cannot decide */
+        UNKNOWN("unknown");
+
+        private final String id;
+
+        Basis(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
     }
 }

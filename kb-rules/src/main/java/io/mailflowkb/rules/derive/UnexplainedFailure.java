@@ -2,6 +2,7 @@ package io.mailflowkb.rules.derive;
 
 import io.mailflowkb.model.fact.EventRecord;
 import io.mailflowkb.model.fact.Fact;
+import io.mailflowkb.model.fact.FlowDirection;
 import io.mailflowkb.model.fact.ProbeResult;
 import io.mailflowkb.model.fact.Provenance;
 import io.mailflowkb.model.fact.RegistryValue;
@@ -17,10 +18,10 @@ import java.util.List;
  *
  * @param kind      {@code symptom}, {@code tls}, {@code event} or {@code probe}
  * @param what      the symptom id, TLS error, event id or probe outcome
- * @param direction {@code outbound}, {@code inbound} or {@code unknown}
+ * @param direction which way the failed mail went, as the fact shows it
  * @param fact      the unexplained fact itself (its evidence is this fact's evidence)
  */
-public record UnexplainedFailure(String kind, String what, String direction, Fact fact) implements Derived {
+public record UnexplainedFailure(String kind, String what, FlowDirection direction, Fact fact) implements Derived {
 
     public static UnexplainedFailure of(Symptom s) {
         return new UnexplainedFailure("symptom", s.id(), s.direction(), s);
@@ -31,11 +32,11 @@ public record UnexplainedFailure(String kind, String what, String direction, Fac
     }
 
     public static UnexplainedFailure of(EventRecord e) {
-        return new UnexplainedFailure("event", String.valueOf(e.eventId()), "unknown", e);
+        return new UnexplainedFailure("event", String.valueOf(e.eventId()), FlowDirection.UNKNOWN, e);
     }
 
     public static UnexplainedFailure of(ProbeResult p) {
-        return new UnexplainedFailure("probe", p.outcome(), "outbound", p);
+        return new UnexplainedFailure("probe", p.outcome(), FlowDirection.OUTBOUND, p);
     }
 
     /**

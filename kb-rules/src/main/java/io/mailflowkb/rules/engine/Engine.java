@@ -23,6 +23,7 @@ import io.mailflowkb.rules.explain.Firing;
 import io.mailflowkb.rules.explain.Matched;
 import io.mailflowkb.rules.explain.NotFired;
 import io.mailflowkb.rules.explain.Trace;
+import io.mailflowkb.rules.fix.FixResolution;
 import io.mailflowkb.rules.knowledge.CompiledFinding;
 import io.mailflowkb.rules.knowledge.CompiledMissingEvidence;
 import io.mailflowkb.rules.knowledge.Knowledge;
@@ -161,7 +162,7 @@ public final class Engine {
             // Correlation notes (root cause, confidence) come last, in a stable order.
             notes.forEach((id, texts) -> {
                 if (evidence.containsKey(id)) {
-                    texts.forEach(t -> evidence.get(id).add(new Evidence("correlation", t)));
+                    texts.forEach(t -> evidence.get(id).add(Evidence.note(t)));
                 }
             });
             List<Finding> findings = new ArrayList<>();
@@ -173,7 +174,8 @@ public final class Engine {
                 List<String> causes = notes.getOrDefault(e.getKey(), Set.of()).stream().map(FindingNote::rootCauseIn)
                         .filter(java.util.Objects::nonNull).filter(evidence::containsKey).toList();
                 knowledge.finding(e.getKey()).ifPresent(f -> findings.add(
-                        toFinding(f, List.copyOf(e.getValue()), own, b, confidence, causes, raise)));
+                        toFinding(f, EvidenceRenderer.citeEachLineOnce(e.getValue()), own, b, confidence, causes,
+                                raise)));
             }
             List<Finding> ordered = FindingOrder.sort(findings);
             List<MissingEvidence> missing = new ArrayList<>();
@@ -258,7 +260,9 @@ public final class Engine {
         List<RemediationStep> steps = RemediationPlan.steps(d.remediation(), hits, baseline);
         List<Reference> refs = d.references().stream().map(r -> new Reference(r.title(), r.url())).toList();
         Severity severity = raised != null && raised.compareTo(d.severity()) < 0 ? raised : d.severity();
+        List<Object> matched = new ArrayList<>();
+        hits.forEach(h -> matched.addAll(h.facts()));
         return new Finding(d.id(), severity, d.title(), d.summary(), d.direction(), null, causedBy, evidence, steps,
-                refs, f.rule(), confidence);
+                refs, f.rule(), confidence, FixResolution.resolve(d.fix(), matched));
     }
 }

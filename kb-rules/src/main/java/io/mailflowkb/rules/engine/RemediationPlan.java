@@ -45,7 +45,7 @@ final class RemediationPlan {
                 }
             }
         }
-        boolean updatesFirst = baseline == null || !"supported".equals(baseline.tls12());
+        boolean updatesFirst = baseline == null || baseline.tls12() != io.mailflowkb.rules.derive.TlsSupport.SUPPORTED;
         List<StepDefinition> specific = new ArrayList<>();
         List<StepDefinition> generic = new ArrayList<>();
         for (StepDefinition s : definitions) {

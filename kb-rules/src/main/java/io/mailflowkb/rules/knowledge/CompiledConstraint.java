@@ -1,5 +1,6 @@
 package io.mailflowkb.rules.knowledge;
 
+import io.mailflowkb.model.fact.WireValue;
 import io.mailflowkb.model.regex.KnowledgeRegex;
 import io.mailflowkb.rules.derive.DottedVersion;
 import java.util.List;
@@ -44,10 +45,6 @@ public final class CompiledConstraint {
         return op;
     }
 
-    public String fieldName() {
-        return field.name();
-    }
-
     /** Whether the fact passes this test. */
     @SuppressWarnings("unchecked")
     public boolean test(Object fact) {
@@ -80,6 +77,7 @@ public final class CompiledConstraint {
         return switch (field.kind()) {
             case TEXT -> lowerEquals(value.toString(), (String) operand);
             case NUMBER, BOOLEAN -> Objects.equals(value, operand);
+            case CHOICE -> value == operand;
             case VERSION -> {
                 long[] v = DottedVersion.parse(value.toString());
                 yield v != null && DottedVersion.compare(v, (long[]) operand) == 0;
@@ -127,6 +125,8 @@ public final class CompiledConstraint {
                 for (long p : parts) {
                     b.append('.').append(p);
                 }
+            } else if (o instanceof WireValue w) {
+                b.append('#').append(w.getClass().getName()).append('.').append(w.id());
             } else if (o instanceof String s) {
                 b.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
             } else {

@@ -1,5 +1,6 @@
 package io.mailflowkb.rules.knowledge;
 
+import io.mailflowkb.model.fact.FlowDirection;
 import io.mailflowkb.rules.derive.CipherSuiteConfig;
 import io.mailflowkb.rules.derive.DotNetTls;
 import io.mailflowkb.rules.derive.ExchangeBaseline;
@@ -7,7 +8,9 @@ import io.mailflowkb.rules.derive.NonStandardValue;
 import io.mailflowkb.rules.derive.UnexplainedFailure;
 import io.mailflowkb.rules.derive.PeerTls;
 import io.mailflowkb.rules.derive.ProtocolMismatch;
+import io.mailflowkb.rules.derive.TlsSupport;
 import io.mailflowkb.rules.derive.WinHttpSetting;
+import java.util.List;
 
 /**
  * The derived fact types (shipped DRL inserts them before any knowledge rule runs) as the knowledge vocabulary
@@ -18,59 +21,60 @@ final class Derivations {
     private Derivations() {
     }
 
-    static void register() {
-        FactVocabulary.add(new FactType<>("ProtocolMismatch", ProtocolMismatch.class,
-                "a TLS version set differently for the SChannel Client and Server roles (derived)")
-                .field("protocol", FieldKind.TEXT, ProtocolMismatch::protocol, "TLS 1.0 ... TLS 1.3")
-                .field("kind", FieldKind.TEXT, ProtocolMismatch::kind,
-                        "roles-differ (one role usable, the other not) or half-disabled (HealthChecker: Enabled=0 with DisabledByDefault=0, or enabled with DisabledByDefault non-zero)")
-                .field("role", FieldKind.TEXT, ProtocolMismatch::role, "client, server or both"));
-        FactVocabulary.add(new FactType<>("ExchangeBaseline", ExchangeBaseline.class,
-                "what the Exchange build can do with TLS, from the documented build baselines (derived)")
-                .field("version", FieldKind.TEXT, ExchangeBaseline::version, "2010, 2013, 2016, 2019, SE")
-                .field("build", FieldKind.VERSION, ExchangeBaseline::build, "dotted build")
-                .field("tls12", FieldKind.TEXT, ExchangeBaseline::tls12, "supported, unsupported or unknown")
-                .field("tls13", FieldKind.TEXT, ExchangeBaseline::tls13, "supported, unsupported or unknown"));
-        FactVocabulary.add(new FactType<>("DotNetTls", DotNetTls.class,
-                ".NET Framework SystemDefaultTlsVersions / SchUseStrongCrypto in one of four locations (derived)")
-                .field("framework", FieldKind.TEXT, DotNetTls::framework, "v4.0.30319 or v2.0.50727")
-                .field("view", FieldKind.TEXT, DotNetTls::view, "native or wow6432node")
-                .field("systemDefaultTlsVersions", FieldKind.NUMBER, DotNetTls::systemDefaultTlsVersions, "value or absent")
-                .field("schUseStrongCrypto", FieldKind.NUMBER, DotNetTls::schUseStrongCrypto, "value or absent")
-                .field("covered", FieldKind.BOOLEAN, DotNetTls::covered, "the inputs include the key")
-                .field("ok", FieldKind.BOOLEAN, DotNetTls::ok, "both values equal 1"));
-        FactVocabulary.add(new FactType<>("CipherSuiteConfig", CipherSuiteConfig.class,
-                "the effective SChannel cipher suite list (GPO wins over local) against Exchange Online's (derived)")
-                .field("origin", FieldKind.TEXT, CipherSuiteConfig::origin, "group-policy, local or windows-default")
-                .field("configured", FieldKind.BOOLEAN, CipherSuiteConfig::configured, "a list is configured")
-                .field("suites", FieldKind.NUMBER, CipherSuiteConfig::suites, "suites in the list")
-                .field("exoShared", FieldKind.NUMBER, CipherSuiteConfig::exoShared, "of them accepted by Exchange Online"));
-        FactVocabulary.add(new FactType<>("WinHttpSetting", WinHttpSetting.class,
-                "WinHTTP DefaultSecureProtocols in one registry view (derived)")
-                .field("view", FieldKind.TEXT, WinHttpSetting::view, "native or wow6432node")
-                .field("value", FieldKind.NUMBER, WinHttpSetting::value, "the DWORD, or absent")
-                .field("covered", FieldKind.BOOLEAN, WinHttpSetting::covered, "the inputs include the key")
-                .field("tls12", FieldKind.BOOLEAN, WinHttpSetting::tls12, "the value has the TLS 1.2 bit 0x800"));
-        FactVocabulary.add(new FactType<>("PeerTls", PeerTls.class,
-                "the TLS versions a probed peer completed, across probe connections (derived)")
-                .field("target", FieldKind.TEXT, PeerTls::target, "host:port")
-                .field("legacyOk", FieldKind.BOOLEAN, PeerTls::legacyOk, "a TLS 1.0/1.1 handshake completed")
-                .field("modernOk", FieldKind.BOOLEAN, PeerTls::modernOk, "a TLS 1.2/1.3 handshake completed")
-                .field("legacyOnly", FieldKind.BOOLEAN, PeerTls::legacyOnly,
-                        "only TLS 1.0/1.1 completed and the peer refused TLS 1.2")
-                .field("unreachable", FieldKind.BOOLEAN, PeerTls::unreachable,
-                        "no usable answer on any version tried (timeout, reset, refused, no banner)"));
-        FactVocabulary.add(new FactType<>("NonStandardValue", NonStandardValue.class,
-                "one SChannel protocol value other than the documented 0/1, e.g. 0xffffffff (derived)")
-                .field("protocol", FieldKind.TEXT, NonStandardValue::protocol, "TLS 1.0 ... TLS 1.3")
-                .field("role", FieldKind.TEXT, NonStandardValue::role, "client or server")
-                .field("name", FieldKind.TEXT, NonStandardValue::name, "Enabled or DisabledByDefault")
-                .field("number", FieldKind.NUMBER, NonStandardValue::number, "the value"));
-        FactVocabulary.add(new FactType<>("UnexplainedFailure", UnexplainedFailure.class,
-                "a failure in the inputs that no finding cites (derived after every other rule ran)")
-                .field("kind", FieldKind.TEXT, UnexplainedFailure::kind, "symptom, tls, event or probe")
-                .field("what", FieldKind.TEXT, UnexplainedFailure::what,
-                        "the symptom id, TLS error, event id or probe outcome")
-                .field("direction", FieldKind.TEXT, UnexplainedFailure::direction, "outbound, inbound or unknown"));
+    static List<FactType<?>> types() {
+        return List.of(
+                FactType.of("ProtocolMismatch", ProtocolMismatch.class,
+                        "a TLS version set differently for the SChannel Client and Server roles (derived)")
+                        .text("protocol", ProtocolMismatch::protocol, "TLS 1.0 ... TLS 1.3")
+                        .text("kind", ProtocolMismatch::kind,
+                                "roles-differ (one role usable, the other not) or half-disabled (HealthChecker: Enabled=0 with DisabledByDefault=0, or enabled with DisabledByDefault non-zero)")
+                        .text("role", ProtocolMismatch::role, "client, server or both"),
+                FactType.of("ExchangeBaseline", ExchangeBaseline.class,
+                        "what the Exchange build can do with TLS, from the documented build baselines (derived)")
+                        .text("version", ExchangeBaseline::version, "2010, 2013, 2016, 2019, SE")
+                        .version("build", ExchangeBaseline::build, "dotted build")
+                        .choice("tls12", TlsSupport.class, ExchangeBaseline::tls12, "whether the build uses TLS 1.2 on SMTP")
+                        .choice("tls13", TlsSupport.class, ExchangeBaseline::tls13, "whether the build can use TLS 1.3"),
+                FactType.of("DotNetTls", DotNetTls.class,
+                        ".NET Framework SystemDefaultTlsVersions / SchUseStrongCrypto in one of four locations (derived)")
+                        .text("framework", DotNetTls::framework, "v4.0.30319 or v2.0.50727")
+                        .text("view", DotNetTls::view, "native or wow6432node")
+                        .number("systemDefaultTlsVersions", DotNetTls::systemDefaultTlsVersions, "value or absent")
+                        .number("schUseStrongCrypto", DotNetTls::schUseStrongCrypto, "value or absent")
+                        .flag("covered", DotNetTls::covered, "the inputs include the key")
+                        .flag("ok", DotNetTls::ok, "both values equal 1"),
+                FactType.of("CipherSuiteConfig", CipherSuiteConfig.class,
+                        "the effective SChannel cipher suite list (GPO wins over local) against Exchange Online's (derived)")
+                        .text("origin", CipherSuiteConfig::origin, "group-policy, local or windows-default")
+                        .flag("configured", CipherSuiteConfig::configured, "a list is configured")
+                        .number("suites", CipherSuiteConfig::suites, "suites in the list")
+                        .number("exoShared", CipherSuiteConfig::exoShared, "of them accepted by Exchange Online"),
+                FactType.of("WinHttpSetting", WinHttpSetting.class,
+                        "WinHTTP DefaultSecureProtocols in one registry view (derived)")
+                        .text("view", WinHttpSetting::view, "native or wow6432node")
+                        .number("value", WinHttpSetting::value, "the DWORD, or absent")
+                        .flag("covered", WinHttpSetting::covered, "the inputs include the key")
+                        .flag("tls12", WinHttpSetting::tls12, "the value has the TLS 1.2 bit 0x800"),
+                FactType.of("PeerTls", PeerTls.class,
+                        "the TLS versions a probed peer completed, across probe connections (derived)")
+                        .text("target", PeerTls::target, "host:port")
+                        .flag("legacyOk", PeerTls::legacyOk, "a TLS 1.0/1.1 handshake completed")
+                        .flag("modernOk", PeerTls::modernOk, "a TLS 1.2/1.3 handshake completed")
+                        .flag("legacyOnly", PeerTls::legacyOnly,
+                                "only TLS 1.0/1.1 completed and the peer refused TLS 1.2")
+                        .flag("unreachable", PeerTls::unreachable,
+                                "no usable answer on any version tried (timeout, reset, refused, no banner)"),
+                FactType.of("NonStandardValue", NonStandardValue.class,
+                        "one SChannel protocol value other than the documented 0/1, e.g. 0xffffffff (derived)")
+                        .text("protocol", NonStandardValue::protocol, "TLS 1.0 ... TLS 1.3")
+                        .text("role", NonStandardValue::role, "client or server")
+                        .text("name", NonStandardValue::name, "Enabled or DisabledByDefault")
+                        .number("number", NonStandardValue::number, "the value"),
+                FactType.of("UnexplainedFailure", UnexplainedFailure.class,
+                        "a failure in the inputs that no finding cites (derived after every other rule ran)")
+                        .text("kind", UnexplainedFailure::kind, "symptom, tls, event or probe")
+                        .text("what", UnexplainedFailure::what,
+                                "the symptom id, TLS error, event id or probe outcome")
+                        .choice("direction", FlowDirection.class, UnexplainedFailure::direction, "which way the failed mail went"));
     }
 }

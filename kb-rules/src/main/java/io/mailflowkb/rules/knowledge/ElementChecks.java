@@ -1,5 +1,6 @@
 package io.mailflowkb.rules.knowledge;
 
+import io.mailflowkb.model.fact.FlowDirection;
 import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
 import io.mailflowkb.model.knowledge.FindingDefinition;
 import io.mailflowkb.model.knowledge.ReferenceDefinition;
@@ -45,6 +46,11 @@ final class ElementChecks {
             }
         }
         require(s.title(), s.at(), file, "symptom " + s.id() + ": title", MAX_TITLE);
+        try {
+            FlowDirection.of(s.direction()); // collectors give every match this direction
+        } catch (IllegalArgumentException e) {
+            problem(s.at(), file, "symptom " + s.id() + ": direction " + e.getMessage());
+        }
         references(s.references(), s.at(), file, "symptom " + s.id(), false);
     }
 
@@ -76,6 +82,7 @@ final class ElementChecks {
         }
         references(f.references(), f.at(), file, what, complete);
         FixCheck.check(f.fix(), what).forEach(m -> problem(f.at(), file, m));
+        FixCheck.checkSteps(f, what).forEach(m -> problem(f.at(), file, m));
         if (f.causedBy() != null) {
             if (f.causedBy().findings().isEmpty()) {
                 problem(f.at(), file, what + ": causedBy needs 'findings' (the ids that can cause it)");

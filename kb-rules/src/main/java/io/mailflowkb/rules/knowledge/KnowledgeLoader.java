@@ -13,6 +13,7 @@ import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.rules.collect.CollectionManifest;
 import io.mailflowkb.rules.collect.ManualCommands;
 import io.mailflowkb.rules.derive.DottedVersion;
+import io.mailflowkb.rules.fix.FixCommands;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -229,7 +230,7 @@ public final class KnowledgeLoader {
                         + " present patterns in one condition list");
             }
         }
-        return new CompiledFinding(f, lists, e.cited + "#" + f.id(), e.shipped, List.copyOf(e.overriddenBy));
+        return new CompiledFinding(FixCommands.expand(f), lists, e.cited + "#" + f.id(), e.shipped, List.copyOf(e.overriddenBy));
     }
 
     private CompiledMissingEvidence compile(PendingMissing p) {

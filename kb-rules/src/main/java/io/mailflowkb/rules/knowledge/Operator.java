@@ -8,8 +8,8 @@ import java.util.Set;
 public enum Operator {
     EQUALS("equals", EnumSet.allOf(FieldKind.class)),
     NOT_EQUALS("notEquals", EnumSet.allOf(FieldKind.class)),
-    IN("in", EnumSet.of(FieldKind.TEXT, FieldKind.NUMBER, FieldKind.VERSION)),
-    NOT_IN("notIn", EnumSet.of(FieldKind.TEXT, FieldKind.NUMBER, FieldKind.VERSION)),
+    IN("in", EnumSet.of(FieldKind.TEXT, FieldKind.NUMBER, FieldKind.VERSION, FieldKind.CHOICE)),
+    NOT_IN("notIn", EnumSet.of(FieldKind.TEXT, FieldKind.NUMBER, FieldKind.VERSION, FieldKind.CHOICE)),
     AT_LEAST("atLeast", EnumSet.of(FieldKind.NUMBER)),
     BELOW("below", EnumSet.of(FieldKind.NUMBER)),
     VERSION_AT_LEAST("versionAtLeast", EnumSet.of(FieldKind.VERSION)),

@@ -122,7 +122,7 @@ final class PatternCompiler {
                         return null;
                     }
                 } else {
-                    operands.add(parse(field.kind(), o));
+                    operands.add(parse(field, o));
                 }
             }
             return new CompiledConstraint(type, field, op, operands, regex, shown(field.name(), op, raw));
@@ -142,9 +142,10 @@ final class PatternCompiler {
         }
     }
 
-    private static Object parse(FieldKind kind, Object o) {
+    private static Object parse(FactField<?> field, Object o) {
         String s = scalar(o);
-        return switch (kind) {
+        return switch (field.kind()) {
+            case CHOICE -> field.choice(s);
             case TEXT -> {
                 if (s.length() > MAX_TEXT_OPERAND) {
                     throw new IllegalArgumentException("value longer than " + MAX_TEXT_OPERAND + " characters");

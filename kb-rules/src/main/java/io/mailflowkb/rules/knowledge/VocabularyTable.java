@@ -19,10 +19,15 @@ public final class VocabularyTable {
             for (FactField<?> f : t.getValue().fields().values()) {
                 b.append("| | `").append(f.name()).append("` | ").append(f.kind().name().toLowerCase(Locale.ROOT))
                         .append(" | ").append(operators(f.kind())).append(" | ")
-                        .append(f.description().replace("|", "\\|")).append(" |\n");
+                        .append(meaning(f).replace("|", "\\|")).append(" |\n");
             }
         }
         return b.toString();
+    }
+
+    /** A choice field's meaning ends with its spellings, taken from the enum so they cannot drift. */
+    private static String meaning(FactField<?> f) {
+        return f.kind() == FieldKind.CHOICE ? f.description() + ": " + f.spellings() : f.description();
     }
 
     private static String operators(FieldKind kind) {

@@ -6,8 +6,10 @@ import io.mailflowkb.model.fact.ProbeResult;
 import io.mailflowkb.model.fact.Provenance;
 import io.mailflowkb.model.fact.RegistryValue;
 import io.mailflowkb.model.fact.TlsOutcome;
+import io.mailflowkb.model.fact.TlsResult;
 import io.mailflowkb.model.finding.Confirmation;
 import io.mailflowkb.rules.derive.ExchangeBaseline;
+import io.mailflowkb.rules.derive.TlsSupport;
 import io.mailflowkb.rules.derive.ProtocolState;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,8 +44,8 @@ public final class Confirmations {
         }
         ProtocolState client = states.get("TLS 1.2/client");
         ProtocolState server = states.get("TLS 1.2/server");
-        boolean clientOn = client != null && "enabled".equals(client.state());
-        boolean serverOn = server != null && "enabled".equals(server.state());
+        boolean clientOn = client != null && client.state() == ProtocolState.State.ENABLED;
+        boolean serverOn = server != null && server.state() == ProtocolState.State.ENABLED;
         if (clientOn || serverOn) {
             List<ProtocolState> on = new ArrayList<>();
             if (clientOn) {
@@ -52,7 +54,7 @@ public final class Confirmations {
             if (serverOn) {
                 on.add(server);
             }
-            boolean byDefault = on.stream().anyMatch(s -> "os-default".equals(s.basis()));
+            boolean byDefault = on.stream().anyMatch(s -> s.basis() == ProtocolState.Basis.OS_DEFAULT);
             String windows = on.get(0).windows();
             out.add(new Confirmation("TLS 1.2 " + (clientOn && serverOn ? "Client and Server" : clientOn ? "Client"
                     : "Server") + " enabled" + (byDefault && windows != null ? " (the " + windows + " default applies "
@@ -62,15 +64,15 @@ public final class Confirmations {
         // the one the rules derived (from the knowledge's build table), not a second derivation
         ExchangeBaseline baseline = sessionObjects.stream().filter(ExchangeBaseline.class::isInstance)
                 .map(ExchangeBaseline.class::cast).findFirst().orElse(null);
-        if (baseline != null && "supported".equals(baseline.tls12()) && host.exchangeBuild() != null) {
+        if (baseline != null && baseline.tls12() == TlsSupport.SUPPORTED && host.exchangeBuild() != null) {
             out.add(new Confirmation("Exchange build " + host.exchangeBuild() + " can use TLS 1.2 on SMTP",
                     host.source().source().startsWith("(") ? "the host profile" : host.source().location()));
         }
         Map<String, long[]> sessions = new TreeMap<>();
         Map<String, Set<String>> files = new TreeMap<>();
         for (TlsOutcome t : bundle.tlsOutcomes()) {
-            if ("succeeded".equals(t.result()) && t.protocol() != null) {
-                String key = t.direction() + "\u0000" + t.peerClass() + "\u0000" + t.protocol();
+            if (t.result() == TlsResult.SUCCEEDED && t.protocol() != null) {
+                String key = t.direction().id() + "\u0000" + t.peerClass().id() + "\u0000" + t.protocol();
                 sessions.computeIfAbsent(key, k -> new long[1])[0] += t.count();
                 t.samples().forEach(p -> files.computeIfAbsent(key, k -> new TreeSet<>()).add(p.source()));
             }
@@ -94,7 +96,7 @@ public final class Confirmations {
             }
         }
 
-        if (client == null || "unknown".equals(client.basis()) && client.values().isEmpty()) {
+        if (client == null || client.basis() == ProtocolState.Basis.UNKNOWN && client.values().isEmpty()) {
             notExamined.add("SChannel protocol settings: no SCHANNEL registry export among the inputs");
         }
         if (host.windowsProduct() == null && host.windowsBuild() == null) {

@@ -1,9 +1,12 @@
 package io.mailflowkb.rules.report;
 
 import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.model.fact.FlowDirection;
 import io.mailflowkb.model.fact.ProbeResult;
+import io.mailflowkb.model.fact.PeerClass;
 import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.fact.TlsOutcome;
+import io.mailflowkb.model.fact.TlsResult;
 import io.mailflowkb.model.finding.Direction;
 import io.mailflowkb.model.finding.Evidence;
 import io.mailflowkb.model.finding.Finding;
@@ -58,11 +61,11 @@ public final class MailFlows {
     public static Set<String> directionsOf(List<Object> facts) {
         Set<String> out = new TreeSet<>();
         for (Object o : facts) {
-            String d = o instanceof Symptom s ? s.direction() : o instanceof TlsOutcome t ? t.direction()
+            FlowDirection d = o instanceof Symptom s ? s.direction() : o instanceof TlsOutcome t ? t.direction()
                     : o instanceof UnexplainedFailure u ? u.direction()
-                    : o instanceof ProtocolMismatch m ? m.flowDirection() : null;
-            if ("outbound".equals(d) || "inbound".equals(d)) {
-                out.add(d);
+                    : o instanceof ProtocolMismatch m ? m.flowDirection() : FlowDirection.UNKNOWN;
+            if (d != FlowDirection.UNKNOWN) {
+                out.add(d.id());
             }
         }
         return out;
@@ -74,8 +77,8 @@ public final class MailFlows {
         long ok = 0;
         long failed = 0;
         for (TlsOutcome t : bundle.tlsOutcomes()) {
-            if (dir.equals(t.direction()) && "exchange-online".equals(t.peerClass())) {
-                if ("succeeded".equals(t.result())) {
+            if (dir.equals(t.direction().id()) && t.peerClass() == PeerClass.EXCHANGE_ONLINE) {
+                if (t.result() == TlsResult.SUCCEEDED) {
                     ok += t.count();
                 } else {
                     failed += t.count();
@@ -84,7 +87,7 @@ public final class MailFlows {
         }
         long symptoms = 0;
         for (Symptom s : bundle.symptoms()) {
-            if (dir.equals(s.direction()) && "exchange-online".equals(s.peerClass())) {
+            if (dir.equals(s.direction().id()) && s.peerClass() == PeerClass.EXCHANGE_ONLINE) {
                 symptoms += s.count();
             }
         }
@@ -145,7 +148,7 @@ public final class MailFlows {
 
     /** A finding proven only by probes of particular peers says nothing about mail to Exchange Online. */
     private static boolean aboutProbedPeersOnly(Finding f) {
-        List<Evidence> facts = f.evidence().stream().filter(e -> !"correlation".equals(e.source())).toList();
+        List<Evidence> facts = f.evidence().stream().filter(e -> e.kind() != Evidence.Kind.CORRELATION).toList();
         return !facts.isEmpty() && facts.stream().allMatch(e -> e.source().startsWith("probe:"));
     }
 }

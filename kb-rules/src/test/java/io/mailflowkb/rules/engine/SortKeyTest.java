@@ -26,7 +26,8 @@ class SortKeyTest {
             List<Evidence> lines = new ArrayList<>();
             int n = r.nextInt(4);
             for (int j = 0; j < n; j++) {
-                lines.add(new Evidence(r.nextInt(5) == 0 ? null : "f" + r.nextInt(100) + ".reg:" + r.nextInt(9),
+                lines.add(new Evidence(Evidence.Kind.REGISTRY, "f" + r.nextInt(100) + ".reg", r.nextInt(5) == 0 ? null
+                        : 1 + r.nextInt(9), null,
                         r.nextInt(5) == 0 ? "" : "SCHANNEL TLS 1." + r.nextInt(4) + ", fact=]" + r.nextInt(3)));
             }
             assertEquals(lines.toString(), Engine.sortKey(lines));

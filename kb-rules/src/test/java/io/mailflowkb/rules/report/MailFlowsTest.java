@@ -3,6 +3,8 @@ package io.mailflowkb.rules.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.model.fact.PeerClass;
+import io.mailflowkb.model.fact.FlowDirection;
 import io.mailflowkb.model.fact.Provenance;
 import io.mailflowkb.model.fact.RegistryKey;
 import io.mailflowkb.model.fact.RegistryPaths;
@@ -38,10 +40,10 @@ class MailFlowsTest {
         b.add(tls12("Client", "DisabledByDefault", 1));
         b.add(tls12("Server", "Enabled", 1));
         b.add(tls12("Server", "DisabledByDefault", 0));
-        b.add(new Symptom("socketerror-421", "421 4.4.2 Connection dropped due to SocketError", "outbound",
-                "exchange-online", null, 1, null, null, List.of(Provenance.of("queue.txt", 10))));
-        b.add(new Symptom("tls-failed-socketerror", "TLS negotiation failed with error SocketError", "inbound",
-                "exchange-online", null, 3, null, null, List.of(Provenance.of("RECV.LOG", 12))));
+        b.add(new Symptom("socketerror-421", "421 4.4.2 Connection dropped due to SocketError", FlowDirection.OUTBOUND,
+                PeerClass.EXCHANGE_ONLINE, null, 1, null, null, List.of(Provenance.of("queue.txt", 10))));
+        b.add(new Symptom("tls-failed-socketerror", "TLS negotiation failed with error SocketError", FlowDirection.INBOUND,
+                PeerClass.EXCHANGE_ONLINE, null, 3, null, null, List.of(Provenance.of("RECV.LOG", 12))));
         Diagnosis d = Diagnostician.load().diagnose(b.build());
 
         assertThat(d.findings()).extracting(Finding::id).contains("tls12-client-disabled", "unexplained-symptom");
@@ -66,8 +68,8 @@ class MailFlowsTest {
         b.add(tls12("Client", "DisabledByDefault", 1));
         b.add(tls12("Server", "Enabled", 1));
         b.add(tls12("Server", "DisabledByDefault", 0));
-        b.add(new Symptom("tls-failed-socketerror", "TLS negotiation failed with error SocketError", "inbound",
-                "exchange-online", null, 3, null, null, List.of(Provenance.of("RECV.LOG", 12))));
+        b.add(new Symptom("tls-failed-socketerror", "TLS negotiation failed with error SocketError", FlowDirection.INBOUND,
+                PeerClass.EXCHANGE_ONLINE, null, 3, null, null, List.of(Provenance.of("RECV.LOG", 12))));
         Diagnosis d = Diagnostician.load().diagnose(b.build());
 
         assertThat(d.findings()).extracting(Finding::id).contains("schannel-client-server-mismatch");
@@ -85,8 +87,8 @@ class MailFlowsTest {
         b.add(tls12("Client", "DisabledByDefault", 0));
         b.add(tls12("Server", "Enabled", 0));
         b.add(tls12("Server", "DisabledByDefault", 1));
-        b.add(new Symptom("socketerror-421", "421 4.4.2 Connection dropped due to SocketError", "outbound",
-                "exchange-online", null, 1, null, null, List.of(Provenance.of("queue.txt", 10))));
+        b.add(new Symptom("socketerror-421", "421 4.4.2 Connection dropped due to SocketError", FlowDirection.OUTBOUND,
+                PeerClass.EXCHANGE_ONLINE, null, 1, null, null, List.of(Provenance.of("queue.txt", 10))));
         Diagnosis d = Diagnostician.load().diagnose(b.build());
 
         assertThat(d.findings()).extracting(Finding::id).contains("schannel-client-server-mismatch");

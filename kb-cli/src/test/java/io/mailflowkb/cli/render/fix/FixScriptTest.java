@@ -1,4 +1,4 @@
-package io.mailflowkb.rules.fix;
+package io.mailflowkb.cli.render.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,10 @@ import io.mailflowkb.model.fact.RegistryKey;
 import io.mailflowkb.model.fact.RegistryPaths;
 import io.mailflowkb.model.fact.RegistryValue;
 import io.mailflowkb.model.finding.Diagnosis;
+import io.mailflowkb.model.fix.FixChoice;
 import io.mailflowkb.rules.Diagnostician;
+import io.mailflowkb.rules.fix.FixPlan;
+import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,13 +44,13 @@ class FixScriptTest {
     static Map<String, String> scripts(FactBundle b, FixScript.Format format) {
         Diagnosis d = kb.diagnose(b);
         assertThat(d.findings()).anyMatch(f -> f.id().equals("tls12-client-disabled"));
-        return FixScript.generate(kb.knowledge(), d, b, format, "fix");
+        return FixScript.generate(FixPlan.of(d, b), format, "fix");
     }
 
     @Test
     void changesOnlyValuesThatDifferFromTheTarget() {
         FactBundle b = bundle("EX01");
-        var changes = FixScript.changes(kb.knowledge(), kb.diagnose(b), b);
+        var changes = FixPlan.of(kb.diagnose(b), b).changes();
         assertThat(changes).extracting(c -> c.key() + "|" + c.name() + "|" + c.current() + "->" + c.target())
                 .containsExactly(CLIENT + "|DisabledByDefault|null->0", CLIENT + "|Enabled|0->1");
         assertThat(changes.get(0).known()).isTrue();
@@ -67,13 +70,13 @@ class FixScriptTest {
                 .add(RegistryValue.dword(SERVER, "DisabledByDefault", 0, AT))
                 .build();
         Diagnosis d = kb.diagnose(b);
-        assertThat(FixScript.changes(kb.knowledge(), d, b)).extracting(c -> c.key() + "|" + c.name())
+        assertThat(FixPlan.of(d, b).changes()).extracting(c -> c.key() + "|" + c.name())
                 .containsExactly(CLIENT + "|DisabledByDefault", CLIENT + "|Enabled");
-        assertThat(FixScript.changes(kb.knowledge(), d, b, true)).extracting(c -> c.key() + "|" + c.name())
+        assertThat(FixPlan.of(d, b, Set.of(), true).changes()).extracting(c -> c.key() + "|" + c.name())
                 .contains(SERVER + "|Enabled");
-        String ps1 = FixScript.generate(kb.knowledge(), d, b, FixScript.Format.PS1, "fix").get("fix.ps1");
+        String ps1 = FixScript.generate(FixPlan.of(d, b), FixScript.Format.PS1, "fix").get("fix.ps1");
         assertThat(ps1).contains("Set-KbDword '" + CLIENT + "' 'Enabled' 1 $true").contains("unchanged (same effect)");
-        String normalised = FixScript.generate(kb.knowledge(), d, b, FixScript.Format.PS1, "fix", true).get("fix.ps1");
+        String normalised = FixScript.generate(FixPlan.of(d, b, Set.of(), true), FixScript.Format.PS1, "fix").get("fix.ps1");
         assertThat(normalised).contains("Set-KbDword '" + SERVER + "' 'Enabled' 1 $false");
         // the report lists only the non-standard value, not the documented ones beside it
         var nonStandard = d.findings().stream().filter(f -> f.id().equals("schannel-value-nonstandard")).findFirst();
@@ -147,18 +150,17 @@ class FixScriptTest {
                 .add(new RegistryKey(RegistryPaths.SCHANNEL_PROTOCOLS + "\\TLS 1.0\\Server", false, true, AT))
                 .add(RegistryValue.dword(RegistryPaths.SCHANNEL_PROTOCOLS + "\\TLS 1.0\\Server", "Enabled", 1, AT))
                 .build();
-        var changes = FixScript.changes(kb.knowledge(), kb.diagnose(b), b);
-        assertThat(changes).extracting(FixScript.Change::key).contains(CLIENT, SERVER);
-        assertThat(FixScript.createdKeys(changes, b)).containsExactly(RegistryPaths.SCHANNEL_PROTOCOLS + "\\TLS 1.2");
-        Map<String, String> reg = FixScript.generate(kb.knowledge(), kb.diagnose(b), b, FixScript.Format.REG, "fix");
+        FixPlan plan = FixPlan.of(kb.diagnose(b), b);
+        assertThat(plan.changes()).extracting(FixPlan.Change::key).contains(CLIENT, SERVER);
+        assertThat(plan.created()).containsExactly(RegistryPaths.SCHANNEL_PROTOCOLS + "\\TLS 1.2");
+        Map<String, String> reg = FixScript.generate(plan, FixScript.Format.REG, "fix");
         assertThat(reg.get("fix-rollback.reg"))
                 .contains("[-HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2]\r\n")
                 .doesNotContain("TLS 1.2\\Client]").doesNotContain("=-");
-        Map<String, String> ps = FixScript.generate(kb.knowledge(), kb.diagnose(b), b, FixScript.Format.PS1, "fix");
+        Map<String, String> ps = FixScript.generate(plan, FixScript.Format.PS1, "fix");
         assertThat(ps.get("fix-rollback.ps1")).contains("& reg.exe delete '" + RegistryPaths.SCHANNEL_PROTOCOLS
                 + "\\TLS 1.2' /f | Out-Null").doesNotContain("/v 'Enabled'");
-        assertThat(FixScript.createdKeys(FixScript.changes(kb.knowledge(), kb.diagnose(bundle("EX01")), bundle("EX01")),
-                bundle("EX01"))).as("keys that exist are never deleted").isEmpty();
+        assertThat(FixPlan.of(kb.diagnose(bundle("EX01")), bundle("EX01")).created()).as("keys that exist are never deleted").isEmpty();
     }
 
     @Test
@@ -169,6 +171,61 @@ class FixScriptTest {
                 .add(RegistryValue.dword(CLIENT, "Enabled", 1, AT)).add(RegistryValue.dword(CLIENT, "DisabledByDefault", 0, AT))
                 .add(RegistryValue.dword(SERVER, "Enabled", 1, AT)).add(RegistryValue.dword(SERVER, "DisabledByDefault", 0, AT))
                 .build();
-        assertThat(FixScript.changes(kb.knowledge(), kb.diagnose(b), b)).isEmpty();
+        assertThat(FixPlan.of(kb.diagnose(b), b).changes()).isEmpty();
+    }
+
+    static final String TLS10 = RegistryPaths.SCHANNEL_PROTOCOLS + "\\TLS 1.0";
+
+    /** Server 2019 / EX19 with TLS 1.0 Enabled = 0 and DisabledByDefault = 0 on both roles: half disabled. */
+    static FactBundle halfDisabledTls10() {
+        return FactBundle.builder()
+                .add(new HostProfile("Windows Server 2019 Standard", 17763, "2019", "15.2.1544.4", null, "EX19", AT))
+                .add(new RegistryKey(RegistryPaths.SCHANNEL, false, true, AT))
+                .add(RegistryValue.dword(TLS10 + "\\Client", "Enabled", 0, AT))
+                .add(RegistryValue.dword(TLS10 + "\\Client", "DisabledByDefault", 0, AT))
+                .add(RegistryValue.dword(TLS10 + "\\Server", "Enabled", 0, AT))
+                .add(RegistryValue.dword(TLS10 + "\\Server", "DisabledByDefault", 0, AT))
+                .build();
+    }
+
+    /** Issue 14 (b): on or off for TLS 1.0/1.1 is the admin's decision; without it nothing is written, and why. */
+    @Test
+    void legacyVersionsAreFixedOnlyOnTheAdminsDecision() {
+        FactBundle b = halfDisabledTls10();
+        Diagnosis d = kb.diagnose(b);
+        assertThat(d.findings()).extracting(f -> f.id()).contains("schannel-half-disabled");
+        FixPlan undecided = FixPlan.of(d, b);
+        assertThat(undecided.changes()).isEmpty();
+        assertThat(undecided.withheld()).singleElement().asString().startsWith("schannel-half-disabled (TLS 1.0): "
+                + "whether TLS 1.0 stays on is your decision").endsWith("run again with --legacy-tls on or "
+                + "--legacy-tls off to write it");
+        FixPlan off = FixPlan.of(d, b, Set.of(FixChoice.LEGACY_TLS_OFF), false);
+        assertThat(off.withheld()).isEmpty();
+        assertThat(off.changes()).extracting(c -> c.key().substring(TLS10.length()) + "|" + c.name() + "|"
+                + c.current() + "->" + c.target()).containsExactly("\\Client|DisabledByDefault|0->1",
+                "\\Server|DisabledByDefault|0->1");
+        FixPlan on = FixPlan.of(d, b, Set.of(FixChoice.LEGACY_TLS_ON), false);
+        assertThat(on.changes()).extracting(c -> c.key().substring(TLS10.length()) + "|" + c.name() + "|"
+                + c.current() + "->" + c.target()).containsExactly("\\Client|Enabled|0->1", "\\Server|Enabled|0->1");
+        assertThat(FixScript.generate(on, FixScript.Format.REG, "fix").get("fix.reg"))
+                .contains("[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"
+                        + "\\Protocols\\TLS 1.0\\Client]\r\n").doesNotContain("not included");
+    }
+
+    /** A TLS 1.2 mismatch needs no decision: the mismatch finding's values are the TLS 1.2 target too. */
+    @Test
+    void tls12MismatchIsFixedWithTheDocumentedValues() {
+        FactBundle b = bundle("EX01");
+        Diagnosis d = kb.diagnose(b);
+        FixPlan plan = FixPlan.of(d, b);
+        assertThat(plan.withheld()).isEmpty();
+        assertThat(plan.changes()).allSatisfy(c -> assertThat(c.findings())
+                .containsExactly("tls12-client-disabled", "schannel-client-server-mismatch"));
+        var mismatch = d.findings().stream().filter(f -> f.id().equals("schannel-client-server-mismatch")).findFirst()
+                .orElseThrow();
+        assertThat(mismatch.fix()).extracting(f -> f.key().substring(RegistryPaths.SCHANNEL_PROTOCOLS.length())
+                + "|" + f.name() + "=" + f.value() + "|" + f.protocol()).containsExactly(
+                "\\TLS 1.2\\Client|DisabledByDefault=0|TLS 1.2", "\\TLS 1.2\\Client|Enabled=1|TLS 1.2",
+                "\\TLS 1.2\\Server|DisabledByDefault=0|TLS 1.2", "\\TLS 1.2\\Server|Enabled=1|TLS 1.2");
     }
 }
