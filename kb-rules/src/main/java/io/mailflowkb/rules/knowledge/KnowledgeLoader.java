@@ -51,6 +51,8 @@ public final class KnowledgeLoader {
     private WindowsReleases windowsReleases;
     private final Map<String, ExoAddressRangeDefinition> exoRanges = new LinkedHashMap<>();
     private final Set<String> exoRangeFiles = new LinkedHashSet<>();
+    /** Whether the current source's elements get the checks of single elements (false: validated at build time). */
+    private boolean elementChecks = true;
 
     private KnowledgeLoader() {
     }
@@ -64,12 +66,24 @@ public final class KnowledgeLoader {
     static Knowledge load(List<KnowledgeSource> sources, boolean prebuilt) {
         KnowledgeLoader loader = new KnowledgeLoader();
         for (KnowledgeSource source : sources) {
-            for (Path file : source.files()) {
+            List<Path> paths = source.files();
+            Map<String, KnowledgeFile> form = new LinkedHashMap<>();
+            for (Path file : paths) {
+                KnowledgeFile parsed = prebuilt ? PrebuiltKnowledge.lookup(source, file, source.cite(file)) : null;
+                if (parsed != null) {
+                    form.put(source.cite(file), parsed);
+                }
+            }
+            // the shipped folder exactly as the build loaded it with every check: the checks of single elements
+            // cannot find anything new there; all that relates elements (ids defined twice, overrides, disables,
+            // links, conditions) still runs, as user folders come on top and are always checked in full
+            loader.elementChecks = !PrebuiltKnowledge.validatedAtBuild(source, paths.size(), form.keySet());
+            for (Path file : paths) {
                 String cited = source.cite(file);
                 try {
                     // the build-time form holds only files that parsed without any problem; otherwise the
                     // YAML: unknown keys are reported and skipped, so the rest of the file is still checked
-                    KnowledgeFile parsed = prebuilt ? PrebuiltKnowledge.lookup(source, file, cited) : null;
+                    KnowledgeFile parsed = form.get(cited);
                     loader.add(parsed != null ? parsed : KnowledgeReader.read(file, cited, loader.problems), cited,
                             file.getParent(), source);
                 } catch (KnowledgeException e) {
@@ -84,7 +98,9 @@ public final class KnowledgeLoader {
         for (SymptomDefinition s : file.symptoms()) {
             if (checks.id(s.id(), s.at(), cited, "symptom")
                     && checks.unique(symptoms.containsKey(s.id()), s.at(), cited, "symptom " + s.id())) {
-                checks.symptom(s, cited);
+                if (elementChecks) {
+                    checks.symptom(s, cited);
+                }
                 symptoms.put(s.id(), s);
             }
         }
@@ -94,7 +110,9 @@ public final class KnowledgeLoader {
         for (FindingDefinition f : file.findings()) {
             if (checks.id(f.id(), f.at(), cited, "finding")
                     && checks.unique(findings.containsKey(f.id()), f.at(), cited, "finding " + f.id())) {
-                checks.finding(f, cited, true);
+                if (elementChecks) {
+                    checks.finding(f, cited, true);
+                }
                 findings.put(f.id(), new Entry(f, cited, source.shipped()));
             }
         }
@@ -102,6 +120,10 @@ public final class KnowledgeLoader {
             if (checks.id(m.id(), m.at(), cited, "missing evidence")
                     && checks.unique(missing.containsKey(m.id()), m.at(), cited, "missing evidence " + m.id())) {
                 String what = "missingEvidence " + m.id();
+                if (!elementChecks) {
+                    missing.put(m.id(), new PendingMissing(m, cited));
+                    continue;
+                }
                 checks.require(m.what(), m.at(), cited, what + ": what", ElementChecks.MAX_TEXT);
                 checks.require(m.why(), m.at(), cited, what + ": why", ElementChecks.MAX_TEXT);
                 if (m.collect().isEmpty()) {
@@ -116,7 +138,9 @@ public final class KnowledgeLoader {
         for (CollectItemDefinition c : file.collect()) {
             if (checks.id(c.id(), c.at(), cited, "collect item")
                     && checks.unique(collect.containsKey(c.id()), c.at(), cited, "collect item " + c.id())) {
-                CollectionCheck.check(c).forEach(m -> checks.problem(c.at(), cited, m));
+                if (elementChecks) {
+                    CollectionCheck.check(c).forEach(m -> checks.problem(c.at(), cited, m));
+                }
                 collect.values().stream().filter(o -> o.file() != null && o.file().equalsIgnoreCase(c.file()))
                         .findFirst().ifPresent(o -> checks.problem(c.at(), cited, "collect " + c.id() + ": file '"
                                 + c.file() + "' is already written by collect item " + o.id()));
@@ -135,7 +159,7 @@ public final class KnowledgeLoader {
             disables.add(new Pending(id, null, cited, null));
         }
         for (ExchangeBuildDefinition b : file.exchangeBuilds()) {
-            if (checks.build(b, cited)) {
+            if (!elementChecks || checks.build(b, cited)) {
                 builds.put(b.build(), b); // a later folder may correct a row: the last definition of a build wins
             }
         }

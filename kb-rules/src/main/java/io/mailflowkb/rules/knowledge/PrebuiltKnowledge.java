@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 /**
@@ -26,19 +27,39 @@ import java.util.zip.CRC32;
  * <p>Each entry carries the size and CRC-32 of the YAML it was made from; a file whose bytes differ (an edited
  * checkout under {@code kb.knowledge.dir}, a stale build) is parsed from YAML as before. A file the build could not
  * parse is left out, so its error is reported at run time exactly as without this form.
+ *
+ * <p>The build also loads the packaged folder alone with every check ({@link KnowledgeLoader}) and records whether
+ * it passed. When it did and a run's shipped folder is exactly the files of the form, byte for byte, the checks of
+ * single elements (which depend on nothing but the element) cannot find anything at run time either, so the loader
+ * skips them for that folder ({@link #validatedAtBuild}); user folders are always checked in full.
  */
 public final class PrebuiltKnowledge {
 
     /** Class-path resource holding the parsed shipped files. */
     static final String RESOURCE = "META-INF/mailflowkb/knowledge.bin";
-    private static final int MAGIC = 0x4b424b31; // "KBK1"
+    private static final int MAGIC = 0x4b424b32; // "KBK2": KBK1 had no validated flag
 
     private static volatile PrebuiltKnowledge shipped;
 
     private final Map<String, Entry> entries;
+    /** Whether the packaged folder, all of these files and no other, loaded without a problem at build time. */
+    private final boolean validated;
 
-    private PrebuiltKnowledge(Map<String, Entry> entries) {
+    private PrebuiltKnowledge(Map<String, Entry> entries, boolean validated) {
         this.entries = entries;
+        this.validated = validated;
+    }
+
+    /**
+     * Whether a source of {@code fileCount} files, {@code fromForm} of them (by citation) taken from the form, is
+     * exactly the shipped folder the build validated: every file there, byte for byte, and no other.
+     */
+    static boolean validatedAtBuild(KnowledgeSource source, int fileCount, Set<String> fromForm) {
+        if (!source.shipped()) {
+            return false;
+        }
+        PrebuiltKnowledge p = shipped();
+        return p.validated && fileCount == p.entries.size() && fromForm.equals(p.entries.keySet());
     }
 
     /** The parsed form of {@code file}, or {@code null} when there is none for exactly these bytes. */
@@ -73,12 +94,13 @@ public final class PrebuiltKnowledge {
         Map<String, Entry> entries = new HashMap<>();
         try (InputStream raw = PrebuiltKnowledge.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (raw == null) {
-                return new PrebuiltKnowledge(Map.of());
+                return new PrebuiltKnowledge(Map.of(), false);
             }
             DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
             if (in.readInt() != MAGIC) {
-                return new PrebuiltKnowledge(Map.of());
+                return new PrebuiltKnowledge(Map.of(), false);
             }
+            boolean validated = in.readBoolean();
             RecordCodec.Reader reader = new RecordCodec.Reader(in);
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
@@ -87,10 +109,10 @@ public final class PrebuiltKnowledge {
                 long crc = in.readLong();
                 entries.put(cited, new Entry((KnowledgeFile) reader.read(), size, crc));
             }
-            return new PrebuiltKnowledge(entries);
+            return new PrebuiltKnowledge(entries, validated);
         } catch (IOException | ClassCastException e) {
             // a form written for other code: the YAML is always there to fall back on
-            return new PrebuiltKnowledge(Map.of());
+            return new PrebuiltKnowledge(Map.of(), false);
         }
     }
 
@@ -101,10 +123,20 @@ public final class PrebuiltKnowledge {
     public static void main(String[] args) throws IOException {
         KnowledgeSource source = new KnowledgeSource(Path.of(args[0]), KnowledgeSource.RESOURCE, true);
         Path out = Path.of(args[1]);
-        write(source, out);
+        write(source, out, validates(source));
     }
 
-    static int write(KnowledgeSource source, Path out) throws IOException {
+    /** Whether the folder alone loads with every check and no problem (a problem is reported at run time). */
+    static boolean validates(KnowledgeSource source) {
+        try {
+            KnowledgeLoader.load(List.of(source), false);
+            return true;
+        } catch (KnowledgeException e) {
+            return false;
+        }
+    }
+
+    static int write(KnowledgeSource source, Path out, boolean validated) throws IOException {
         List<Path> files = source.files();
         Files.createDirectories(out.toAbsolutePath().getParent());
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
@@ -120,6 +152,7 @@ public final class PrebuiltKnowledge {
                     // left out: the run-time load reports it with its file and line
                 }
             }
+            o.writeBoolean(validated && parsed.size() == files.size());
             o.writeInt(parsed.size());
             for (Map.Entry<Path, KnowledgeFile> e : parsed.entrySet()) {
                 byte[] bytes = Files.readAllBytes(e.getKey());

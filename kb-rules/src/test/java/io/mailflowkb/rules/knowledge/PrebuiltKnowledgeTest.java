@@ -96,6 +96,74 @@ class PrebuiltKnowledgeTest {
     }
 
     @Test
+    void theBuildValidatedExactlyTheShippedFilesSoTheirElementChecksAreSkipped() {
+        KnowledgeSource source = checkout();
+        List<Path> files = source.files();
+        java.util.Set<String> cited = new java.util.HashSet<>();
+        files.forEach(f -> cited.add(source.cite(f)));
+        assertTrue(PrebuiltKnowledge.validatedAtBuild(source, files.size(), cited), "the lever is on for main");
+        java.util.Set<String> fewer = new java.util.HashSet<>(cited);
+        fewer.remove(cited.iterator().next());
+        assertFalse(PrebuiltKnowledge.validatedAtBuild(source, files.size(), fewer), "one file from its YAML");
+        assertFalse(PrebuiltKnowledge.validatedAtBuild(source, files.size() + 1, cited), "one file more");
+        assertFalse(PrebuiltKnowledge.validatedAtBuild(KnowledgeSource.userFolder(KNOWLEDGE), files.size(), cited),
+                "a user folder is always checked in full");
+    }
+
+    /** A bad symptom and finding in a file the build never saw: its checks run although the rest is unchanged. */
+    private static final String BAD = """
+            knowledgeVersion: 1
+            symptoms:
+              - id: bad-regex-symptom
+                title: a symptom whose regex is refused
+                regex: "(unclosed"
+            findings:
+              - id: bad-finding-without-remediation
+                severity: warning
+                direction: outbound
+                title: a finding without remediation or references
+                when:
+                  - fact: ProtocolState
+            """;
+
+    @Test
+    void aFileAddedBesideTheShippedOnesIsChecked(@TempDir Path tmp) throws IOException {
+        Path copy = copyOfKnowledge(tmp);
+        Files.writeString(copy.resolve("tls-deprecation/added.yaml"), BAD);
+        KnowledgeException e = assertThrows(KnowledgeException.class, () ->
+                KnowledgeLoader.load(List.of(new KnowledgeSource(copy, KnowledgeSource.RESOURCE, true))));
+        String all = e.problems().toString();
+        assertTrue(all.contains("bad-regex-symptom: regex"), all);
+        assertTrue(all.contains("bad-finding-without-remediation needs at least one remediation step"), all);
+    }
+
+    @Test
+    void aUserFolderOnTopOfTheValidatedShippedOnesIsCheckedInFull(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("mine.yaml"), BAD);
+        KnowledgeException e = assertThrows(KnowledgeException.class, () ->
+                KnowledgeLoader.load(List.of(checkout(), KnowledgeSource.userFolder(tmp))));
+        String all = e.problems().toString();
+        assertTrue(all.contains("bad-regex-symptom: regex"), all);
+        assertTrue(all.contains("bad-finding-without-remediation needs at least one remediation step"), all);
+        assertTrue(all.contains("bad-finding-without-remediation needs at least one reference"), all);
+    }
+
+    private static Path copyOfKnowledge(Path tmp) throws IOException {
+        Path copy = tmp.resolve("knowledge");
+        try (Stream<Path> walk = Files.walk(KNOWLEDGE)) {
+            for (Path p : walk.toList()) {
+                Path target = copy.resolve(KNOWLEDGE.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return copy;
+    }
+
+    @Test
     void aRecordShapeTheReaderDoesNotKnowIsRefused() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new RecordCodec.Writer(new DataOutputStream(bytes)).write(new Pair("a", 1L));
