@@ -4,6 +4,7 @@ import io.mailflowkb.model.fact.FlowDirection;
 import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
 import io.mailflowkb.model.knowledge.ExoAddressRangeDefinition;
 import io.mailflowkb.model.knowledge.FindingDefinition;
+import io.mailflowkb.model.knowledge.MissingEvidenceDefinition;
 import io.mailflowkb.model.knowledge.ReferenceDefinition;
 import io.mailflowkb.model.knowledge.SourceLocation;
 import io.mailflowkb.model.knowledge.StepDefinition;
@@ -93,6 +94,18 @@ final class ElementChecks {
             if (f.causedBy().otherwise() != null) {
                 require(f.causedBy().otherwise(), f.at(), file, what + ": causedBy otherwise", MAX_TITLE);
             }
+        }
+    }
+
+    void missingEvidence(MissingEvidenceDefinition m, String file) {
+        String what = "missingEvidence " + m.id();
+        require(m.what(), m.at(), file, what + ": what", MAX_TEXT);
+        require(m.why(), m.at(), file, what + ": why", MAX_TEXT);
+        if (m.collect().isEmpty()) {
+            require(m.how(), m.at(), file, what + ": how", MAX_TEXT);
+        } else if (m.how() != null) {
+            problem(m.at(), file, what + ": give either 'how' or 'collect' (the collection manifest items 'how' is "
+                    + "rendered from), not both");
         }
     }
 

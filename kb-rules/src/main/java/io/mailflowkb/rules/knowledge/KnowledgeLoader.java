@@ -119,18 +119,8 @@ public final class KnowledgeLoader {
         for (MissingEvidenceDefinition m : file.missingEvidence()) {
             if (checks.id(m.id(), m.at(), cited, "missing evidence")
                     && checks.unique(missing.containsKey(m.id()), m.at(), cited, "missing evidence " + m.id())) {
-                String what = "missingEvidence " + m.id();
-                if (!elementChecks) {
-                    missing.put(m.id(), new PendingMissing(m, cited));
-                    continue;
-                }
-                checks.require(m.what(), m.at(), cited, what + ": what", ElementChecks.MAX_TEXT);
-                checks.require(m.why(), m.at(), cited, what + ": why", ElementChecks.MAX_TEXT);
-                if (m.collect().isEmpty()) {
-                    checks.require(m.how(), m.at(), cited, what + ": how", ElementChecks.MAX_TEXT);
-                } else if (m.how() != null) {
-                    checks.problem(m.at(), cited, what + ": give either 'how' or 'collect' (the collection manifest "
-                            + "items 'how' is rendered from), not both");
+                if (elementChecks) {
+                    checks.missingEvidence(m, cited);
                 }
                 missing.put(m.id(), new PendingMissing(m, cited));
             }
