@@ -109,12 +109,4 @@ public record HostSummary(String name, String nameFrom, String nameConflict, Str
     private static String local(String time) {
         return time.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d") ? time + " (server local time)" : time;
     }
-
-    /**
-     * The time a later comparison calls this diagnosis by ("resolved since ..."): the collection time when an
-     * input records it, else the latest time in the evidence, else {@code unknown}.
-     */
-    public String asOf() {
-        return !UNKNOWN.equals(collected) ? collected : evidenceTo;
-    }
 }

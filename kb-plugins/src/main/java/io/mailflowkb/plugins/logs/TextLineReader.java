@@ -32,7 +32,6 @@ public final class TextLineReader implements Closeable {
     private boolean eof;
     private boolean first = true;
     private long lineNumber;
-    private long bytes;
     private boolean truncated;
     private long longLines;
     private byte[] curArray;
@@ -164,11 +163,6 @@ public final class TextLineReader implements Closeable {
         return longLines;
     }
 
-    /** Bytes consumed from the stream so far. */
-    public long bytesRead() {
-        return bytes;
-    }
-
     private void append(int start, int end) {
         int room = maxLine - accLen;
         int n = Math.min(room, end - start);
@@ -196,7 +190,6 @@ public final class TextLineReader implements Closeable {
             eof = true;
             return false;
         }
-        bytes += n;
         pos = 0;
         lim = n;
         if (first) {
