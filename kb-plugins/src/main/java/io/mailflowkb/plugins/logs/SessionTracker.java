@@ -5,8 +5,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Rebuilds SMTP sessions of one protocol log from interleaved lines (keyed by session-id) and records what the
@@ -19,13 +17,6 @@ final class SessionTracker {
 
     static final int MAX_SESSIONS = 10_000;
     static final int MAX_AGE_LINES = 1_000_000;
-
-    // format string from the transport code [S30][S59]
-    private static final Pattern SUCCESS = Pattern.compile("TLS protocol (SP_PROT[_-](\\w+?)_(?:CLIENT|SERVER))"
-            + " negotiation succeeded using bulk encryption algorithm (\\w+).*?MAC hash algorithm (\\w+)"
-            + ".*?key exchange algorithm (\\w+)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FAILURE = Pattern.compile("TLS negotiation failed with error ([\\w.-]+)",
-            Pattern.CASE_INSENSITIVE);
 
     private static final class Session {
         String remoteIp;
@@ -116,16 +107,15 @@ final class SessionTracker {
             return;
         }
         Provenance where = Provenance.of(source, l.line());
-        Matcher ok = SUCCESS.matcher(text);
-        if (ok.find()) {
-            String cipher = ok.group(3) + "/" + ok.group(4) + "/" + ok.group(5);
+        TlsText.Success ok = TlsText.success(text);
+        if (ok != null) {
+            String cipher = ok.bulk() + "/" + ok.mac() + "/" + ok.keyExchange();
             ctx.aggregator().tls(new FactAggregator.TlsKey(s.direction, peer, l.connector(),
-                    protocolName(ok.group(2)), "succeeded", null), cipher, l.time(), l.raw(), where);
+                    protocolName(ok.protocol()), "succeeded", null), cipher, l.time(), l.raw(), where);
             return;
         }
-        Matcher bad = FAILURE.matcher(text);
-        if (bad.find()) {
-            String error = bad.group(1).replaceAll("[.]+$", "");
+        String error = TlsText.failure(text);
+        if (error != null) {
             ctx.aggregator().tls(new FactAggregator.TlsKey(s.direction, peer, l.connector(), null, "failed", error),
                     null, l.time(), l.raw(), where);
             if ("outbound".equals(s.direction)) {
