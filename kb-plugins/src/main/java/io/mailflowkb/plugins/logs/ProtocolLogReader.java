@@ -28,6 +28,7 @@ final class ProtocolLogReader {
 
     private final String source;
     private final ScanContext ctx;
+    private final AsciiProtocolParser bytes = new AsciiProtocolParser();
     private int[] index = {0, 1, 2, 3, 4, 5, 6, 7, 8};
     private int width = 9;
     private String direction;
@@ -46,8 +47,20 @@ final class ProtocolLogReader {
             if (in.length() == 0 || direction != null && skippable(in.array(), in.start(), in.length())) {
                 continue;
             }
-            String line = in.text();
             int no = (int) Math.min(Integer.MAX_VALUE, in.lineNumber());
+            byte[] b = in.array();
+            if (b[in.start()] != '#' && SymptomMatcher.ascii(b, in.start(), in.length())) {
+                ProtocolLine p = bytes.parse(b, in.start(), in.length(), index, width, no);
+                if (p != null) {
+                    if (tracker == null) {
+                        tracker = new SessionTracker(source, direction, ctx);
+                    }
+                    // on ASCII bytes the byte search is exact (mayShow without its non-ASCII case)
+                    tracker.accept(p, ctx.matcher().mayMatch(b, in.start(), in.length()));
+                    continue;
+                }
+            }
+            String line = in.text();
             if (line.charAt(0) == '#') {
                 header(line);
                 tracker = null; // a new header block (concatenated logs) starts new sessions
@@ -231,27 +244,32 @@ final class ProtocolLogReader {
     }
 
     private ProtocolLine parse(String line, int no) {
+        return parse(line, index, width, no);
+    }
+
+    /** The line as a protocol log line with the columns {@code index} gives, or {@code null} when it is not one. */
+    static ProtocolLine parse(String line, int[] index, int width, int no) {
         String[] f = CsvSplitter.split(line, width);
-        String event = get(f, EVENT);
+        String event = get(f, index, EVENT);
         if (event == null || event.length() != 1 || "+-<>*".indexOf(event.charAt(0)) < 0) {
             return null;
         }
-        String session = get(f, SESSION);
+        String session = get(f, index, SESSION);
         if (session == null || session.isBlank()) {
             return null;
         }
-        String time = get(f, TIME);
-        String context = orEmpty(get(f, CONTEXT));
+        String time = get(f, index, TIME);
+        String context = orEmpty(get(f, index, CONTEXT));
         if (f.length > width && index[CONTEXT] == width - 1) {
             // an unquoted context with commas (hand-edited logs): the rest of the line is the context
             context = String.join(",", java.util.Arrays.asList(f).subList(width - 1, f.length));
         }
-        return new ProtocolLine(isoTime(time), orEmpty(get(f, CONNECTOR)).strip(), session.strip(),
-                orEmpty(get(f, REMOTE)), event.charAt(0), orEmpty(get(f, DATA)).strip(),
+        return new ProtocolLine(isoTime(time), orEmpty(get(f, index, CONNECTOR)).strip(), session.strip(),
+                orEmpty(get(f, index, REMOTE)), event.charAt(0), orEmpty(get(f, index, DATA)).strip(),
                 context.strip(), no, line);
     }
 
-    private String get(String[] f, int column) {
+    private static String get(String[] f, int[] index, int column) {
         int i = index[column];
         return i >= 0 && i < f.length ? f[i] : null;
     }

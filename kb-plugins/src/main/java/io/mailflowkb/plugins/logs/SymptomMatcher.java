@@ -175,7 +175,8 @@ public final class SymptomMatcher {
         return mayMatch(b, off, len) || byteSearch && !ascii(b, off, len);
     }
 
-    private static boolean ascii(byte[] b, int off, int len) {
+    /** Whether {@code b[off, off + len)} is all ASCII (eight bytes at a time). */
+    static boolean ascii(byte[] b, int off, int len) {
         int i = off;
         int end = off + len;
         long high = 0;
