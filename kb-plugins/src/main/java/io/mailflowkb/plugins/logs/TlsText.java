@@ -21,13 +21,29 @@ final class TlsText {
     static final Pattern FAILURE = Pattern.compile("TLS negotiation failed with error ([\\w.-]+)",
             Pattern.CASE_INSENSITIVE);
 
-    // the fixed parts, lower-cased: CASE_INSENSITIVE without UNICODE_CASE folds ASCII letters only
-    private static final String HEAD = "tls protocol sp_prot";
-    private static final String CLIENT = "_client negotiation succeeded using bulk encryption algorithm ";
-    private static final String SERVER = "_server negotiation succeeded using bulk encryption algorithm ";
-    private static final String MAC = "mac hash algorithm ";
-    private static final String KEY = "key exchange algorithm ";
-    private static final String FAILED = "tls negotiation failed with error ";
+    // the fixed parts: CASE_INSENSITIVE without UNICODE_CASE folds ASCII letters only
+    private static final Part HEAD = Part.of("tls protocol sp_prot");
+    private static final Part CLIENT = Part.of("_client negotiation succeeded using bulk encryption algorithm ");
+    private static final Part SERVER = Part.of("_server negotiation succeeded using bulk encryption algorithm ");
+    private static final Part MAC = Part.of("mac hash algorithm ");
+    private static final Part KEY = Part.of("key exchange algorithm ");
+    private static final Part FAILED = Part.of("tls negotiation failed with error ");
+
+    /** A fixed part in lower and upper case (only ASCII letters differ). */
+    private record Part(String lower, String upper) {
+        static Part of(String lower) {
+            StringBuilder b = new StringBuilder(lower.length());
+            for (int i = 0; i < lower.length(); i++) {
+                char c = lower.charAt(i);
+                b.append(c >= 'a' && c <= 'z' ? (char) (c - 32) : c);
+            }
+            return new Part(lower, b.toString());
+        }
+
+        int length() {
+            return lower.length();
+        }
+    }
 
     /** A negotiated protocol as the log names it ({@code TLS1_2}) and the cipher parts. */
     record Success(String protocol, String bulk, String mac, String keyExchange) {
@@ -110,7 +126,7 @@ final class TlsText {
      * Where the text after the first {@code part} at or after {@code from} begins, when no line terminator comes
      * before it (what {@code .*?part} matches first); -1 otherwise.
      */
-    private static int gap(String text, int from, String part) {
+    private static int gap(String text, int from, Part part) {
         int at = indexOf(text, part, from);
         if (at < 0) {
             return -1;
@@ -138,11 +154,12 @@ final class TlsText {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
-    /** First index of the lower-case {@code part} in {@code text} from {@code from}, ASCII letters folded. */
-    static int indexOf(String text, String part, int from) {
-        char first = part.charAt(0);
-        char firstUpper = upper(first);
-        int last = text.length() - part.length();
+    /** First index of {@code part} in {@code text} from {@code from}, ASCII letters folded. */
+    private static int indexOf(String text, Part part, int from) {
+        String lower = part.lower();
+        char first = lower.charAt(0);
+        char firstUpper = part.upper().charAt(0);
+        int last = text.length() - lower.length();
         for (int i = from; i <= last; i++) {
             char c = text.charAt(i);
             if ((c == first || c == firstUpper) && at(text, i, part)) {
@@ -152,21 +169,18 @@ final class TlsText {
         return -1;
     }
 
-    private static boolean at(String text, int i, String part) {
-        if (i + part.length() > text.length()) {
+    private static boolean at(String text, int i, Part part) {
+        String lower = part.lower();
+        String upper = part.upper();
+        if (i + lower.length() > text.length()) {
             return false;
         }
-        for (int k = 0; k < part.length(); k++) {
+        for (int k = 0; k < lower.length(); k++) {
             char c = text.charAt(i + k);
-            char want = part.charAt(k);
-            if (c != want && c != upper(want)) {
+            if (c != lower.charAt(k) && c != upper.charAt(k)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static char upper(char lower) {
-        return lower >= 'a' && lower <= 'z' ? (char) (lower - 32) : lower;
     }
 }
