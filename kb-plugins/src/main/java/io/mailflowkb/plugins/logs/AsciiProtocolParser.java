@@ -56,7 +56,7 @@ final class AsciiProtocolParser {
             return null; // an unquoted context with commas: the String path joins the rest of the line
         }
         int time = field(index, TIME, n);
-        String timeText = time < 0 ? null : ProtocolLogReader.isoTime(text(b, starts[time], ends[time], false));
+        String timeText = time < 0 ? null : isoTime(b, starts[time], ends[time]);
         return new ProtocolLine(timeText, stripped(b, index, CONNECTOR, n), stripped(b, index, SESSION, n),
                 plain(b, index, REMOTE, n), (char) b[starts[ev]], stripped(b, index, DATA, n),
                 stripped(b, index, CONTEXT, n), no, new String(b, off, len, StandardCharsets.ISO_8859_1));
@@ -129,6 +129,24 @@ final class AsciiProtocolParser {
         return f < 0 ? "" : text(b, starts[f], ends[f], true);
     }
 
+    /** {@link ProtocolLogReader#isoTime} of the field, checked on its bytes so a non-time makes no String. */
+    private static String isoTime(byte[] b, int from, int to) {
+        from = stripStart(b, from, to);
+        while (to > from && whitespace(b[to - 1])) {
+            to--;
+        }
+        if (to - from >= 19 && b[from + 4] == '-' && b[from + 7] == '-'
+                && (b[from + 10] == 'T' || b[from + 10] == ' ') && digit(b[from]) && digit(b[from + 3])) {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+        return null;
+    }
+
+    /** {@link Character#isDigit} on an ASCII character. */
+    private static boolean digit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static int stripStart(byte[] b, int from, int to) {
         while (from < to && whitespace(b[from])) {
             from++;
@@ -171,7 +189,7 @@ final class AsciiProtocolParser {
             long x = (long) LONGS.get(b, i) ^ pattern;
             long t = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
             if (t != 0) {
-                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+                break; // the byte loop below finds it within these eight (C1 runs numberOfTrailingZeros as Java)
             }
         }
         byte want = (byte) pattern;

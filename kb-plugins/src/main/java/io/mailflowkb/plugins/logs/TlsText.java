@@ -22,22 +22,27 @@ final class TlsText {
             Pattern.CASE_INSENSITIVE);
 
     // the fixed parts: CASE_INSENSITIVE without UNICODE_CASE folds ASCII letters only
-    private static final Part HEAD = Part.of("tls protocol sp_prot");
-    private static final Part CLIENT = Part.of("_client negotiation succeeded using bulk encryption algorithm ");
-    private static final Part SERVER = Part.of("_server negotiation succeeded using bulk encryption algorithm ");
-    private static final Part MAC = Part.of("mac hash algorithm ");
+    private static final Part HEAD = Part.of("TLS protocol SP_PROT");
+    private static final Part CLIENT = Part.of("_CLIENT negotiation succeeded using bulk encryption algorithm ");
+    private static final Part SERVER = Part.of("_SERVER negotiation succeeded using bulk encryption algorithm ");
+    private static final Part MAC = Part.of("MAC hash algorithm ");
     private static final Part KEY = Part.of("key exchange algorithm ");
-    private static final Part FAILED = Part.of("tls negotiation failed with error ");
+    private static final Part FAILED = Part.of("TLS negotiation failed with error ");
 
-    /** A fixed part in lower and upper case (only ASCII letters differ). */
-    private record Part(String lower, String upper) {
-        static Part of(String lower) {
-            StringBuilder b = new StringBuilder(lower.length());
-            for (int i = 0; i < lower.length(); i++) {
-                char c = lower.charAt(i);
-                b.append(c >= 'a' && c <= 'z' ? (char) (c - 32) : c);
+    /**
+     * A fixed part as Exchange writes it, and in lower and upper case (only ASCII letters differ): the written
+     * form is compared first, in one String comparison.
+     */
+    private record Part(String written, String lower, String upper) {
+        static Part of(String written) {
+            StringBuilder lower = new StringBuilder(written.length());
+            StringBuilder upper = new StringBuilder(written.length());
+            for (int i = 0; i < written.length(); i++) {
+                char c = written.charAt(i);
+                lower.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+                upper.append(c >= 'a' && c <= 'z' ? (char) (c - 32) : c);
             }
-            return new Part(lower, b.toString());
+            return new Part(written, lower.toString(), upper.toString());
         }
 
         int length() {
@@ -174,6 +179,9 @@ final class TlsText {
         String upper = part.upper();
         if (i + lower.length() > text.length()) {
             return false;
+        }
+        if (text.startsWith(part.written(), i)) {
+            return true;
         }
         for (int k = 0; k < lower.length(); k++) {
             char c = text.charAt(i + k);
