@@ -167,10 +167,10 @@ final class AsciiProtocolParser {
         if (!cache || n > MAX_CACHED) {
             return new String(b, from, n, StandardCharsets.ISO_8859_1);
         }
-        int h = n;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + b[i];
-        }
+        // a few bytes hashed, not all (C1 runs a hash loop byte by byte): the ends of a session id or address
+        // differ; a collision only costs a miss, the bytes are compared in full
+        int h = ((n * 31 + b[from]) * 31 + b[to - 1]) * 31 + b[from + (n >> 1)];
+        h = (h * 31 + b[to - 1 - (n >> 2)]) * 31 + b[to - 1 - (n >> 3)];
         int slot = (h ^ h >>> 8) & (SLOTS - 1);
         byte[] k = cachedBytes[slot];
         if (k != null && Arrays.equals(k, 0, k.length, b, from, to)) {

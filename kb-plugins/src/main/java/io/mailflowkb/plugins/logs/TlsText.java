@@ -132,17 +132,19 @@ final class TlsText {
      * before it (what {@code .*?part} matches first); -1 otherwise.
      */
     private static int gap(String text, int from, Part part) {
-        int at = indexOf(text, part, from);
-        if (at < 0) {
-            return -1;
-        }
-        for (int i = from; i < at; i++) {
+        char first = part.lower().charAt(0);
+        char firstUpper = part.upper().charAt(0);
+        int last = text.length() - part.length();
+        for (int i = from; i <= last; i++) {
             char c = text.charAt(i);
+            if ((c == first || c == firstUpper) && at(text, i, part)) {
+                return i + part.length();
+            }
             if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-                return -1; // '.' does not match it
+                return -1; // '.' does not match it, and the part is not before it
             }
         }
-        return at + part.length();
+        return -1;
     }
 
     /** End of the run of {@code \w} characters starting at {@code from}. */
