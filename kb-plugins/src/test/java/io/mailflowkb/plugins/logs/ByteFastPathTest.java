@@ -82,6 +82,53 @@ class ByteFastPathTest {
         assertThat(shown).as("lines that show a symptom (the generator must make some)").isGreaterThan(100);
     }
 
+    /**
+     * The skip search hashes characters folded with {@code | 0x20}, which merges a few punctuation marks with
+     * others ({@code @} with {@code `}, {@code [} with <code>{</code>, {@code _} with DEL): on bytes and on text
+     * it must still find exactly the literals a plain case-insensitive search finds, no more, no fewer.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {31, 32, 33, 34, 35, 36})
+    void skipSearchFindsExactlyTheLiteralsPresent(long seed) {
+        Random rnd = new Random(seed);
+        String alphabet = "aAbB@`[{_\u007F^~ 0,";
+        String[] literals = new String[2 + rnd.nextInt(3)];
+        for (int l = 0; l < literals.length; l++) {
+            StringBuilder lit = new StringBuilder();
+            for (int k = 6 + rnd.nextInt(4); k > 0; k--) {
+                lit.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            literals[l] = lit.toString().toLowerCase(java.util.Locale.ROOT);
+        }
+        ShiftTable table = ShiftTable.build(literals);
+        int[] defs = new int[literals.length];
+        for (int l = 0; l < defs.length; l++) {
+            defs[l] = l;
+        }
+        int found = 0;
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder line = new StringBuilder();
+            for (int k = rnd.nextInt(40); k > 0; k--) {
+                line.append(rnd.nextInt(8) == 0 ? literals[rnd.nextInt(literals.length)]
+                        : String.valueOf(alphabet.charAt(rnd.nextInt(alphabet.length()))));
+            }
+            String text = rnd.nextBoolean() ? line.toString() : line.toString().toUpperCase(java.util.Locale.ROOT);
+            boolean[] expected = new boolean[literals.length];
+            boolean any = false;
+            for (int l = 0; l < literals.length; l++) {
+                expected[l] = text.toLowerCase(java.util.Locale.ROOT).contains(literals[l]);
+                any |= expected[l];
+            }
+            boolean[] hit = new boolean[literals.length];
+            assertThat(table.scan(text, literals, defs, hit)).as(text).isEqualTo(any);
+            assertThat(hit).as(text).isEqualTo(expected);
+            byte[] b = ("x" + text).getBytes(StandardCharsets.US_ASCII);
+            assertThat(table.any(b, 1, b.length - 1, literals)).as(text).isEqualTo(any);
+            found += any ? 1 : 0;
+        }
+        assertThat(found).as("lines holding a literal").isGreaterThan(2000);
+    }
+
     /** Why a required literal may hold every ASCII letter but k and s: no other has a non-ASCII case fold. */
     @org.junit.jupiter.api.Test
     void onlyKAndSFoldToNonAsciiCharactersUnderTheRegexEngine() {
