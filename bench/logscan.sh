@@ -13,7 +13,9 @@
 # kb runs the way users run it: through the launcher ./kb (its JDK choice, AOT cache or CDS archive, C1 only,
 # serial GC; it builds the jar with `mvnw package` when sources changed and never installs), with the heap capped
 # at LOGSCAN_XMX (default 64m) to show memory stays flat; the peak RSS of one run is printed. LOGSCAN_JAR=path
-# runs that jar with plain `java -jar` and the launcher's JVM options instead. Before timing, kb's facts are
+# runs that jar with plain `java -jar` and the launcher's JVM options instead (LOGSCAN_JAVA=path/to/java picks the
+# java of those plain runs and of the baseline's; set both LOGSCAN_JAR and LOGSCAN_BASELINE_JAR to compare two jars
+# like for like, without the launcher's start-up archive on one side only). Before timing, kb's facts are
 # checked: against the baseline jar's when one is given, and in UTF-16 mode against kb's own facts for the UTF-8
 # originals (the same logs must give the same facts). The collector reads the files of a folder on up to 2
 # threads; grep uses one.
@@ -23,6 +25,7 @@ MB=${LOGSCAN_MB:-1024}
 RUNS=${LOGSCAN_RUNS:-5}
 XMX=${LOGSCAN_XMX:-64m}
 BASE_JAR=${LOGSCAN_BASELINE_JAR:-}
+JAVA=${LOGSCAN_JAVA:-java}
 OUTDIR=bench/out
 DIR=$OUTDIR/corpus-${MB}mb
 mkdir -p "$OUTDIR"
@@ -31,7 +34,7 @@ mkdir -p "$OUTDIR"
 PATTERNS='421 4\.4\.2 Connection dropped due to SocketError|TLS negotiation failed with error SocketError|451 5\.7\.3 Must issue a STARTTLS command first|451 5\.7\.3 STARTTLS is required to send mail|421 4\.7\.66 TLS 1\.0 and 1\.1 are not supported|TLS negotiation failed with error UnknownCredentials|TLS negotiation failed with error NoCredentials'
 
 if [ -n "${LOGSCAN_JAR:-}" ]; then
-  KB="java -Xmx$XMX -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dkb.stderr.tty=false -jar $LOGSCAN_JAR"
+  KB="$JAVA -Xmx$XMX -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dkb.stderr.tty=false -jar $LOGSCAN_JAR"
 else
   ./kb --version > /dev/null   # builds the jar and the start-up archive now, not inside a timed run
   KB="env KB_JAVA_OPTS=-Xmx$XMX ./kb"
@@ -77,7 +80,7 @@ args=(kb="$KB collect --logs $KB_DIR -o $OUTDIR/facts.json"
       --ratio grep/kb --ratio grep-i/kb)
 # "| cat": GNU grep stops at the first match when its output is /dev/null, which would time nothing
 if [ -n "$BASE_JAR" ]; then
-  BASE="java -Xmx$XMX -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dkb.stderr.tty=false -jar $BASE_JAR"
+  BASE="$JAVA -Xmx$XMX -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dkb.stderr.tty=false -jar $BASE_JAR"
   $BASE collect --logs "$KB_DIR" -o "$OUTDIR/facts-base.json" 2>/dev/null || true
   cmp -s <(facts "$OUTDIR/facts.json") <(facts "$OUTDIR/facts-base.json") \
     && echo "facts: identical to the baseline jar's" || echo "facts: DIFFER from the baseline jar's (see $OUTDIR/facts*.json)"
