@@ -10,7 +10,9 @@ import java.util.Locale;
  * Reads an Exchange SMTP send or receive protocol log [S31][S58]: a {@code #} header block, then CSV lines in the
  * order {@code #Fields} gives (case-insensitive names; the documented order when the header is missing, as in
  * lines pasted into articles). Lines that do not parse are retried once with Markdown decorations removed, and
- * otherwise still scanned for symptoms as plain text.
+ * otherwise still scanned for symptoms as plain text. Lines that carry no session state are only searched for
+ * symptoms on their bytes ({@link #skippable}); the others are parsed on their bytes when ASCII
+ * ({@link AsciiProtocolParser}), else decoded and split as text.
  */
 final class ProtocolLogReader {
 
