@@ -52,7 +52,42 @@ public final class RegistryPaths {
         if (a != null && a.equals(b) && !a.isBlank()) {
             return true; // the same text is the same path (canonical() would only throw for a blank one)
         }
-        return canonical(a).equalsIgnoreCase(canonical(b));
+        String ca = canonical(a);
+        String cb = canonical(b);
+        if (ca.length() != cb.length()) {
+            return false; // equalsIgnoreCase compares lengths first too
+        }
+        int tail = asciiTail(ca, cb);
+        return tail == ASCII_EQUAL || tail != ASCII_DIFFERS && ca.equalsIgnoreCase(cb);
+    }
+
+    private static final int ASCII_DIFFERS = -1;
+    private static final int ASCII_EQUAL = 1;
+
+    /**
+     * Two paths of equal length compared from the end over the ASCII characters both end with: {@link #ASCII_DIFFERS}
+     * at the first pair that differs ignoring case, {@link #ASCII_EQUAL} when both are ASCII throughout and equal
+     * ignoring case, else 0 (a non-ASCII character reached: equalsIgnoreCase decides). Rules compare every
+     * registry value with every SChannel slot per diagnosis, and those paths share a long prefix and differ near the
+     * end ({@code TLS 1.0} / {@code TLS 1.2}, {@code Client} / {@code Server}), which equalsIgnoreCase reaches last.
+     * The answer is equalsIgnoreCase's: ASCII characters are equal ignoring case only as ASCII letters, and
+     * equal-length texts that are equal ignoring case match code point by code point, so also from the end.
+     */
+    private static int asciiTail(String a, String b) {
+        for (int i = a.length() - 1; i >= 0; i--) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x >= 0x80 || y >= 0x80) {
+                return 0;
+            }
+            if (x != y) {
+                int lower = x | 0x20;
+                if (lower != (y | 0x20) || lower < 'a' || lower > 'z') {
+                    return ASCII_DIFFERS;
+                }
+            }
+        }
+        return ASCII_EQUAL;
     }
 
     public static boolean isAncestor(String ancestor, String descendant) {
