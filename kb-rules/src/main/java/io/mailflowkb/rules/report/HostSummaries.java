@@ -81,7 +81,10 @@ public final class HostSummaries {
      */
     static String[] timeRange(FactBundle bundle) {
         List<String> times = new ArrayList<>();
-        bundle.facts().forEach(f -> times(f).forEach(t -> times.add(normalised(t))));
+        // only these three kinds carry times (times(Fact)); the range does not depend on the order
+        bundle.symptoms().forEach(f -> times(f).forEach(t -> times.add(normalised(t))));
+        bundle.tlsOutcomes().forEach(f -> times(f).forEach(t -> times.add(normalised(t))));
+        bundle.events().forEach(f -> times(f).forEach(t -> times.add(normalised(t))));
         return range(times);
     }
 
