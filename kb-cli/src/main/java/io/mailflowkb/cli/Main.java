@@ -1,6 +1,7 @@
 package io.mailflowkb.cli;
 
 import io.mailflowkb.model.InvalidInputException;
+import io.mailflowkb.rules.Diagnostician;
 import io.mailflowkb.rules.knowledge.KnowledgeException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +57,11 @@ public final class Main implements Runnable {
     boolean debug;
 
     public static void main(String[] args) {
+        io.mailflowkb.rules.StartupMarks.mark("main");
+        if (args.length > 0 && args[0].equals("diagnose")
+                && Arrays.stream(args).noneMatch(a -> a.startsWith("--knowledge"))) {
+            Diagnostician.preload(); // the shipped rule engine builds while picocli parses (docs/perf.md, Start-up)
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -96,6 +102,7 @@ public final class Main implements Runnable {
         }
         out.flush();
         err.flush();
+        io.mailflowkb.rules.StartupMarks.mark("exit");
         return code;
     }
 
