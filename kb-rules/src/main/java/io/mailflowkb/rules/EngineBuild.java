@@ -63,17 +63,13 @@ final class EngineBuild {
     /** Starts the shipped-only build once per JVM, on a daemon thread; see {@link Diagnostician#preload}. */
     static void preload() {
         if (PRELOAD_STARTED.compareAndSet(false, true)) {
-            // the build-time form decodes, and the shipped rules' model is made, while the other thread opens and
-            // lists the packaged folder (each about a third of loading the knowledge); the load then waits for the
-            // form where it first needs it, and the engine build takes the model
+            // the build-time form decodes while the other thread opens and lists the packaged folder (each about a
+            // third of loading the knowledge); the load then waits for the form where it first needs it
             background(() -> {
                 try {
                     PrebuiltKnowledge.decode();
-                    Engine.prepare();
-                    StartupMarks.mark("rule engine: shipped model");
                 } catch (RuntimeException | Error e) {
-                    // not lost: the load decodes again where it needs the form, and the engine build makes its
-                    // own model, and either throws it there
+                    // not lost: the load decodes again where it needs the form, and throws it there
                 }
             }, "kb-knowledge-form");
             offer(inBackground(() -> loadKnowledge(List.of()), EngineBuild::buildEngine));

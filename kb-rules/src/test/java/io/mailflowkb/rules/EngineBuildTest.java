@@ -53,7 +53,6 @@ class EngineBuildTest {
     void startedAndPreloadedDiagnoseEveryExampleAsLoadDoes(KnowledgeExample example) {
         FactBundle bundle = ShippedExamplesTest.readBundles(example, example.definition().inputs());
         Diagnostician started = Diagnostician.start(List.of());
-        Engine.prepare(); // as the preload's second thread does: the next engine takes this shipped model
         EngineBuild.offer(EngineBuild.inBackground(() -> Diagnostician.loadKnowledge(List.of()), Engine::new));
         Diagnostician preloaded = Diagnostician.start(List.of());
 

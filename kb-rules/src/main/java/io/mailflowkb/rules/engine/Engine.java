@@ -38,8 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
-import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -64,25 +62,10 @@ public final class Engine {
     private final KieBase kieBase;
     private volatile KieSessionsPool pool;
 
-    /** The shipped rules' model {@link #prepare} made ahead, until the next engine takes it (each model is used once). */
-    private static final AtomicReference<Model> PREPARED = new AtomicReference<>();
-
     public Engine(Knowledge knowledge) {
         this.knowledge = knowledge;
-        Model shipped = PREPARED.getAndSet(null);
-        Model translated = RuleTranslator.translate(knowledge);
         this.kieBase = KieBaseBuilder.createKieBaseFromModel(
-                List.of(shipped != null ? shipped : ShippedRules.model(), translated));
-    }
-
-    /**
-     * Makes the shipped rules' model ahead, on the calling thread, for the next engine to take: the part of building
-     * one that needs no knowledge (the generated rule classes and their lambdas initialise). A preload thread that
-     * is otherwise idle calls it while the knowledge loads on another (docs/perf.md, Start-up); the engine is the
-     * same either way, as the model is the same object the constructor would make, and used once.
-     */
-    public static void prepare() {
-        PREPARED.compareAndSet(null, ShippedRules.model());
+                List.of(ShippedRules.model(), RuleTranslator.translate(knowledge)));
     }
 
     /**
