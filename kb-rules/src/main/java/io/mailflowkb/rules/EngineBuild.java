@@ -68,6 +68,7 @@ final class EngineBuild {
             background(() -> {
                 try {
                     PrebuiltKnowledge.decode();
+                    StartupMarks.mark("knowledge: form decoded");
                 } catch (RuntimeException | Error e) {
                     // not lost: the load decodes again where it needs the form, and throws it there
                 }

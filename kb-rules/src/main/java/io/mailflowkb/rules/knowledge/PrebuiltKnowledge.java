@@ -102,7 +102,6 @@ public final class PrebuiltKnowledge {
                 if (p == null) {
                     p = read();
                     shipped = p;
-                    io.mailflowkb.rules.StartupMarks.mark("knowledge: form decoded");
                 }
             }
         }
