@@ -56,6 +56,7 @@ public final class Main implements Runnable {
     boolean debug;
 
     public static void main(String[] args) {
+        HeadStart.begin(args);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

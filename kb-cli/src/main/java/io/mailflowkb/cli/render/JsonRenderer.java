@@ -10,6 +10,16 @@ import java.io.UncheckedIOException;
 /** The JSON contract of README.md (JSON output): one object with findings, missingEvidence and inputs. */
 public final class JsonRenderer implements Renderer {
 
+    /**
+     * Builds the JSON mapper and its serializer for a diagnosis, which is most of what the first {@link #render}
+     * costs in a fresh JVM; run ahead on another thread while the knowledge loads (kb-cli's HeadStart). Writes
+     * nothing: the serializers are cached in the shared mapper, and what render writes does not depend on them
+     * having been built early.
+     */
+    public static void prepare() {
+        Mappers.json().writerFor(Diagnosis.class).with(Mappers.prettyPrinter());
+    }
+
     @Override
     public String render(Diagnosis diagnosis) {
         try {
