@@ -68,8 +68,10 @@ public final class Main implements Runnable {
         String only = args.length > 0 ? args[0] : "";
         boolean named = SUBCOMMANDS.stream().anyMatch(c -> name(c).equals(only))
                 && !only.equals("help") && !only.equals("completion");
+        // `kb --version` alone prints two lines and needs no subcommand model at all (a third of its run time)
+        boolean versionOnly = args.length == 1 && (only.equals("--version") || only.equals("-V"));
         for (Class<?> c : SUBCOMMANDS) {
-            if (!named || name(c).equals(only)) {
+            if (!versionOnly && (!named || name(c).equals(only))) {
                 cl.addSubcommand(c);
             }
         }
