@@ -112,7 +112,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        Diagnostician kb = HeadStart.diagnostician(knowledge);
+        Diagnostician kb = Diagnostician.start(knowledge);
         if ("".equals(example)) {
             kb.knowledge().examples().stream().filter(KnowledgeExample::shipped)
                     .forEach(e -> out.println(e.name()));

@@ -56,7 +56,8 @@ public final class Main implements Runnable {
     boolean debug;
 
     public static void main(String[] args) {
-        HeadStart.begin(args);
+        io.mailflowkb.rules.StartupMarks.mark("main");
+        HeadStart.begin(args); // the rule engine and the JSON serializers build while picocli parses
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -99,6 +100,7 @@ public final class Main implements Runnable {
         }
         out.flush();
         err.flush();
+        io.mailflowkb.rules.StartupMarks.mark("exit");
         return code;
     }
 

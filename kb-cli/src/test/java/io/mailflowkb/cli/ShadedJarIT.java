@@ -81,4 +81,32 @@ class ShadedJarIT {
         assertThat(run.err().strip().lines()).singleElement().asString().contains("junk.reg");
         assertThat(run.out()).isEmpty();
     }
+
+    /**
+     * {@code main} preloads the shipped rule engine on a background thread while picocli parses (the in-process
+     * {@link Kb} runs never do): the packaged jar must print exactly what the in-process CLI prints, for diagnoses,
+     * explanations and the listing, and give the same one line for bad user knowledge (which skips the preload).
+     */
+    @Test
+    void thePreloadingJarPrintsWhatTheInProcessCliPrints() throws Exception {
+        List<String[]> cases = new ArrayList<>();
+        for (String example : List.of("tls12-client-disabled-export", "tls12-absent-2008r2", "healthy-2019")) {
+            cases.add(new String[] {"diagnose", "--example", example, "--format", "json"});
+        }
+        cases.add(new String[] {"diagnose", "--example", "tls12-client-disabled", "--explain"});
+        cases.add(new String[] {"diagnose", "--example"});
+        Path bad = java.nio.file.Files.createDirectory(tmp.resolve("bad-knowledge"));
+        java.nio.file.Files.writeString(bad.resolve("user.yaml"), "knowledgeVersion: 1\nfindings:\n  - id: Not An Id\n");
+        cases.add(new String[] {"diagnose", "--example", "healthy-2019", "--knowledge", bad.toString()});
+        for (String[] args : cases) {
+            List<String> jarArgs = new ArrayList<>(List.of("-jar", jar()));
+            jarArgs.addAll(List.of(args));
+            Run packaged = java(jarArgs.toArray(String[]::new));
+            Kb inProcess = Kb.run(args);
+            String what = String.join(" ", args);
+            assertThat(packaged.exit()).as(what + ": " + packaged.err()).isEqualTo(inProcess.exit());
+            assertThat(packaged.out()).as(what).isEqualTo(inProcess.out());
+            assertThat(packaged.err()).as(what).isEqualTo(inProcess.err());
+        }
+    }
 }

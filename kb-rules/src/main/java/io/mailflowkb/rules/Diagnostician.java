@@ -17,7 +17,7 @@ import java.util.List;
  * The public entry point: load knowledge once, then diagnose any number of fact bundles, from any number of
  * threads. Never prints, never exits; bad knowledge is a {@link KnowledgeException}.
  *
- * <p>Threads: an instance is immutable after {@link #load}. It holds one compiled rule base that all calls share
+ * <p>Threads: an instance is immutable after {@link #load} (after {@link #start}, once its rule engine is built). It holds one compiled rule base that all calls share
  * and gives each {@link #diagnose} call its own rule session, disposed before the call returns, so concurrent
  * calls never see each other's facts. Loading is the expensive part (hundreds of milliseconds); a diagnosis of
  * a small bundle takes tens of microseconds once the JVM is warm. Keep one instance for the life of the program.
@@ -37,13 +37,11 @@ import java.util.List;
  */
 public final class Diagnostician {
 
-    private final Knowledge knowledge;
-    private final Engine engine;
+    private final EngineBuild build;
     private volatile SymptomSet compiledSymptoms;
 
-    private Diagnostician(Knowledge knowledge) {
-        this.knowledge = knowledge;
-        this.engine = new Engine(knowledge);
+    Diagnostician(EngineBuild build) {
+        this.build = build;
     }
 
     /**
@@ -64,7 +62,31 @@ public final class Diagnostician {
      * @throws KnowledgeException when any knowledge file is invalid (every problem is listed with file:line:column)
      */
     public static Diagnostician load(List<Path> knowledgeDirs) {
-        return new Diagnostician(loadKnowledge(knowledgeDirs));
+        return new Diagnostician(EngineBuild.now(knowledgeDirs));
+    }
+
+    /**
+     * {@link #load(List)} for a program that has other work to do before its first diagnosis (a CLI reading its
+     * input): loads and validates the knowledge now, on this thread, and builds the rule engine on a background
+     * thread while the caller goes on. Knowledge problems are thrown here, exactly as {@link #load(List)} throws
+     * them; {@link #diagnose} and {@link #explain} wait for the rule engine, and throw what building it threw (a bug,
+     * never the user's knowledge). Takes the work {@link #preload} started when {@code knowledgeDirs} is empty.
+     *
+     * @throws KnowledgeException when any knowledge file is invalid
+     */
+    public static Diagnostician start(List<Path> knowledgeDirs) {
+        return new Diagnostician(EngineBuild.started(knowledgeDirs));
+    }
+
+    /**
+     * Starts, once per JVM, loading the shipped knowledge and building its rule engine on a background daemon
+     * thread, for a program that will ask for the shipped knowledge alone soon: {@code kb diagnose} calls it first
+     * thing in {@code main}, so the work runs while the command line is parsed. The next {@link #load(List)} or
+     * {@link #start(List)} with no folders takes that work (and throws whatever it threw); one with folders loads
+     * its own, and the preload then skips its rule engine. Never throws, never prints.
+     */
+    public static void preload() {
+        EngineBuild.preload();
     }
 
     /**
@@ -75,7 +97,10 @@ public final class Diagnostician {
      * @throws KnowledgeException when any knowledge file is invalid
      */
     public static Knowledge loadKnowledge(List<Path> knowledgeDirs) {
-        return KnowledgeLoader.load(KnowledgeSource.forFolders(knowledgeDirs));
+        StartupMarks.mark("knowledge: start");
+        Knowledge k = KnowledgeLoader.load(KnowledgeSource.forFolders(knowledgeDirs));
+        StartupMarks.mark("knowledge: loaded");
+        return k;
     }
 
     /**
@@ -86,12 +111,17 @@ public final class Diagnostician {
      * @return the findings with evidence and remediation, the evidence still missing, and the inputs read
      */
     public Diagnosis diagnose(FactBundle bundle) {
-        return engine.run(bundle, false).diagnosis();
+        StartupMarks.mark("diagnose: asked");
+        Engine engine = build.engine();
+        StartupMarks.mark("diagnose: rule engine ready");
+        Diagnosis d = engine.run(bundle, false).diagnosis();
+        StartupMarks.mark("diagnose: done");
+        return d;
     }
 
     /** Diagnoses one bundle and records which rules fired on which facts, and why the other findings did not. */
     public Explained explain(FactBundle bundle) {
-        Engine.Result r = engine.run(bundle, true);
+        Engine.Result r = build.engine().run(bundle, true);
         return new Explained(r.diagnosis(), r.trace());
     }
 
@@ -101,12 +131,12 @@ public final class Diagnostician {
      * they may change between versions, unlike {@link Diagnosis} and the kb-model records.
      */
     public Knowledge knowledge() {
-        return knowledge;
+        return build.knowledge();
     }
 
     /** The symptom strings collectors should look for, as the knowledge declares them. */
     public List<SymptomDefinition> symptoms() {
-        return knowledge.symptoms();
+        return knowledge().symptoms();
     }
 
     /**
@@ -117,7 +147,7 @@ public final class Diagnostician {
         SymptomSet compiled = compiledSymptoms;
         if (compiled == null) {
             // a benign race: both threads compile the same set
-            compiled = SymptomSet.of(knowledge.symptoms(), knowledge.exoAddressRanges());
+            compiled = SymptomSet.of(knowledge().symptoms(), knowledge().exoAddressRanges());
             compiledSymptoms = compiled;
         }
         return compiled;

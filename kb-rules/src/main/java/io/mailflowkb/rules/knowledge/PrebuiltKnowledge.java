@@ -81,11 +81,21 @@ public final class PrebuiltKnowledge {
         return e.file;
     }
 
+    /**
+     * Decoded once per JVM. Synchronized because a {@code Diagnostician.preload} thread and the caller's own load may
+     * both want it: the second waits for the first instead of decoding it again.
+     */
     private static PrebuiltKnowledge shipped() {
         PrebuiltKnowledge p = shipped;
         if (p == null) {
-            p = read();
-            shipped = p;
+            synchronized (PrebuiltKnowledge.class) {
+                p = shipped;
+                if (p == null) {
+                    p = read();
+                    shipped = p;
+                    io.mailflowkb.rules.StartupMarks.mark("knowledge: form decoded");
+                }
+            }
         }
         return p;
     }
