@@ -5,7 +5,12 @@
 # usage: bench/throughput.sh [warmupSeconds roundSeconds rounds [threads...]]     (default: 10 3 5 1 <cores>)
 #   THROUGHPUT_BASELINE=/path/to/other/checkout: also runs that checkout's kb-model/kb-rules (e.g. `git archive main`)
 #   the same way, alternating baseline, this checkout, baseline, this checkout (THROUGHPUT_PAIRS, default 2), and
-#   prints the ratios of the medians.
+#   prints the ratios of the medians. Both sides run this checkout's harness (ThroughputMain, its classes put first on
+#   both class paths), so a change to the harness cannot pass for a change in throughput; each side builds its
+#   bundles with its own ExampleBundles from its own knowledge/ (the same nine example files since 2026-11-30).
+# The Diagnostician loads the shipped knowledge packaged in each checkout's kb-rules/target/classes (the build copies
+# knowledge/ there and empties the copy first), i.e. the full catalog; kb.knowledge.dir only tells ExampleBundles
+# where the example inputs are. The harness prints the catalog's size.
 # Runs the full JIT (no -XX:TieredStopAtLevel=1: that halves steady throughput, see toolchain notes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,12 +29,16 @@ run() { # checkout dir, class path, harness args...
     -cp "$cp" io.mailflowkb.example.ThroughputMain "$@" 2>/dev/null
 }
 cp=$(classpath "$PWD")
+harness=bench/out/harness; rm -rf "$harness"; mkdir -p "$harness/io/mailflowkb/example"
+cp kb-rules/target/test-classes/io/mailflowkb/example/ThroughputMain*.class "$harness/io/mailflowkb/example/"
+harness=$(cd "$harness" && pwd)
+cp="$harness:$cp"
 if [ -z "${THROUGHPUT_BASELINE:-}" ]; then
   run "$PWD" "$cp" "$@"
   exit
 fi
 base=$(cd "$THROUGHPUT_BASELINE" && pwd)
-basecp=$(classpath "$base")
+basecp="$harness:$(classpath "$base")"
 out=bench/out; mkdir -p "$out"; : > "$out/throughput-base.txt"; : > "$out/throughput-this.txt"
 for _ in $(seq "${THROUGHPUT_PAIRS:-2}"); do
   run "$base" "$basecp" "$@" | tee -a "$out/throughput-base.txt" | sed 's/^/baseline: /'
@@ -44,11 +53,19 @@ def rows(path):
         if m:
             r.setdefault(int(m.group(1)), []).append((int(m.group(2)), int(m.group(3))))
     return r
+def findings(path):
+    for line in open(path):
+        m = re.search(r"([0-9.]+) findings each", line)
+        if m:
+            return float(m.group(1))
 b, t = rows(sys.argv[1]), rows(sys.argv[2])
+bf, tf = findings(sys.argv[1]), findings(sys.argv[2])
+print(f"findings per bundle: baseline {bf:.2f}, this {tf:.2f}")
 for n in sorted(b):
     bw, bc = statistics.median(x[0] for x in b[n]), statistics.median(x[1] for x in b[n])
     tw, tc = statistics.median(x[0] for x in t[n]), statistics.median(x[1] for x in t[n])
     print(f"threads={n}: baseline {bw:.0f}/s wall, {bc:.0f}/CPU-s; this {tw:.0f}/s wall, {tc:.0f}/CPU-s; "
-          f"ratio this/baseline: wall {tw / bw:.2f}, per CPU-second {tc / bc:.2f}")
+          f"ratio this/baseline: wall {tw / bw:.2f}, per CPU-second {tc / bc:.2f}; "
+          f"findings per CPU-second: baseline {bc * bf:.0f}, this {tc * tf:.0f}, ratio {tc * tf / (bc * bf):.2f}")
 PY
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

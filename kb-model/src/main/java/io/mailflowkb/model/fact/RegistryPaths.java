@@ -16,8 +16,6 @@ public final class RegistryPaths {
             "HKEY_USERS", "HKU",
             "HKEY_CURRENT_CONFIG", "HKCC");
 
-    private static final String[] SHORT_ROOTS = ROOTS.values().toArray(String[]::new);
-
     private RegistryPaths() {
     }
 
@@ -33,6 +31,11 @@ public final class RegistryPaths {
         if (isCanonical(path)) {
             return path; // the common case: keys in facts are stored canonical, and rules compare them per match
         }
+        return respelled(path);
+    }
+
+    /** {@link #canonical} without the shortcut for a path already canonical. */
+    static String respelled(String path) {
         String p = path.strip();
         while (p.endsWith("\\")) {
             p = p.substring(0, p.length() - 1);
@@ -52,7 +55,42 @@ public final class RegistryPaths {
         if (a != null && a.equals(b) && !a.isBlank()) {
             return true; // the same text is the same path (canonical() would only throw for a blank one)
         }
-        return canonical(a).equalsIgnoreCase(canonical(b));
+        String ca = canonical(a);
+        String cb = canonical(b);
+        if (ca.length() != cb.length()) {
+            return false; // equalsIgnoreCase compares lengths first too
+        }
+        int tail = asciiTail(ca, cb);
+        return tail == ASCII_EQUAL || tail != ASCII_DIFFERS && ca.equalsIgnoreCase(cb);
+    }
+
+    private static final int ASCII_DIFFERS = -1;
+    private static final int ASCII_EQUAL = 1;
+
+    /**
+     * Two paths of equal length compared from the end over the ASCII characters both end with: {@link #ASCII_DIFFERS}
+     * at the first pair that differs ignoring case, {@link #ASCII_EQUAL} when both are ASCII throughout and equal
+     * ignoring case, else 0 (a non-ASCII character reached: equalsIgnoreCase decides). Rules compare every
+     * registry value with every SChannel slot per diagnosis, and those paths share a long prefix and differ near the
+     * end ({@code TLS 1.0} / {@code TLS 1.2}, {@code Client} / {@code Server}), which equalsIgnoreCase reaches last.
+     * The answer is equalsIgnoreCase's: ASCII characters are equal ignoring case only as ASCII letters, and
+     * equal-length texts that are equal ignoring case match code point by code point, so also from the end.
+     */
+    private static int asciiTail(String a, String b) {
+        for (int i = a.length() - 1; i >= 0; i--) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x >= 0x80 || y >= 0x80) {
+                return 0;
+            }
+            if (x != y) {
+                int lower = x | 0x20;
+                if (lower != (y | 0x20) || lower < 'a' || lower > 'z') {
+                    return ASCII_DIFFERS;
+                }
+            }
+        }
+        return ASCII_EQUAL;
     }
 
     public static boolean isAncestor(String ancestor, String descendant) {
@@ -61,16 +99,27 @@ public final class RegistryPaths {
         return d.length() > a.length() && d.charAt(a.length()) == '\\' && d.regionMatches(true, 0, a, 0, a.length());
     }
 
-    /** Already in canonical spelling: a short upper-case root, no outer blanks or trailing '\'. */
-    private static boolean isCanonical(String p) {
-        int cut = p.indexOf('\\');
-        int rootLength = cut < 0 ? p.length() : cut;
-        boolean shortRoot = false;
-        for (String r : SHORT_ROOTS) { // rules call this per match: no substring, no map walk
-            shortRoot |= r.length() == rootLength && p.startsWith(r);
+    /**
+     * Already in canonical spelling: a short upper-case root, no outer blanks or trailing '\'. Rules call this twice
+     * per comparison, so it reads characters: no substring, no map walk, no loop over the roots.
+     */
+    static boolean isCanonical(String p) {
+        int n = p.length();
+        if (n < 3 || p.charAt(0) != 'H' || p.charAt(1) != 'K') {
+            return false; // every short root starts with HK; a blank or lower-case start is not canonical either
         }
-        return shortRoot && !p.endsWith("\\")
-                && !Character.isWhitespace(p.charAt(0)) && !Character.isWhitespace(p.charAt(p.length() - 1));
+        boolean shortRoot;
+        if (n == 3 || p.charAt(3) == '\\') {
+            shortRoot = p.charAt(2) == 'U'; // HKU
+        } else if (n == 4 || p.charAt(4) == '\\') {
+            char c2 = p.charAt(2);
+            char c3 = p.charAt(3);
+            shortRoot = c2 == 'L' && c3 == 'M' || c2 == 'C' && (c3 == 'U' || c3 == 'R' || c3 == 'C'); // HKLM HKCU HKCR HKCC
+        } else {
+            shortRoot = false;
+        }
+        char last = p.charAt(n - 1);
+        return shortRoot && last != '\\' && !Character.isWhitespace(last);
     }
 
     /** The path without the well-known prefixes, for evidence lines: {@code SCHANNEL TLS 1.2\Client}. */

@@ -34,14 +34,32 @@ public final class RegistryDerivations {
         values.forEach(o -> vs.add((RegistryValue) o));
         List<RegistryKey> ks = new ArrayList<>();
         keys.forEach(o -> ks.add((RegistryKey) o));
+        List<RegistryValue> software = underSoftware(vs);
         List<Object> out = new ArrayList<>();
         for (String framework : List.of("v4.0.30319", "v2.0.50727")) {
-            out.add(dotNet(NETFX + framework, framework, "native", vs, ks));
-            out.add(dotNet(NETFX_WOW + framework, framework, "wow6432node", vs, ks));
+            out.add(dotNet(NETFX + framework, framework, "native", software, ks));
+            out.add(dotNet(NETFX_WOW + framework, framework, "wow6432node", software, ks));
         }
         out.add(ciphers(vs));
-        out.add(winHttp(WINHTTP, "native", vs, ks));
-        out.add(winHttp(WINHTTP_WOW, "wow6432node", vs, ks));
+        out.add(winHttp(WINHTTP, "native", software, ks));
+        out.add(winHttp(WINHTTP_WOW, "wow6432node", software, ks));
+        return out;
+    }
+
+    private static final String SOFTWARE = "HKLM\\SOFTWARE\\";
+
+    /**
+     * The values whose key starts with {@code HKLM\SOFTWARE\} (ignoring case as {@link RegistryValue#sameKey} does),
+     * in their order: the only ones that can be under the .NET and WinHTTP keys, all of which start so. Those six
+     * keys were each compared with every value of the export, mostly SChannel values, two to four times over.
+     */
+    static List<RegistryValue> underSoftware(List<RegistryValue> vs) {
+        List<RegistryValue> out = new ArrayList<>();
+        for (RegistryValue v : vs) {
+            if (v.key().regionMatches(true, 0, SOFTWARE, 0, SOFTWARE.length())) {
+                out.add(v);
+            }
+        }
         return out;
     }
 

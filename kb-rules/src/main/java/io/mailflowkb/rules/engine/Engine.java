@@ -12,12 +12,8 @@ import io.mailflowkb.model.finding.Reference;
 import io.mailflowkb.model.finding.RemediationStep;
 import io.mailflowkb.model.finding.Severity;
 import io.mailflowkb.model.knowledge.FindingDefinition;
-import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.rules.derive.Derived;
 import io.mailflowkb.rules.derive.ExchangeBaseline;
-import io.mailflowkb.rules.derive.ExchangeBaselines;
-import io.mailflowkb.rules.derive.FailureSymptom;
-import io.mailflowkb.rules.derive.ProtocolSlot;
 import io.mailflowkb.rules.derive.ProtocolState;
 import io.mailflowkb.rules.explain.Firing;
 import io.mailflowkb.rules.explain.Matched;
@@ -61,6 +57,7 @@ public final class Engine {
     private final Knowledge knowledge;
     private final KieBase kieBase;
     private volatile KieSessionsPool pool;
+    private volatile RunConstants constants;
 
     public Engine(Knowledge knowledge) {
         this.knowledge = knowledge;
@@ -89,6 +86,16 @@ public final class Engine {
         return p.newKieSession();
     }
 
+    /** Made on the first diagnosis (a benign race: two threads may both make equal ones). */
+    private RunConstants constants() {
+        RunConstants c = constants;
+        if (c == null) {
+            c = RunConstants.of(knowledge);
+            constants = c;
+        }
+        return c;
+    }
+
     /**
      * What one run produced: the diagnosis, and with {@code traced} the rules that fired and why other findings did
      * not ({@link Trace#NONE} otherwise).
@@ -114,80 +121,63 @@ public final class Engine {
                 });
             }
             session.insert(bundle.host() == null ? HostProfile.UNKNOWN : bundle.host());
-            bundle.facts().filter(f -> !(f instanceof HostProfile)).forEach(session::insert);
-            ProtocolSlot.ALL.forEach(session::insert);
-            knowledge.symptoms().stream().filter(SymptomDefinition::isFailure)
-                    .forEach(d -> session.insert(new FailureSymptom(d.id())));
-            knowledge.rootCauses().forEach(session::insert); // causedBy links, for correlate-findings.drl
-            session.insert(new ExchangeBaselines(knowledge.exchangeBuilds())); // the build table's baselines
-            session.insert(knowledge.windowsReleases()); // the Windows release table, for the OS defaults
+            bundle.facts().forEach(f -> {
+                if (!(f instanceof HostProfile)) {
+                    session.insert(f);
+                }
+            });
+            RunConstants constants = constants();
+            constants.inserts().forEach(session::insert);
             session.fireAllRules(MAX_FIRINGS);
 
-            Map<String, Set<Evidence>> evidence = new TreeMap<>();
-            List<FindingHit> hits = new ArrayList<>();
-            List<String> missingIds = new ArrayList<>();
-            Map<String, Set<String>> notes = new TreeMap<>();
-            Map<String, Severity> raised = new TreeMap<>();
-            Set<String> lowered = new java.util.HashSet<>();
-            ExchangeBaseline baseline = null;
-            for (Object o : session.getObjects(o -> o instanceof FindingHit || o instanceof MissingHit
-                    || o instanceof FindingNote || o instanceof ExchangeBaseline || o instanceof SeverityRaise)) {
-                if (o instanceof FindingHit h) {
-                    hits.add(h);
-                } else if (o instanceof SeverityRaise r) {
-                    raised.merge(r.findingId(), r.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-                    notes.computeIfAbsent(r.findingId(), k -> new java.util.TreeSet<>())
-                            .add("severity " + r.severity().id() + ": " + r.reason());
-                } else if (o instanceof FindingNote n) {
-                    notes.computeIfAbsent(n.findingId(), k -> new java.util.TreeSet<>()).add(n.text());
-                    if (n.lowersConfidence()) {
-                        lowered.add(n.findingId());
-                    }
-                } else if (o instanceof ExchangeBaseline b) {
-                    baseline = b;
-                } else {
-                    missingIds.add(((MissingHit) o).missingId());
-                }
-            }
+            SessionOutput out = SessionOutput.of(session.getObjects());
             // Working memory has no stable order: sort hits (each rendered once) so the same input gives
             // byte-identical output.
-            List<Rendered> rendered = new ArrayList<>();
-            for (FindingHit h : hits) {
+            List<Rendered> rendered = new ArrayList<>(out.hits.size());
+            for (FindingHit h : out.hits) {
                 List<Evidence> lines = render(h);
                 rendered.add(new Rendered(h.findingId(), lines, sortKey(lines)));
             }
             rendered.sort(Comparator.comparing(Rendered::findingId).thenComparing(Rendered::sortKey));
+            Map<String, Set<Evidence>> evidence = new TreeMap<>();
             for (Rendered r : rendered) {
                 evidence.computeIfAbsent(r.findingId(), k -> new LinkedHashSet<>()).addAll(r.lines());
             }
             // Correlation notes (root cause, confidence) come last, in a stable order.
-            notes.forEach((id, texts) -> {
-                if (evidence.containsKey(id)) {
-                    texts.forEach(t -> evidence.get(id).add(Evidence.note(t)));
+            out.notes.forEach((id, texts) -> {
+                Set<Evidence> lines = evidence.get(id);
+                if (lines != null) {
+                    texts.forEach(t -> lines.add(Evidence.note(t)));
                 }
             });
-            List<Finding> findings = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>(evidence.size());
             for (Map.Entry<String, Set<Evidence>> e : evidence.entrySet()) {
-                List<FindingHit> own = hits.stream().filter(h -> h.findingId().equals(e.getKey())).toList();
-                Confidence confidence = lowered.contains(e.getKey()) ? Confidence.LOWER : Confidence.HIGH;
-                ExchangeBaseline b = baseline;
-                Severity raise = raised.get(e.getKey());
-                List<String> causes = notes.getOrDefault(e.getKey(), Set.of()).stream().map(FindingNote::rootCauseIn)
-                        .filter(java.util.Objects::nonNull).filter(evidence::containsKey).toList();
-                knowledge.finding(e.getKey()).ifPresent(f -> findings.add(
-                        toFinding(f, EvidenceRenderer.citeEachLineOnce(e.getValue()), own, b, confidence, causes,
-                                raise)));
+                CompiledFinding f = constants.findings().get(e.getKey());
+                if (f == null) {
+                    continue;
+                }
+                List<FindingHit> own = out.hitsByFinding.getOrDefault(e.getKey(), List.of());
+                Confidence confidence = out.lowered.contains(e.getKey()) ? Confidence.LOWER : Confidence.HIGH;
+                List<String> causes = new ArrayList<>();
+                for (String note : out.notes.getOrDefault(e.getKey(), Set.of())) {
+                    String cause = FindingNote.rootCauseIn(note);
+                    if (cause != null && evidence.containsKey(cause)) {
+                        causes.add(cause);
+                    }
+                }
+                findings.add(toFinding(f, EvidenceRenderer.citeEachLineOnce(e.getValue()), own, out.baseline,
+                        confidence, causes, out.raised.get(e.getKey()), constants.references().get(f.id())));
             }
             List<Finding> ordered = FindingOrder.sort(findings);
             List<MissingEvidence> missing = new ArrayList<>();
             for (CompiledMissingEvidence m : knowledge.missingEvidence()) {
-                if (missingIds.contains(m.id())) {
+                if (out.missingIds.contains(m.id())) {
                     missing.add(new MissingEvidence(m.definition().what(), m.definition().why(), m.definition().how()));
                 }
             }
-            Confirmations.Result confirmed = Confirmations.of(bundle, session.getObjects());
+            Confirmations.Result confirmed = Confirmations.of(bundle, out.confirmable);
             Diagnosis diagnosis = new Diagnosis(HostSummaries.of(bundle, knowledge.exchangeBuilds()), ordered, null,
-                    confirmed.confirmed(), confirmed.notExamined(), MailFlows.of(bundle, ordered, logFlows(hits)), missing,
+                    confirmed.confirmed(), confirmed.notExamined(), MailFlows.of(bundle, ordered, logFlows(out.hits)), missing,
                     bundle.inputs());
             if (!traced) {
                 return new Result(diagnosis, Trace.NONE);
@@ -256,10 +246,9 @@ public final class Engine {
 
     private static Finding toFinding(CompiledFinding f, List<Evidence> evidence, List<FindingHit> hits,
                                      ExchangeBaseline baseline, Confidence confidence, List<String> causedBy,
-                                     Severity raised) {
+                                     Severity raised, List<Reference> refs) {
         FindingDefinition d = f.definition();
         List<RemediationStep> steps = RemediationPlan.steps(d.remediation(), hits, baseline);
-        List<Reference> refs = d.references().stream().map(r -> new Reference(r.title(), r.url())).toList();
         Severity severity = raised != null && raised.compareTo(d.severity()) < 0 ? raised : d.severity();
         List<Object> matched = new ArrayList<>();
         hits.forEach(h -> matched.addAll(h.facts()));

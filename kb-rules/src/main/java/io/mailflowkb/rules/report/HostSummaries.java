@@ -81,13 +81,39 @@ public final class HostSummaries {
      */
     static String[] timeRange(FactBundle bundle) {
         List<String> times = new ArrayList<>();
-        bundle.facts().forEach(f -> times(f).forEach(t -> times.add(normalised(t))));
-        Comparator<String> byInstant = Comparator.comparing(HostSummaries::instant,
-                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Comparator.naturalOrder());
-        String from = times.stream().min(byInstant).orElse(null);
-        String to = times.stream().max(byInstant).orElse(null);
+        // only these three kinds carry times (times(Fact)); the range does not depend on the order
+        bundle.symptoms().forEach(f -> times(f).forEach(t -> times.add(normalised(t))));
+        bundle.tlsOutcomes().forEach(f -> times(f).forEach(t -> times.add(normalised(t))));
+        bundle.events().forEach(f -> times(f).forEach(t -> times.add(normalised(t))));
+        return range(times);
+    }
+
+    /**
+     * The earliest and latest of the times by instant (nulls last, then by text), or nulls: each time parsed once,
+     * not at each comparison (a comparator over {@link #instant} parsed both sides every time).
+     */
+    static String[] range(List<String> times) {
+        String from = null;
+        String to = null;
+        java.time.Instant fromAt = null;
+        java.time.Instant toAt = null;
+        for (String t : times) {
+            java.time.Instant at = instant(t);
+            if (from == null || BY_INSTANT.compare(at, fromAt) < 0 || BY_INSTANT.compare(at, fromAt) == 0
+                    && t.compareTo(from) < 0) {
+                from = t;
+                fromAt = at;
+            }
+            if (to == null || BY_INSTANT.compare(at, toAt) > 0 || BY_INSTANT.compare(at, toAt) == 0
+                    && t.compareTo(to) > 0) {
+                to = t;
+                toAt = at;
+            }
+        }
         return new String[] {from, to};
     }
+
+    private static final Comparator<java.time.Instant> BY_INSTANT = Comparator.nullsLast(Comparator.naturalOrder());
 
     /** UTC to the second for a time with an offset, the local time to the second without one, else as written. */
     static String normalised(String t) {

@@ -66,4 +66,42 @@ class HotPathEquivalenceTest {
             assertEquals(expected, RegistryPaths.equal(a, b), () -> "'" + a + "' vs '" + b + "'");
         }
     }
+
+    /** Characters for path tails: ASCII look-alikes whose case folds meet ASCII, and supplementary case pairs. */
+    private static final String[] TAIL_CHARS = {"a", "A", "k", "K", "s", "S", "i", "I", "0", "2", " ", "\\", "/", "@",
+        "`", "[", "{", "\u212a", "\u017f", "\u0130", "\u0131", "\u00df", "\u00e5", "\u212b", "\ud801\udc00",
+        "\ud801\udc28", "\ud801", "\udc00"};
+
+    /**
+     * Paths as the rules compare them (one long shared SChannel prefix, different tails of equal length), so the
+     * comparison from the end decides most pairs: against equalsIgnoreCase of the canonical forms.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void registryPathEqualityFromTheEndIsCanonicalComparison(long seed) {
+        Random r = new Random(seed);
+        String prefix = RegistryPaths.SCHANNEL_PROTOCOLS + "\\";
+        for (int i = 0; i < 500; i++) {
+            StringBuilder tail = new StringBuilder();
+            int n = 1 + r.nextInt(6);
+            for (int k = 0; k < n; k++) {
+                tail.append(TAIL_CHARS[r.nextInt(TAIL_CHARS.length)]);
+            }
+            String a = (r.nextBoolean() ? prefix : prefix.toLowerCase(Locale.ROOT).replace("hklm", "HKLM")) + tail;
+            String b = switch (r.nextInt(4)) {
+                case 0 -> a.toUpperCase(Locale.ROOT);
+                case 1 -> prefix + tail.toString().toLowerCase(Locale.ROOT);
+                case 2 -> {
+                    // one character of the tail swapped for another, so lengths often stay equal
+                    int at = r.nextInt(tail.length());
+                    String c = TAIL_CHARS[r.nextInt(TAIL_CHARS.length)];
+                    yield prefix + tail.substring(0, at) + c + tail.substring(Math.min(tail.length(), at + c.length()));
+                }
+                default -> "HKEY_LOCAL_MACHINE" + a.substring(4);
+            };
+            boolean expected = RegistryPaths.canonical(a).equalsIgnoreCase(RegistryPaths.canonical(b));
+            assertEquals(expected, RegistryPaths.equal(a, b), () -> "'" + a + "' vs '" + b + "'");
+            assertEquals(expected, RegistryPaths.equal(b, a), () -> "'" + b + "' vs '" + a + "'");
+        }
+    }
 }
