@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up benchmark: `./kb diagnose` on a bundled example against a picocli hello-world jar run by the same JDK,
 # interleaved (bench/interleave.py), for the JDK 17 on the PATH (dynamic AppCDS archive) and for a JDK 25 when one
-# is installed (AOT cache), each also without its archive (KB_NO_CDS=1), plus a run with a user knowledge folder.
+# is installed (AOT cache), each also without its archive (KB_NO_CDS=1), plus a run with a user knowledge folder and
+# `kb --version` on JDK 25 (the CLI's floor: JVM, launcher, picocli, no knowledge).
 # Prints the median wall and user+sys CPU time of each and the ratios to the hello-world jar on the same JDK.
 # usage: bench/startup.sh [RUNS]   (default 15)     JDK25=/path/to/jdk overrides where JDK 25 is looked for
 #   KB_BASELINE=/path/to/other/checkout adds that checkout's ./kb (built, its jar up to date: its launcher may run
@@ -35,11 +36,18 @@ if [ -n "$jdk25" ]; then
   args+=(hello-25="$jdk25/bin/java -jar $out/hello.jar"
          kb-25-aot="KB_JAVA=$jdk25 ./kb $example"
          kb-25-noaot="KB_NO_CDS=1 KB_JAVA=$jdk25 ./kb $example"
-         --ratio kb-25-aot/hello-25 --ratio kb-25-noaot/hello-25 --ratio kb-25-aot/kb-17-cds)
+         kb-25-version="KB_JAVA=$jdk25 ./kb --version"
+         --ratio kb-25-aot/hello-25 --ratio kb-25-noaot/hello-25 --ratio kb-25-aot/kb-17-cds
+         --ratio kb-25-version/hello-25)
 fi
+# the baseline checkout's launcher picks its JDK the same way, so KB_JAVA names it (PATH alone would let it find
+# the JDK 25 and run that)
 if [ -n "${KB_BASELINE:-}" ]; then
-  (cd "$KB_BASELINE" && PATH="$jdk17/bin:$PATH" ./kb --version >/dev/null)
-  args+=(baseline-17="PATH=$jdk17/bin:\$PATH $KB_BASELINE/kb $example" --ratio kb-17-cds/baseline-17)
-  [ -n "$jdk25" ] && args+=(--ratio kb-25-aot/baseline-17)
+  (cd "$KB_BASELINE" && KB_JAVA="$jdk17" ./kb --version >/dev/null)
+  args+=(baseline-17="KB_JAVA=$jdk17 $KB_BASELINE/kb $example" --ratio kb-17-cds/baseline-17)
+  if [ -n "$jdk25" ]; then
+    (cd "$KB_BASELINE" && KB_JAVA="$jdk25" ./kb --version >/dev/null)
+    args+=(baseline-25="KB_JAVA=$jdk25 $KB_BASELINE/kb $example" --ratio kb-25-aot/baseline-25)
+  fi
 fi
 python3 bench/interleave.py --runs "$runs" --warmup 2 --json "$out/startup.json" "${args[@]}"

@@ -1,7 +1,6 @@
 package io.mailflowkb.cli;
 
 import io.mailflowkb.model.InvalidInputException;
-import io.mailflowkb.rules.Diagnostician;
 import io.mailflowkb.rules.knowledge.KnowledgeException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,10 +57,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         io.mailflowkb.rules.StartupMarks.mark("main");
-        if (args.length > 0 && args[0].equals("diagnose")
-                && Arrays.stream(args).noneMatch(a -> a.startsWith("--knowledge"))) {
-            Diagnostician.preload(); // the shipped rule engine builds while picocli parses (docs/perf.md, Start-up)
-        }
+        HeadStart.begin(args); // the rule engine and the JSON serializers build while picocli parses
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -73,8 +69,10 @@ public final class Main implements Runnable {
         String only = args.length > 0 ? args[0] : "";
         boolean named = SUBCOMMANDS.stream().anyMatch(c -> name(c).equals(only))
                 && !only.equals("help") && !only.equals("completion");
+        // `kb --version` alone prints two lines and needs no subcommand model at all (a third of its run time)
+        boolean versionOnly = args.length == 1 && (only.equals("--version") || only.equals("-V"));
         for (Class<?> c : SUBCOMMANDS) {
-            if (!named || name(c).equals(only)) {
+            if (!versionOnly && (!named || name(c).equals(only))) {
                 cl.addSubcommand(c);
             }
         }

@@ -168,6 +168,22 @@ class DiagnoseCommandTest {
         assertThat(help.out()).contains("diagnose", "collect", "Exit codes");
     }
 
+    /** `kb --version` alone registers no subcommand (Main); with anything after it, it parses as it always did. */
+    @Test
+    void versionAloneIsTheFullVersionAndVersionWithMoreIsParsedAsBefore() {
+        Kb version = Kb.run("--version");
+        assertThat(version.out().lines()).hasSize(2).first().asString().startsWith("kb (Mailflow KB) ");
+        assertThat(version.out().lines().toList().get(1)).startsWith("Java " + System.getProperty("java.version") + ", ");
+        assertThat(Kb.run("-V")).isEqualTo(version);
+        assertThat(version.err()).isEmpty();
+        Kb withCommand = Kb.run("--version", "diagnose");
+        assertThat(withCommand.exit()).isZero();
+        assertThat(withCommand.out()).isEqualTo(version.out());
+        // picocli answers --version before it looks at what follows (as kb always did)
+        assertThat(Kb.run("--version", "no-such-command")).isEqualTo(version);
+        assertThat(Kb.run("diagnose", "--version").out()).isEmpty();
+    }
+
     @Test
     void textReportFitsEightyColumnsExceptUnbreakableCommandsAndUrls() {
         Kb kb = Kb.run("diagnose", "--example", "starttls-fallback-queue");
