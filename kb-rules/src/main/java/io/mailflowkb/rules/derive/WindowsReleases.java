@@ -26,9 +26,10 @@ public record WindowsReleases(List<WindowsRelease> releases) {
      */
     public WindowsRelease identify(Integer build, String productName) {
         if (productName != null) {
+            boolean ascii = isAscii(productName); // once per call, not per row
             WindowsRelease byName = null;
             for (WindowsRelease r : releases) {
-                if (containsIgnoringCase(productName, r.displayName())
+                if (containsIgnoringCase(productName, ascii, r.displayName())
                         && (byName == null || r.displayName().length() > byName.displayName().length())) {
                     byName = r;
                 }
@@ -53,7 +54,11 @@ public record WindowsReleases(List<WindowsRelease> releases) {
      * bundle, each identifying the release by name against every row. Any other text takes the exact JDK path.
      */
     static boolean containsIgnoringCase(String text, String part) {
-        if (!isAscii(text) || !isAscii(part)) {
+        return containsIgnoringCase(text, isAscii(text), part);
+    }
+
+    private static boolean containsIgnoringCase(String text, boolean textIsAscii, String part) {
+        if (!textIsAscii || !isAscii(part)) {
             return text.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
         }
         int m = part.length();
