@@ -3,7 +3,8 @@
 # (tracked and untracked files, no target/), moves one finding folder as the knowledge split did, runs the same
 # incremental `./mvnw package` that ./kb runs, and checks that the old path is gone from target/classes, from the
 # build-time knowledge form and from kb.jar, and that the jar loads its knowledge (a stale copy made it fail with
-# "finding ... is defined twice"). Needs only the JDK and ~/.m2 (nothing is installed there). Takes 2-4 minutes.
+# "finding ... is defined twice"), and that the jar holds one generation of the rule classes kie-maven-plugin makes
+# from the DRL (their names carry a new random id per build; stale ones piled up in the jar). Needs only the JDK and ~/.m2 (nothing is installed there). Takes 2-4 minutes.
 # usage: tools/incremental-knowledge-build.sh [FINDING_ID]   (default cipher-suite-mismatch)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,6 +29,8 @@ if grep -q "^$old/" "$work/jar-entries"; then echo "FAIL: kb.jar still holds $ol
 if grep -aq "$old/finding.yaml" kb-rules/target/classes/META-INF/mailflowkb/knowledge.bin; then
   echo "FAIL: the build-time knowledge form still holds $old/finding.yaml" >&2; fail=1
 fi
+models=$(grep -c '^io/mailflowkb/rules/drl/Rules[0-9a-f]*\.class$' "$work/jar-entries" || true)
+[ "$models" = 1 ] || { echo "FAIL: kb.jar holds $models generated rule models (Rules<id>.class), not 1" >&2; fail=1; }
 grep -qx "$new/finding.yaml" "$work/jar-entries" || { echo "FAIL: kb.jar lacks $new/finding.yaml" >&2; fail=1; }
 if ! java -jar kb-cli/target/kb.jar rules list >/dev/null 2>"$work/stderr"; then
   echo "FAIL: the rebuilt jar does not load its knowledge: $(head -3 "$work/stderr")" >&2; fail=1

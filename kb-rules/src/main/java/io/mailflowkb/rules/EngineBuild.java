@@ -2,6 +2,7 @@ package io.mailflowkb.rules;
 
 import io.mailflowkb.rules.engine.Engine;
 import io.mailflowkb.rules.knowledge.Knowledge;
+import io.mailflowkb.rules.knowledge.PrebuiltKnowledge;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -62,6 +63,16 @@ final class EngineBuild {
     /** Starts the shipped-only build once per JVM, on a daemon thread; see {@link Diagnostician#preload}. */
     static void preload() {
         if (PRELOAD_STARTED.compareAndSet(false, true)) {
+            // the build-time form decodes while the other thread opens and lists the packaged folder (each about a
+            // third of loading the knowledge); the load then waits for the form where it first needs it
+            background(() -> {
+                try {
+                    PrebuiltKnowledge.decode();
+                    StartupMarks.mark("knowledge: form decoded");
+                } catch (RuntimeException | Error e) {
+                    // not lost: the load decodes again where it needs the form, and throws it there
+                }
+            }, "kb-knowledge-form");
             offer(inBackground(() -> loadKnowledge(List.of()), EngineBuild::buildEngine));
         }
     }
@@ -152,7 +163,11 @@ final class EngineBuild {
     }
 
     private static void background(Runnable work) {
-        Thread t = new Thread(work, "kb-rule-engine-build");
+        background(work, "kb-rule-engine-build");
+    }
+
+    private static void background(Runnable work, String name) {
+        Thread t = new Thread(work, name);
         t.setDaemon(true); // a command that ends without a diagnosis (a usage error, a listing) does not wait for it
         t.start();
     }

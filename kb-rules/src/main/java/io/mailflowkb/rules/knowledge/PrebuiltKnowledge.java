@@ -82,6 +82,15 @@ public final class PrebuiltKnowledge {
     }
 
     /**
+     * Decodes the shipped form now, on this thread, so that a load on another thread finds it ready: a preload
+     * ({@code Diagnostician.preload}) runs this beside the thread that opens and lists the packaged folder, the two
+     * halves of reading the shipped knowledge that need nothing from each other.
+     */
+    public static void decode() {
+        shipped();
+    }
+
+    /**
      * Decoded once per JVM. Synchronized because a {@code Diagnostician.preload} thread and the caller's own load may
      * both want it: the second waits for the first instead of decoding it again.
      */
@@ -93,7 +102,6 @@ public final class PrebuiltKnowledge {
                 if (p == null) {
                     p = read();
                     shipped = p;
-                    io.mailflowkb.rules.StartupMarks.mark("knowledge: form decoded");
                 }
             }
         }

@@ -138,9 +138,16 @@ final class RecordCodec {
     static final class Reader {
         private final DataInputStream in;
         private final List<Shape> classes = new ArrayList<>();
+        private final boolean directConstructors;
 
         Reader(DataInputStream in) {
+            this(in, true);
+        }
+
+        /** With {@code directConstructors} false every record is built by reflection (to compare the two). */
+        Reader(DataInputStream in, boolean directConstructors) {
             this.in = in;
+            this.directConstructors = directConstructors;
         }
 
         Object read() throws IOException {
@@ -194,7 +201,7 @@ final class RecordCodec {
                 for (int i = 0; i < names.length; i++) {
                     names[i] = text();
                 }
-                shape = Shape.of(type, names);
+                shape = Shape.of(type, names, directConstructors);
                 classes.add(shape);
             } else if (index < classes.size()) {
                 shape = classes.get(index);
@@ -206,9 +213,11 @@ final class RecordCodec {
                 args[i] = read();
             }
             try {
-                return shape.constructor().newInstance(args);
-            } catch (ReflectiveOperationException | IllegalArgumentException e) {
-                throw new IOException("pre-built knowledge does not fit " + shape.constructor().getName(), e);
+                return shape.direct() >= 0 ? KnowledgeRecords.construct(shape.direct(), args)
+                        : shape.constructor().newInstance(args);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // a value of another type, a null primitive, a constructor that refuses: the form does not fit
+                throw new IOException("pre-built knowledge does not fit " + shape.type().getName(), e);
             }
         }
 
@@ -227,18 +236,25 @@ final class RecordCodec {
         }
     }
 
-    /** A record class whose components still have the names the stream was written with. */
-    private record Shape(Constructor<?> constructor, int arity) {
-        static Shape of(Class<?> type, String[] names) throws IOException {
+    /**
+     * A record class whose components still have the names the stream was written with; built by its
+     * {@link KnowledgeRecords} constructor when it has one ({@code direct} >= 0), else by reflection.
+     */
+    private record Shape(Class<?> type, Constructor<?> constructor, int direct, int arity) {
+        static Shape of(Class<?> type, String[] names, boolean directConstructors) throws IOException {
             RecordComponent[] components = type.isRecord() ? type.getRecordComponents() : null;
             if (components == null || !Arrays.equals(names,
                     Arrays.stream(components).map(RecordComponent::getName).toArray(String[]::new))) {
                 throw new IOException("pre-built knowledge was written for another version of " + type.getName());
             }
+            int direct = directConstructors ? KnowledgeRecords.index(type) : -1;
+            if (direct >= 0) {
+                return new Shape(type, null, direct, components.length);
+            }
             try {
                 Constructor<?> c = type.getDeclaredConstructor(
                         Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-                return new Shape(c, components.length);
+                return new Shape(type, c, -1, components.length);
             } catch (NoSuchMethodException e) {
                 throw new IOException("no canonical constructor in " + type.getName(), e);
             }

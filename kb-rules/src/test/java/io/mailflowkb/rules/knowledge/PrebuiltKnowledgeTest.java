@@ -183,6 +183,94 @@ class PrebuiltKnowledgeTest {
         assertTrue(unsupported.getMessage().contains("java.lang.Object"), unsupported.getMessage());
     }
 
+    /** Every record of the shipped form, decoded once with the direct constructors and once by reflection. */
+    @Test
+    void directConstructorsBuildWhatReflectionBuildsForTheWholeShippedForm() throws IOException {
+        byte[] form;
+        try (var in = PrebuiltKnowledge.class.getClassLoader().getResourceAsStream(PrebuiltKnowledge.RESOURCE)) {
+            form = in.readAllBytes();
+        }
+        List<Object> direct = decodeAll(form, true);
+        List<Object> reflective = decodeAll(form, false);
+        assertEquals(reflective, direct);
+        java.util.Set<Class<?>> records = new java.util.HashSet<>();
+        direct.forEach(o -> recordClasses(o, records));
+        assertTrue(records.size() > 15, records.toString());
+        for (Class<?> c : records) {
+            assertTrue(KnowledgeRecords.index(c) >= 0, "no direct constructor for " + c.getName()
+                    + " in KnowledgeRecords: it decodes by reflection, slowly");
+        }
+    }
+
+    private static List<Object> decodeAll(byte[] form, boolean directConstructors) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(form));
+        in.readInt();
+        in.readBoolean();
+        RecordCodec.Reader reader = new RecordCodec.Reader(in, directConstructors);
+        List<Object> all = new java.util.ArrayList<>();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            all.add(reader.read());
+            all.add(in.readLong());
+            all.add(in.readLong());
+            all.add(reader.read());
+        }
+        assertEquals(-1, in.read(), "the whole form was read");
+        return all;
+    }
+
+    private static void recordClasses(Object o, java.util.Set<Class<?>> into) {
+        if (o instanceof List<?> l) {
+            l.forEach(x -> recordClasses(x, into));
+        } else if (o instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                recordClasses(k, into);
+                recordClasses(v, into);
+            });
+        } else if (o != null && o.getClass().isRecord()) {
+            into.add(o.getClass());
+            for (var c : o.getClass().getRecordComponents()) {
+                try {
+                    recordClasses(c.getAccessor().invoke(o), into);
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
+    /** A value that does not fit a direct constructor (null for an int) refuses the form as reflection did. */
+    @Test
+    void aValueThatDoesNotFitADirectConstructorRefusesTheForm() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeByte(9); // RECORD, described here
+        out.writeInt(-1);
+        for (String text : new String[] {io.mailflowkb.model.knowledge.SourceLocation.class.getName()}) {
+            writeText(out, text);
+        }
+        out.writeInt(3);
+        for (String name : new String[] {"file", "line", "column"}) {
+            writeText(out, name);
+        }
+        out.writeByte(1); // STRING
+        writeText(out, "f.yaml");
+        out.writeByte(0); // NULL where an int goes
+        out.writeByte(0);
+        for (boolean direct : new boolean[] {true, false}) {
+            RecordCodec.Reader reader = new RecordCodec.Reader(
+                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), direct);
+            IOException e = assertThrows(IOException.class, reader::read, "direct " + direct);
+            assertTrue(e.getMessage().contains("does not fit"), e.getMessage());
+        }
+    }
+
+    private static void writeText(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
     record Pair(String left, Object right) {
     }
 }
