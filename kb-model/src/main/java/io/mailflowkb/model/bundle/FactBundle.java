@@ -24,6 +24,7 @@ import io.mailflowkb.model.finding.InputSummary;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -111,6 +112,23 @@ public record FactBundle(
                         receiveConnectors.stream(), exchangeCertificates.stream(), hybridConfigurations.stream(),
                         exoInboundConnectors.stream(), exoOutboundConnectors.stream(), serverNames.stream())
                 .flatMap(s -> s.map(Fact.class::cast));
+    }
+
+    /**
+     * Gives every fact to {@code action} in the order of {@link #facts()}, by plain loops: the rule engine inserts
+     * each bundle this way per diagnosis, where the fifteen streams and their flat map were a measurable cost.
+     */
+    public void forEachFact(Consumer<? super Fact> action) {
+        if (host != null) {
+            action.accept(host);
+        }
+        for (List<? extends Fact> list : List.of(registryKeys, registryValues, symptoms, tlsOutcomes, events, probes,
+                certificates, sendConnectors, receiveConnectors, exchangeCertificates, hybridConfigurations,
+                exoInboundConnectors, exoOutboundConnectors, serverNames)) {
+            for (Fact f : list) {
+                action.accept(f);
+            }
+        }
     }
 
     /** This bundle plus another's facts and inputs (used when several bundles describe one server). */

@@ -26,10 +26,10 @@ public record WindowsReleases(List<WindowsRelease> releases) {
      */
     public WindowsRelease identify(Integer build, String productName) {
         if (productName != null) {
-            String p = productName.toLowerCase(Locale.ROOT);
+            boolean ascii = isAscii(productName); // once per call, not per row
             WindowsRelease byName = null;
             for (WindowsRelease r : releases) {
-                if (p.contains(r.displayName().toLowerCase(Locale.ROOT))
+                if (containsIgnoringCase(productName, ascii, r.displayName())
                         && (byName == null || r.displayName().length() > byName.displayName().length())) {
                     byName = r;
                 }
@@ -46,5 +46,44 @@ public record WindowsReleases(List<WindowsRelease> releases) {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code text.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT))}, without the two copies when both
+     * are ASCII (where lower case is A-Z to a-z, one character for one): rules derive eight protocol states per
+     * bundle, each identifying the release by name against every row. Any other text takes the exact JDK path.
+     */
+    static boolean containsIgnoringCase(String text, String part) {
+        return containsIgnoringCase(text, isAscii(text), part);
+    }
+
+    private static boolean containsIgnoringCase(String text, boolean textIsAscii, String part) {
+        if (!textIsAscii || !isAscii(part)) {
+            return text.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
+        }
+        int m = part.length();
+        for (int i = 0, last = text.length() - m; i <= last; i++) {
+            int j = 0;
+            while (j < m && lowerAscii(text.charAt(i + j)) == lowerAscii(part.charAt(j))) {
+                j++;
+            }
+            if (j == m) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

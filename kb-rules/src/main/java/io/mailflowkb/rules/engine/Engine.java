@@ -121,7 +121,7 @@ public final class Engine {
                 });
             }
             session.insert(bundle.host() == null ? HostProfile.UNKNOWN : bundle.host());
-            bundle.facts().forEach(f -> {
+            bundle.forEachFact(f -> {
                 if (!(f instanceof HostProfile)) {
                     session.insert(f);
                 }
