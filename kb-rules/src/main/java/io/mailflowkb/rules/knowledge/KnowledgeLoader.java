@@ -66,10 +66,14 @@ public final class KnowledgeLoader {
     static Knowledge load(List<KnowledgeSource> sources, boolean prebuilt) {
         KnowledgeLoader loader = new KnowledgeLoader();
         for (KnowledgeSource source : sources) {
-            List<Path> paths = source.files();
+            // the jar's packaged folder and the form in the same jar were made by one build: the form is the
+            // folder's files, so it is neither listed nor read; any other folder is listed and compared
+            Map<Path, KnowledgeFile> standIn = prebuilt ? PrebuiltKnowledge.standsInFor(source) : null;
+            List<Path> paths = standIn != null ? List.copyOf(standIn.keySet()) : source.files();
             Map<String, KnowledgeFile> form = new LinkedHashMap<>();
             for (Path file : paths) {
-                KnowledgeFile parsed = prebuilt ? PrebuiltKnowledge.lookup(source, file, source.cite(file)) : null;
+                KnowledgeFile parsed = standIn != null ? standIn.get(file)
+                        : prebuilt ? PrebuiltKnowledge.lookup(source, file, source.cite(file)) : null;
                 if (parsed != null) {
                     form.put(source.cite(file), parsed);
                 }

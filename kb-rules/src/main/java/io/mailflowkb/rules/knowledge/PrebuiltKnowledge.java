@@ -7,14 +7,21 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.ProviderNotFoundException;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
@@ -32,6 +39,11 @@ import java.util.zip.CRC32;
  * it passed. When it did and a run's shipped folder is exactly the files of the form, byte for byte, the checks of
  * single elements (which depend on nothing but the element) cannot find anything at run time either, so the loader
  * skips them for that folder ({@link #validatedAtBuild}); user folders are always checked in full.
+ *
+ * <p>When the form was read from the very jar whose packaged folder is the shipped folder, the build wrote both
+ * together, so the form stands in for that folder ({@link #standsInFor}): its files are neither listed nor read to
+ * compare their sizes and CRC-32s. A shipped folder on disk (a checkout, the build's output folder) is always listed
+ * and compared byte for byte.
  */
 public final class PrebuiltKnowledge {
 
@@ -44,10 +56,59 @@ public final class PrebuiltKnowledge {
     private final Map<String, Entry> entries;
     /** Whether the packaged folder, all of these files and no other, loaded without a problem at build time. */
     private final boolean validated;
+    /** Where the form was read from (a {@code jar:} URI inside kb.jar, or a file in a folder of classes). */
+    private final URI origin;
 
-    private PrebuiltKnowledge(Map<String, Entry> entries, boolean validated) {
+    private PrebuiltKnowledge(Map<String, Entry> entries, boolean validated, URI origin) {
         this.entries = entries;
         this.validated = validated;
+        this.origin = origin;
+    }
+
+    /**
+     * The form's files by path, in the order {@link KnowledgeSource#files} lists them, when they may stand in for
+     * listing {@code source} and reading its files: {@code source} is the packaged folder of the jar the form was
+     * read from, and the build validated it whole (so the form holds every file, none left out for a problem).
+     * {@code null} otherwise: a folder on disk, a user folder, another jar, or a form whose build found a problem.
+     */
+    static Map<Path, KnowledgeFile> standsInFor(KnowledgeSource source) {
+        // a folder on disk is never trusted, and is told apart before the form is waited for
+        if (!source.shipped() || !"jar".equals(source.root().getFileSystem().provider().getScheme())) {
+            return null;
+        }
+        return shipped().standingInFor(source);
+    }
+
+    /** {@link #standsInFor} for this form, wherever it was read from. */
+    Map<Path, KnowledgeFile> standingInFor(KnowledgeSource source) {
+        if (!source.shipped() || !validated || !packagedFolderOf(origin, source.root())) {
+            return null;
+        }
+        String prefix = source.label() + "/";
+        Map<Path, KnowledgeFile> files = new TreeMap<>(); // paths sort as the listing sorts them
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+            if (!e.getKey().startsWith(prefix)) {
+                return null;
+            }
+            files.put(source.root().resolve(e.getKey().substring(prefix.length())), e.getValue().file);
+        }
+        return files;
+    }
+
+    /**
+     * Whether {@code root} is the packaged knowledge folder ({@code /knowledge}) of the jar that holds the resource
+     * at {@code form}: that jar opened as a file system ({@link KnowledgeSource}'s packaged folder opens it so).
+     */
+    static boolean packagedFolderOf(URI form, Path root) {
+        if (form == null || !"jar".equals(form.getScheme())) {
+            return false;
+        }
+        try {
+            return FileSystems.getFileSystem(form) == root.getFileSystem()
+                    && root.equals(root.getFileSystem().getPath("/" + KnowledgeSource.RESOURCE));
+        } catch (FileSystemNotFoundException | ProviderNotFoundException | IllegalArgumentException e) {
+            return false; // that jar is not open as a file system (or is no file at all), so root is not in it
+        }
     }
 
     /**
@@ -109,14 +170,25 @@ public final class PrebuiltKnowledge {
     }
 
     private static PrebuiltKnowledge read() {
+        return read(PrebuiltKnowledge.class.getClassLoader().getResource(RESOURCE));
+    }
+
+    /** The form at {@code url} (the class path's {@link #RESOURCE}; {@code null}: none, so no file is taken from it). */
+    static PrebuiltKnowledge read(URL url) {
         Map<String, Entry> entries = new HashMap<>();
-        try (InputStream raw = PrebuiltKnowledge.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (raw == null) {
-                return new PrebuiltKnowledge(Map.of(), false);
-            }
+        if (url == null) {
+            return new PrebuiltKnowledge(Map.of(), false, null);
+        }
+        URI origin;
+        try {
+            origin = url.toURI();
+        } catch (URISyntaxException e) {
+            origin = null; // read, but never trusted to stand in for a folder
+        }
+        try (InputStream raw = url.openStream()) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
             if (in.readInt() != MAGIC) {
-                return new PrebuiltKnowledge(Map.of(), false);
+                return new PrebuiltKnowledge(Map.of(), false, null);
             }
             boolean validated = in.readBoolean();
             RecordCodec.Reader reader = new RecordCodec.Reader(in);
@@ -127,10 +199,10 @@ public final class PrebuiltKnowledge {
                 long crc = in.readLong();
                 entries.put(cited, new Entry((KnowledgeFile) reader.read(), size, crc));
             }
-            return new PrebuiltKnowledge(entries, validated);
+            return new PrebuiltKnowledge(entries, validated, origin);
         } catch (IOException | ClassCastException e) {
             // a form written for other code: the YAML is always there to fall back on
-            return new PrebuiltKnowledge(Map.of(), false);
+            return new PrebuiltKnowledge(Map.of(), false, null);
         }
     }
 
