@@ -1,8 +1,14 @@
 package io.mailflowkb.plugins.logs;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static io.mailflowkb.plugins.logs.ProtocolLogReader.CONNECTOR;
+import static io.mailflowkb.plugins.logs.ProtocolLogReader.CONTEXT;
+import static io.mailflowkb.plugins.logs.ProtocolLogReader.DATA;
+import static io.mailflowkb.plugins.logs.ProtocolLogReader.EVENT;
+import static io.mailflowkb.plugins.logs.ProtocolLogReader.LONGS;
+import static io.mailflowkb.plugins.logs.ProtocolLogReader.REMOTE;
+import static io.mailflowkb.plugins.logs.ProtocolLogReader.SESSION;
+import static io.mailflowkb.plugins.logs.ProtocolLogReader.TIME;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -18,15 +24,6 @@ import java.util.Arrays;
  */
 final class AsciiProtocolParser {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
-    private static final int TIME = 0;
-    private static final int CONNECTOR = 1;
-    private static final int SESSION = 2;
-    private static final int REMOTE = 5;
-    private static final int EVENT = 6;
-    private static final int DATA = 7;
-    private static final int CONTEXT = 8;
     private static final int MAX_CACHED = 40;
     private static final int SLOTS = 256;
 

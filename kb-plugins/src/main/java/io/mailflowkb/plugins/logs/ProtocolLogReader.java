@@ -16,17 +16,18 @@ import java.util.Locale;
  */
 final class ProtocolLogReader {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+    /** Also read by {@link AsciiProtocolParser}: the line layout and the 8-byte view have one owner. */
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final String[] COLUMNS = {"date-time", "connector-id", "session-id", "sequence-number",
             "local-endpoint", "remote-endpoint", "event", "data", "context"};
-    private static final int TIME = 0;
-    private static final int CONNECTOR = 1;
-    private static final int SESSION = 2;
-    private static final int REMOTE = 5;
-    private static final int EVENT = 6;
-    private static final int DATA = 7;
-    private static final int CONTEXT = 8;
+    static final int TIME = 0;
+    static final int CONNECTOR = 1;
+    static final int SESSION = 2;
+    static final int REMOTE = 5;
+    static final int EVENT = 6;
+    static final int DATA = 7;
+    static final int CONTEXT = 8;
 
     private final String source;
     private final ScanContext ctx;

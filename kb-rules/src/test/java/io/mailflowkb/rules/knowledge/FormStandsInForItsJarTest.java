@@ -126,17 +126,7 @@ class FormStandsInForItsJarTest {
         assertNull(PrebuiltKnowledge.standsInFor(packaged));
         assertNull(PrebuiltKnowledge.standsInFor(KnowledgeSource.shippedAt(KNOWLEDGE)));
 
-        Path copy = tmp.resolve("knowledge");
-        try (Stream<Path> walk = Files.walk(KNOWLEDGE)) {
-            for (Path p : walk.toList()) {
-                Path target = copy.resolve(KNOWLEDGE.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        Path copy = PrebuiltKnowledgeTest.copyOfKnowledge(tmp);
         KnowledgeSource source = KnowledgeSource.shippedAt(copy);
         CompiledFinding first = KnowledgeLoader.load(List.of(source)).findings().get(0);
         Path file = copy.resolve(first.rule().substring("knowledge/".length(), first.rule().indexOf('#')));

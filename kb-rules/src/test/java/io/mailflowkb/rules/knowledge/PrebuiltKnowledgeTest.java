@@ -71,17 +71,7 @@ class PrebuiltKnowledgeTest {
 
     @Test
     void anEditedFileIsReadFromItsYamlNotFromTheBuildTimeForm(@TempDir Path tmp) throws IOException {
-        Path copy = tmp.resolve("knowledge");
-        try (Stream<Path> walk = Files.walk(KNOWLEDGE)) {
-            for (Path p : walk.toList()) {
-                Path target = copy.resolve(KNOWLEDGE.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        Path copy = copyOfKnowledge(tmp);
         KnowledgeSource source = new KnowledgeSource(copy, KnowledgeSource.RESOURCE, true);
         CompiledFinding first = KnowledgeLoader.load(List.of(source)).findings().get(0);
         Path file = copy.resolve(first.rule().substring("knowledge/".length(), first.rule().indexOf('#')));
@@ -148,7 +138,8 @@ class PrebuiltKnowledgeTest {
         assertTrue(all.contains("bad-finding-without-remediation needs at least one reference"), all);
     }
 
-    private static Path copyOfKnowledge(Path tmp) throws IOException {
+    /** A copy of the shipped knowledge folder under {@code tmp}, to edit (FormStandsInForItsJarTest uses it too). */
+    static Path copyOfKnowledge(Path tmp) throws IOException {
         Path copy = tmp.resolve("knowledge");
         try (Stream<Path> walk = Files.walk(KNOWLEDGE)) {
             for (Path p : walk.toList()) {
