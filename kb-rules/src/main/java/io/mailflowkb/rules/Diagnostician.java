@@ -98,8 +98,9 @@ public final class Diagnostician {
      */
     public static Knowledge loadKnowledge(List<Path> knowledgeDirs) {
         StartupMarks.mark("knowledge: start");
-        List<KnowledgeSource> sources = KnowledgeSource.forFolders(knowledgeDirs); // opens the jar's file system
-        StartupMarks.mark("knowledge: folders opened");
+        // finds the folders; kb.jar's packaged one is opened as a file system only when an example is read
+        List<KnowledgeSource> sources = KnowledgeSource.forFolders(knowledgeDirs);
+        StartupMarks.mark("knowledge: folders found");
         Knowledge k = KnowledgeLoader.load(sources);
         StartupMarks.mark("knowledge: loaded");
         return k;

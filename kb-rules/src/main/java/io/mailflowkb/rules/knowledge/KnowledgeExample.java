@@ -6,15 +6,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * An example with the folder its inputs are relative to, the knowledge folder it belongs to, and the file that
- * declares it. Its inputs are read only from inside that knowledge folder: a knowledge folder is data someone
- * else may have written, and {@code kb rules test} must not become a way to read {@code ../../../../etc/passwd}
- * or whatever a symbolic link points at.
+ * An example with the knowledge folder it belongs to, the folder (relative to that one) its inputs are relative to,
+ * and the file that declares it. Its inputs are read only from inside that knowledge folder: a knowledge folder is
+ * data someone else may have written, and {@code kb rules test} must not become a way to read
+ * {@code ../../../../etc/passwd} or whatever a symbolic link points at.
+ *
+ * <p>The folders are paths only when asked for ({@link #baseDir}, {@link #input}): for the knowledge packaged in
+ * kb.jar that opens the jar as a file system, which loading the knowledge does not need (docs/perf.md, Start-up).
+ *
+ * @param source     the knowledge folder that declares it
+ * @param folder     the folder of the declaring file, relative to {@code source}'s root, {@code /}-separated
+ *                   ({@code ""}: the root itself)
+ * @param declaredIn the declaring file as cited ({@code knowledge/...}), for messages
  */
-public record KnowledgeExample(ExampleDefinition definition, Path baseDir, Path knowledgeRoot, String declaredIn,
-                               boolean shipped) {
+public record KnowledgeExample(ExampleDefinition definition, KnowledgeSource source, String folder, String declaredIn) {
     public String name() {
         return definition.name();
+    }
+
+    /** Whether it is one of the product's own examples. */
+    public boolean shipped() {
+        return source.shipped();
+    }
+
+    /** The knowledge folder its inputs must stay inside. */
+    public Path knowledgeRoot() {
+        return source.root();
+    }
+
+    /** The folder its inputs are relative to: that of the file that declares it. */
+    public Path baseDir() {
+        return source.root().resolve(folder); // "" resolves to the root itself
     }
 
     /**
@@ -24,8 +46,8 @@ public record KnowledgeExample(ExampleDefinition definition, Path baseDir, Path 
      *                                      {@link #knowledgeRoot}
      */
     public Path input(String relative) {
-        Path root = knowledgeRoot.toAbsolutePath().normalize();
-        Path p = baseDir.resolve(relative).toAbsolutePath().normalize();
+        Path root = knowledgeRoot().toAbsolutePath().normalize();
+        Path p = baseDir().resolve(relative).toAbsolutePath().normalize();
         if (!p.startsWith(root)) {
             throw new ExampleInputOutsideException(this, relative, p);
         }

@@ -67,13 +67,17 @@ public final class KnowledgeLoader {
         KnowledgeLoader loader = new KnowledgeLoader();
         for (KnowledgeSource source : sources) {
             // the jar's packaged folder and the form in the same jar were made by one build: the form is the
-            // folder's files, so it is neither listed nor read; any other folder is listed and compared
-            Map<Path, KnowledgeFile> standIn = prebuilt ? PrebuiltKnowledge.standsInFor(source) : null;
-            List<Path> paths = standIn != null ? List.copyOf(standIn.keySet()) : source.files();
+            // folder's files, so it is neither opened, listed nor read; any other folder is listed and compared
+            Map<String, KnowledgeFile> standIn = prebuilt ? PrebuiltKnowledge.standsInFor(source) : null;
+            if (standIn != null) {
+                loader.elementChecks = false; // it stands in only for a folder the build validated whole
+                standIn.forEach((relative, file) -> loader.add(file, source.cite(relative), folderOf(relative), source));
+                continue;
+            }
+            List<Path> paths = source.files();
             Map<String, KnowledgeFile> form = new LinkedHashMap<>();
             for (Path file : paths) {
-                KnowledgeFile parsed = standIn != null ? standIn.get(file)
-                        : prebuilt ? PrebuiltKnowledge.lookup(source, file, source.cite(file)) : null;
+                KnowledgeFile parsed = prebuilt ? PrebuiltKnowledge.lookup(source, file, source.cite(file)) : null;
                 if (parsed != null) {
                     form.put(source.cite(file), parsed);
                 }
@@ -89,7 +93,7 @@ public final class KnowledgeLoader {
                     // YAML: unknown keys are reported and skipped, so the rest of the file is still checked
                     KnowledgeFile parsed = form.get(cited);
                     loader.add(parsed != null ? parsed : KnowledgeReader.read(file, cited, loader.problems), cited,
-                            file.getParent(), source);
+                            folderOf(source.root().relativize(file).toString().replace('\\', '/')), source);
                 } catch (KnowledgeException e) {
                     loader.problems.addAll(e.problems());
                 }
@@ -98,7 +102,14 @@ public final class KnowledgeLoader {
         return loader.finish();
     }
 
-    private void add(KnowledgeFile file, String cited, Path dir, KnowledgeSource source) {
+    /** The folder of the file at {@code relative} ({@code /}-separated), relative to the same root; "" for the root. */
+    private static String folderOf(String relative) {
+        int slash = relative.lastIndexOf('/');
+        return slash < 0 ? "" : relative.substring(0, slash);
+    }
+
+    /** Adds one file's elements; {@code folder} is the file's folder relative to {@code source}'s root. */
+    private void add(KnowledgeFile file, String cited, String folder, KnowledgeSource source) {
         for (SymptomDefinition s : file.symptoms()) {
             if (checks.id(s.id(), s.at(), cited, "symptom")
                     && checks.unique(symptoms.containsKey(s.id()), s.at(), cited, "symptom " + s.id())) {
@@ -176,7 +187,7 @@ public final class KnowledgeLoader {
                 if (e.inputs().isEmpty()) {
                     checks.problem(null, cited, "example " + e.name() + " has no inputs");
                 }
-                examples.put(e.name(), new KnowledgeExample(e, dir, source.root(), cited, source.shipped()));
+                examples.put(e.name(), new KnowledgeExample(e, source, folder, cited));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.mailflowkb.rules.knowledge;
 
+import io.mailflowkb.rules.StartupMarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -23,17 +25,41 @@ import java.util.Set;
  * for it) or a user's {@code --knowledge DIR}. {@link #forFolders} is the one place that decides which folders a
  * run loads; every entry point (the {@code Diagnostician}, every {@code kb} command) goes through it.
  *
- * @param root    the folder; example inputs are resolved against the folder of the file naming them
- * @param label   how rules from it are cited: {@code knowledge} for the shipped folder, the path for user folders
- * @param shipped whether it is the product's own knowledge
+ * <p>The packaged folder inside a jar is opened as a file system only when something asks for its {@link #root}:
+ * reading an example's inputs, or listing the folder when the build-time form cannot stand in for it. Opening a
+ * 7,000-entry jar so reads its whole central directory, a tenth of a cold {@code kb diagnose}, and loading the
+ * shipped knowledge from the jar it came with needs no path in it ({@link PrebuiltKnowledge#standsInFor}).
  */
-public record KnowledgeSource(Path root, String label, boolean shipped) {
+public final class KnowledgeSource {
 
     /** Resource folder holding the shipped knowledge inside the kb-rules jar. */
     static final String RESOURCE = "knowledge";
 
     /** What marks a folder as a shipped-knowledge root (a checkout's {@code knowledge/}), not a user folder. */
     static final String SHIPPED_MARKER = "schema/knowledge.schema.json";
+
+    /** The jar ({@code file:} URI) whose {@code /knowledge} folder this is, or {@code null}: a folder given as a path. */
+    private final URI jar;
+    private final String label;
+    private final boolean shipped;
+    /** The folder; for {@link #jar}, {@code null} until {@link #root} opens the jar. */
+    private volatile Path root;
+
+    /**
+     * @param root    the folder; example inputs are resolved against the folder of the file naming them
+     * @param label   how rules from it are cited: {@code knowledge} for the shipped folder, the path for user folders
+     * @param shipped whether it is the product's own knowledge
+     */
+    public KnowledgeSource(Path root, String label, boolean shipped) {
+        this(null, root, label, shipped);
+    }
+
+    private KnowledgeSource(URI jar, Path root, String label, boolean shipped) {
+        this.jar = jar;
+        this.root = root;
+        this.label = label;
+        this.shipped = shipped;
+    }
 
     /**
      * The sources for the folders a user named, in load order. A first folder that is a shipped-knowledge root
@@ -70,21 +96,81 @@ public record KnowledgeSource(Path root, String label, boolean shipped) {
         if (url == null) {
             throw new IllegalStateException("shipped knowledge missing from the class path (" + RESOURCE + "/)");
         }
+        return packagedAt(url);
+    }
+
+    /** The packaged folder holding the resource {@code readme} ({@code knowledge/README.md}), not opened yet. */
+    static KnowledgeSource packagedAt(URL readme) {
         try {
-            URI uri = url.toURI();
+            URI uri = readme.toURI();
             if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                return shippedAt(fs.getPath("/" + RESOURCE));
+                return new KnowledgeSource(jarOf(uri), null, RESOURCE, true);
             }
             return shippedAt(Path.of(uri).getParent());
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot open the shipped knowledge at " + url, e);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot open the shipped knowledge at " + readme, e);
         }
+    }
+
+    /**
+     * The jar file's URI of a {@code jar:} URI ({@code jar:file:/x/kb.jar!/knowledge/README.md} ->
+     * {@code file:/x/kb.jar}), as its raw text so two spellings from one class loader compare equal; {@code null}
+     * for any other URI.
+     */
+    static URI jarOf(URI uri) {
+        if (uri == null || !"jar".equals(uri.getScheme())) {
+            return null;
+        }
+        String spec = uri.getRawSchemeSpecificPart();
+        int sep = spec.indexOf("!/");
+        return URI.create(sep < 0 ? spec : spec.substring(0, sep));
+    }
+
+    /** The jar whose packaged folder this is when it was found on the class path, unopened; else {@code null}. */
+    URI jar() {
+        return jar;
+    }
+
+    /** The folder; the packaged folder of a jar is opened as a file system here, once, on first use. */
+    public Path root() {
+        Path r = root;
+        if (r == null) {
+            synchronized (this) {
+                r = root;
+                if (r == null) {
+                    StartupMarks.mark("jar file system: opening");
+                    r = openJar(jar);
+                    StartupMarks.mark("jar file system: opened");
+                    root = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    private static Path openJar(URI jar) {
+        URI uri = URI.create("jar:" + jar);
+        try {
+            FileSystem fs;
+            try {
+                fs = FileSystems.newFileSystem(uri, Map.of());
+            } catch (FileSystemAlreadyExistsException e) {
+                fs = FileSystems.getFileSystem(uri);
+            }
+            return fs.getPath("/" + RESOURCE);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open the shipped knowledge in " + jar, e);
+        }
+    }
+
+    /** How rules from it are cited: {@code knowledge} for the shipped folder, the path for user folders. */
+    public String label() {
+        return label;
+    }
+
+    /** Whether it is the product's own knowledge. */
+    public boolean shipped() {
+        return shipped;
     }
 
     /**
@@ -92,6 +178,7 @@ public record KnowledgeSource(Path root, String label, boolean shipped) {
      * or {@code near-misses/} folders, nor {@code schema/}), in a stable order.
      */
     public List<Path> files() {
+        Path root = root();
         if (!Files.isDirectory(root)) {
             throw new KnowledgeException(List.of(new KnowledgeProblem(label, null, null,
                     "not a folder of knowledge files")));
@@ -133,7 +220,29 @@ public record KnowledgeSource(Path root, String label, boolean shipped) {
 
     /** How a file is named in citations: {@code knowledge/tls-deprecation/findings/tls12-client-disabled/finding.yaml}. */
     public String cite(Path file) {
-        String rel = root.relativize(file).toString().replace('\\', '/');
-        return label.endsWith("/") ? label + rel : label + "/" + rel;
+        return cite(root().relativize(file).toString().replace('\\', '/'));
+    }
+
+    /** How the file at {@code relative} (to the root, {@code /}-separated) is named in citations. */
+    String cite(String relative) {
+        return label.endsWith("/") ? label + relative : label + "/" + relative;
+    }
+
+    /** The same folder: the same jar's packaged folder (opened or not), or the same path; same label and role. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KnowledgeSource k && shipped == k.shipped && label.equals(k.label)
+                && (jar != null ? jar.equals(k.jar) : k.jar == null && root.equals(k.root));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(jar != null ? jar : root, label, shipped);
+    }
+
+    @Override
+    public String toString() {
+        return "KnowledgeSource[" + (jar != null ? "jar:" + jar + "!/" + RESOURCE : root) + ", " + label + ", "
+                + (shipped ? "shipped" : "user") + "]";
     }
 }

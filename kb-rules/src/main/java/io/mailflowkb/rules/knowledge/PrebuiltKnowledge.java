@@ -66,43 +66,52 @@ public final class PrebuiltKnowledge {
     }
 
     /**
-     * The form's files by path, in the order {@link KnowledgeSource#files} lists them, when they may stand in for
-     * listing {@code source} and reading its files: {@code source} is the packaged folder of the jar the form was
-     * read from, and the build validated it whole (so the form holds every file, none left out for a problem).
-     * {@code null} otherwise: a folder on disk, a user folder, another jar, or a form whose build found a problem.
+     * The form's files by path relative to the folder ({@code /}-separated), in the order {@link KnowledgeSource#files}
+     * lists them, when they may stand in for listing {@code source} and reading its files: {@code source} is the
+     * packaged folder of the jar the form was read from, and the build validated it whole (so the form holds every
+     * file, none left out for a problem). {@code null} otherwise: a folder on disk, a user folder, another jar, or a
+     * form whose build found a problem. Opens no file system: the packaged folder is known by its jar's URI.
      */
-    static Map<Path, KnowledgeFile> standsInFor(KnowledgeSource source) {
+    static Map<String, KnowledgeFile> standsInFor(KnowledgeSource source) {
         // a folder on disk is never trusted, and is told apart before the form is waited for
-        if (!source.shipped() || !"jar".equals(source.root().getFileSystem().provider().getScheme())) {
+        if (!source.shipped() || source.jar() == null
+                && !"jar".equals(source.root().getFileSystem().provider().getScheme())) {
             return null;
         }
         return shipped().standingInFor(source);
     }
 
     /** {@link #standsInFor} for this form, wherever it was read from. */
-    Map<Path, KnowledgeFile> standingInFor(KnowledgeSource source) {
-        if (!source.shipped() || !validated || !packagedFolderOf(origin, source.root())) {
+    Map<String, KnowledgeFile> standingInFor(KnowledgeSource source) {
+        if (!source.shipped() || !validated || !packagedFolderOf(origin, source)) {
             return null;
         }
         String prefix = source.label() + "/";
-        Map<Path, KnowledgeFile> files = new TreeMap<>(); // paths sort as the listing sorts them
+        // UTF-16 order is the listing's byte order for these (ASCII) names: '-' before '/' as in "a-b/" < "a/"
+        Map<String, KnowledgeFile> files = new TreeMap<>();
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
             if (!e.getKey().startsWith(prefix)) {
                 return null;
             }
-            files.put(source.root().resolve(e.getKey().substring(prefix.length())), e.getValue().file);
+            files.put(e.getKey().substring(prefix.length()), e.getValue().file);
         }
         return files;
     }
 
     /**
-     * Whether {@code root} is the packaged knowledge folder ({@code /knowledge}) of the jar that holds the resource
-     * at {@code form}: that jar opened as a file system ({@link KnowledgeSource}'s packaged folder opens it so).
+     * Whether {@code source} is the packaged knowledge folder ({@code /knowledge}) of the jar that holds the resource
+     * at {@code form}: found on the class path in that jar ({@link KnowledgeSource#jar}), or that jar's folder opened
+     * as a file system.
      */
-    static boolean packagedFolderOf(URI form, Path root) {
-        if (form == null || !"jar".equals(form.getScheme())) {
+    static boolean packagedFolderOf(URI form, KnowledgeSource source) {
+        URI formJar = KnowledgeSource.jarOf(form);
+        if (formJar == null) {
             return false;
         }
+        if (source.jar() != null) {
+            return formJar.equals(source.jar());
+        }
+        Path root = source.root();
         try {
             return FileSystems.getFileSystem(form) == root.getFileSystem()
                     && root.equals(root.getFileSystem().getPath("/" + KnowledgeSource.RESOURCE));
