@@ -17,6 +17,7 @@ import io.mailflowkb.rules.collect.CollectionManifest;
 import io.mailflowkb.rules.collect.ManualCommands;
 import io.mailflowkb.rules.derive.DottedVersion;
 import io.mailflowkb.rules.derive.WindowsReleases;
+import io.mailflowkb.rules.StartupMarks;
 import io.mailflowkb.rules.fix.FixCommands;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,6 +100,7 @@ public final class KnowledgeLoader {
                 }
             }
         }
+        StartupMarks.mark("knowledge: files added");
         return loader.finish();
     }
 
@@ -205,6 +207,7 @@ public final class KnowledgeLoader {
         findings.forEach((id, e) -> compiled.put(id, compile(e)));
         List<CompiledMissingEvidence> missingEvidence = new ArrayList<>();
         missing.values().forEach(m -> missingEvidence.add(compile(m)));
+        StartupMarks.mark("knowledge: conditions compiled");
         conditions.checkUnused();
         KnowledgeLinks.check(findings.values().stream().map(e -> e.definition).toList(),
                 e -> findings.get(e).cited, examples.values(), checks);
@@ -213,6 +216,7 @@ public final class KnowledgeLoader {
         if (!problems.isEmpty()) {
             throw new KnowledgeException(problems);
         }
+        StartupMarks.mark("knowledge: links checked");
         CollectionManifest manifest = new CollectionManifest(List.copyOf(collect.values()));
         missingEvidence.replaceAll(m -> m.definition().collect().isEmpty() ? m : new CompiledMissingEvidence(
                 withHow(m.definition(), ManualCommands.how(manifest.items(m.definition().collect()))),
