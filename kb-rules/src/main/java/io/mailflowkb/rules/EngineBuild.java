@@ -57,7 +57,7 @@ final class EngineBuild {
             b.knowledge();
             return b;
         }
-        return engineInBackground(loadKnowledge(dirs), EngineBuild::buildEngine);
+        return engineInBackground(loadKnowledge(dirs), EngineBuild::buildEngineAhead);
     }
 
     /** Starts the shipped-only build once per JVM, on a daemon thread; see {@link Diagnostician#preload}. */
@@ -73,7 +73,7 @@ final class EngineBuild {
                     // not lost: the load decodes again where it needs the form, and throws it there
                 }
             }, "kb-knowledge-form");
-            offer(inBackground(() -> loadKnowledge(List.of()), EngineBuild::buildEngine));
+            offer(inBackground(() -> loadKnowledge(List.of()), EngineBuild::buildEngineAhead));
         }
     }
 
@@ -179,6 +179,18 @@ final class EngineBuild {
     private static Engine buildEngine(Knowledge k) {
         Engine e = new Engine(k);
         StartupMarks.mark("rule engine: built");
+        return e;
+    }
+
+    /**
+     * {@link #buildEngine}, then the first diagnosis's session, on the background thread before the engine is handed
+     * over: a caller still busy reading its input does not make it on its own thread after the wait (when it is
+     * already waiting, it waits that much longer instead, and makes none).
+     */
+    private static Engine buildEngineAhead(Knowledge k) {
+        Engine e = buildEngine(k);
+        e.prepareSession();
+        StartupMarks.mark("rule engine: session made");
         return e;
     }
 }

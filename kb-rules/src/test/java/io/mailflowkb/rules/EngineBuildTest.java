@@ -61,6 +61,23 @@ class EngineBuildTest {
         assertThat(started.explain(bundle)).isEqualTo(loaded.explain(bundle));
     }
 
+    /**
+     * A background build makes the first session before handing the engine over; whichever run comes first takes it
+     * (here an explanation, which adds its listener to it), and the next ones make or pool their own as before.
+     */
+    @Test
+    void theSessionMadeAheadGivesTheSameExplanationAndDiagnosesAfterIt() {
+        List<FactBundle> bundles = bundleExamples().limit(3)
+                .map(e -> ShippedExamplesTest.readBundles(e, e.definition().inputs())).toList();
+        Diagnostician started = Diagnostician.start(List.of());
+        assertThat(started.explain(bundles.get(0))).isEqualTo(loaded.explain(bundles.get(0)));
+        for (int round = 0; round < 3; round++) {
+            for (FactBundle b : bundles) {
+                assertThat(started.diagnose(b)).isEqualTo(loaded.diagnose(b));
+            }
+        }
+    }
+
     @Test
     void badUserKnowledgeIsThrownByStartAsLoadThrowsIt() throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("bad"));

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -57,6 +58,8 @@ public final class Engine {
     private final Knowledge knowledge;
     private final KieBase kieBase;
     private volatile KieSessionsPool pool;
+    /** A fresh session made ahead by {@link #prepareSession}, taken by the next run that would make one. */
+    private final AtomicReference<KieSession> ahead = new AtomicReference<>();
     private volatile RunConstants constants;
 
     public Engine(Knowledge knowledge) {
@@ -66,19 +69,37 @@ public final class Engine {
     }
 
     /**
+     * Makes the fresh session the next run would make, now: the thread that built the engine calls it while the
+     * caller is still reading its input, so a one-shot CLI's first diagnosis does not pay for it (docs/perf.md).
+     */
+    public void prepareSession() {
+        if (ahead.get() == null) {
+            KieSession s = kieBase.newKieSession();
+            if (!ahead.compareAndSet(null, s)) {
+                s.dispose();
+            }
+        }
+    }
+
+    private KieSession fresh() {
+        KieSession s = ahead.getAndSet(null);
+        return s != null ? s : kieBase.newKieSession();
+    }
+
+    /**
      * A fresh session for a traced run (its listener must not outlive it), else one from the pool, made on the second
      * diagnosis: a one-shot CLI run never pays for a pool, a program diagnosing many bundles saves about a third.
      */
     private KieSession session(boolean traced) {
         if (traced) {
-            return kieBase.newKieSession();
+            return fresh();
         }
         KieSessionsPool p = pool;
         if (p == null) {
             synchronized (this) {
                 if (pool == null) {
                     pool = kieBase.newKieSessionsPool(POOLED_SESSIONS);
-                    return kieBase.newKieSession();
+                    return fresh();
                 }
                 p = pool;
             }
