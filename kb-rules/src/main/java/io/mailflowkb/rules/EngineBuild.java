@@ -54,7 +54,9 @@ final class EngineBuild {
     static EngineBuild started(List<Path> dirs) {
         EngineBuild b = taken(dirs);
         if (b != null) {
+            StartupMarks.mark("knowledge: asked");
             b.knowledge();
+            StartupMarks.mark("knowledge: taken");
             return b;
         }
         return engineInBackground(loadKnowledge(dirs), EngineBuild::buildEngineAhead);
