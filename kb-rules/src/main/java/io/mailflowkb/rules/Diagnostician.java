@@ -101,7 +101,7 @@ public final class Diagnostician {
         // finds the folders; kb.jar's packaged one is opened as a file system only when an example is read
         List<KnowledgeSource> sources = KnowledgeSource.forFolders(knowledgeDirs);
         StartupMarks.mark("knowledge: folders found");
-        Knowledge k = KnowledgeLoader.load(sources);
+        Knowledge k = KnowledgeLoader.load(sources, StartupMarks::mark);
         StartupMarks.mark("knowledge: loaded");
         return k;
     }

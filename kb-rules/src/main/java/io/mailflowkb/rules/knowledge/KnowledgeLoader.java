@@ -17,7 +17,6 @@ import io.mailflowkb.rules.collect.CollectionManifest;
 import io.mailflowkb.rules.collect.ManualCommands;
 import io.mailflowkb.rules.derive.DottedVersion;
 import io.mailflowkb.rules.derive.WindowsReleases;
-import io.mailflowkb.rules.StartupMarks;
 import io.mailflowkb.rules.fix.FixCommands;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Loads knowledge folders in order (shipped first, then each user folder), validates every element, applies
@@ -55,17 +55,34 @@ public final class KnowledgeLoader {
     /** Whether the current source's elements get the checks of single elements (false: validated at build time). */
     private boolean elementChecks = true;
 
-    private KnowledgeLoader() {
+    /** Told as each part of the load ends (start-up marks). */
+    private final Consumer<String> phases;
+
+    private KnowledgeLoader(Consumer<String> phases) {
+        this.phases = phases;
     }
 
     /** Loads and merges the given sources; throws {@link KnowledgeException} listing every problem found. */
     public static Knowledge load(List<KnowledgeSource> sources) {
-        return load(sources, true);
+        return load(sources, true, phase -> { });
+    }
+
+    /**
+     * {@link #load(List)}, telling {@code phases} as each part of it ends ({@code knowledge: files added},
+     * {@code ... conditions compiled}, {@code ... links checked}): how {@code Diagnostician} marks start-up phases
+     * (docs/perf.md) without this package depending on the one above it.
+     */
+    public static Knowledge load(List<KnowledgeSource> sources, Consumer<String> phases) {
+        return load(sources, true, phases);
     }
 
     /** With {@code prebuilt} false every file is parsed from YAML, even where the build-time form fits. */
     static Knowledge load(List<KnowledgeSource> sources, boolean prebuilt) {
-        KnowledgeLoader loader = new KnowledgeLoader();
+        return load(sources, prebuilt, phase -> { });
+    }
+
+    private static Knowledge load(List<KnowledgeSource> sources, boolean prebuilt, Consumer<String> phases) {
+        KnowledgeLoader loader = new KnowledgeLoader(phases);
         for (KnowledgeSource source : sources) {
             // the jar's packaged folder and the form in the same jar were made by one build: the form is the
             // folder's files, so it is neither opened, listed nor read; any other folder is listed and compared
@@ -100,7 +117,7 @@ public final class KnowledgeLoader {
                 }
             }
         }
-        StartupMarks.mark("knowledge: files added");
+        phases.accept("knowledge: files added");
         return loader.finish();
     }
 
@@ -207,7 +224,7 @@ public final class KnowledgeLoader {
         findings.forEach((id, e) -> compiled.put(id, compile(e)));
         List<CompiledMissingEvidence> missingEvidence = new ArrayList<>();
         missing.values().forEach(m -> missingEvidence.add(compile(m)));
-        StartupMarks.mark("knowledge: conditions compiled");
+        phases.accept("knowledge: conditions compiled");
         conditions.checkUnused();
         KnowledgeLinks.check(findings.values().stream().map(e -> e.definition).toList(),
                 e -> findings.get(e).cited, examples.values(), checks);
@@ -216,7 +233,7 @@ public final class KnowledgeLoader {
         if (!problems.isEmpty()) {
             throw new KnowledgeException(problems);
         }
-        StartupMarks.mark("knowledge: links checked");
+        phases.accept("knowledge: links checked");
         CollectionManifest manifest = new CollectionManifest(List.copyOf(collect.values()));
         missingEvidence.replaceAll(m -> m.definition().collect().isEmpty() ? m : new CompiledMissingEvidence(
                 withHow(m.definition(), ManualCommands.how(manifest.items(m.definition().collect()))),

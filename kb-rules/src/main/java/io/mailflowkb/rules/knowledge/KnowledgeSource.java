@@ -1,6 +1,5 @@
 package io.mailflowkb.rules.knowledge;
 
-import io.mailflowkb.rules.StartupMarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,7 +26,7 @@ import java.util.Set;
  *
  * <p>The packaged folder inside a jar is opened as a file system only when something asks for its {@link #root}:
  * reading an example's inputs, or listing the folder when the build-time form cannot stand in for it. Opening a
- * 7,000-entry jar so reads its whole central directory, a tenth of a cold {@code kb diagnose}, and loading the
+ * 6,600-entry jar so reads its whole central directory, a tenth of a cold {@code kb diagnose}, and loading the
  * shipped knowledge from the jar it came with needs no path in it ({@link PrebuiltKnowledge#standsInFor}).
  */
 public final class KnowledgeSource {
@@ -138,9 +137,7 @@ public final class KnowledgeSource {
             synchronized (this) {
                 r = root;
                 if (r == null) {
-                    StartupMarks.mark("jar file system: opening");
                     r = openJar(jar);
-                    StartupMarks.mark("jar file system: opened");
                     root = r;
                 }
             }
@@ -232,7 +229,7 @@ public final class KnowledgeSource {
     @Override
     public boolean equals(Object o) {
         return o instanceof KnowledgeSource k && shipped == k.shipped && label.equals(k.label)
-                && (jar != null ? jar.equals(k.jar) : k.jar == null && root.equals(k.root));
+                && (jar != null ? jar.equals(k.jar) : k.jar == null && Objects.equals(root, k.root));
     }
 
     @Override
