@@ -11,6 +11,7 @@ import io.mailflowkb.model.fix.FixChoice;
 import io.mailflowkb.cli.render.ReportContext;
 import io.mailflowkb.cli.render.TraceRenderer;
 import io.mailflowkb.rules.Diagnostician;
+import io.mailflowkb.rules.StartupMarks;
 import io.mailflowkb.rules.report.Baselines;
 import io.mailflowkb.rules.knowledge.KnowledgeExample;
 import java.nio.file.Path;
@@ -111,8 +112,10 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StartupMarks.mark("cli: parsed");
         var out = spec.commandLine().getOut();
         Diagnostician kb = Diagnostician.start(knowledge);
+        StartupMarks.mark("cli: knowledge ready");
         if ("".equals(example)) {
             kb.knowledge().examples().stream().filter(KnowledgeExample::shipped)
                     .forEach(e -> out.println(e.name()));
@@ -122,6 +125,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         CollectorCatalog catalog = CollectorCatalog.load(inputs.pluginPath);
         InputAssembler assembler = new InputAssembler(catalog, kb.compiledSymptoms(), inputs.collectorOptions);
+        StartupMarks.mark("cli: collectors loaded");
         List<Path> bundles = new ArrayList<>();
         List<Path> evidence = new ArrayList<>();
         for (Path p : paths) {
@@ -136,7 +140,9 @@ final class DiagnoseCommand implements Callable<Integer> {
             KnowledgeExample e = kb.knowledge().example(example).orElseThrow(() ->
                     new CommandLine.ParameterException(spec.commandLine(), "no example named '" + example
                             + "' (kb diagnose --example lists them)"));
-            return single(kb, assembler.readExample(e));
+            FactBundle read = assembler.readExample(e);
+            StartupMarks.mark("cli: example read");
+            return single(kb, read);
         }
         if (bundles.size() > 1 || batchDir != null) {
             if (fixScript != null || explain || baseline != null) {
@@ -202,10 +208,12 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         context = context.withTextWidth(Output.textWidth(reportFile));
         String text = format.renderer(format == Format.TEXT && Output.colorWanted(reportFile), context).render(d);
+        StartupMarks.mark("cli: rendered");
         if (explained != null) {
             text = TraceRenderer.append(text, format, explained.trace());
         }
         Output.write(text, reportFile, spec.commandLine().getOut());
+        StartupMarks.mark("cli: written");
         // a finding at warning or above that was not re-examined may still be there: not a clean run
         boolean unexamined = d.comparison() != null && d.comparison().notReexamined().stream()
                 .anyMatch(f -> f.severity().failsRun());

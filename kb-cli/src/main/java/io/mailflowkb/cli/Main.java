@@ -1,6 +1,7 @@
 package io.mailflowkb.cli;
 
 import io.mailflowkb.model.InvalidInputException;
+import io.mailflowkb.rules.StartupMarks;
 import io.mailflowkb.rules.knowledge.KnowledgeException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +57,7 @@ public final class Main implements Runnable {
     boolean debug;
 
     public static void main(String[] args) {
-        io.mailflowkb.rules.StartupMarks.mark("main");
+        StartupMarks.mark("main");
         HeadStart.begin(args); // the rule engine and the JSON serializers build while picocli parses
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -66,6 +67,7 @@ public final class Main implements Runnable {
         // read before parsing: a parse error itself may need it, and every subcommand inherits the option
         boolean debug = Arrays.stream(args).takeWhile(a -> !a.equals("--")).anyMatch("--debug"::equals);
         CommandLine cl = new CommandLine(new Main());
+        StartupMarks.mark("cli: kb model built");
         String only = args.length > 0 ? args[0] : "";
         boolean named = SUBCOMMANDS.stream().anyMatch(c -> name(c).equals(only))
                 && !only.equals("help") && !only.equals("completion");
@@ -76,6 +78,7 @@ public final class Main implements Runnable {
                 cl.addSubcommand(c);
             }
         }
+        StartupMarks.mark("cli: subcommand models built");
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -100,7 +103,7 @@ public final class Main implements Runnable {
         }
         out.flush();
         err.flush();
-        io.mailflowkb.rules.StartupMarks.mark("exit");
+        StartupMarks.mark("exit");
         return code;
     }
 
