@@ -3,37 +3,17 @@ package io.mailflowkb.rules.engine;
 import io.mailflowkb.model.bundle.FactBundle;
 import io.mailflowkb.model.fact.Fact;
 import io.mailflowkb.model.fact.HostProfile;
-import io.mailflowkb.model.finding.Confidence;
 import io.mailflowkb.model.finding.Diagnosis;
-import io.mailflowkb.model.finding.Evidence;
-import io.mailflowkb.model.finding.Finding;
-import io.mailflowkb.model.finding.MissingEvidence;
-import io.mailflowkb.model.finding.Reference;
-import io.mailflowkb.model.finding.RemediationStep;
-import io.mailflowkb.model.finding.Severity;
-import io.mailflowkb.model.knowledge.FindingDefinition;
 import io.mailflowkb.rules.derive.Derived;
-import io.mailflowkb.rules.derive.ExchangeBaseline;
 import io.mailflowkb.rules.derive.ProtocolState;
 import io.mailflowkb.rules.explain.Firing;
 import io.mailflowkb.rules.explain.Matched;
 import io.mailflowkb.rules.explain.NotFired;
 import io.mailflowkb.rules.explain.Trace;
-import io.mailflowkb.rules.fix.FixResolution;
 import io.mailflowkb.rules.knowledge.CompiledFinding;
-import io.mailflowkb.rules.knowledge.CompiledMissingEvidence;
 import io.mailflowkb.rules.knowledge.Knowledge;
-import io.mailflowkb.rules.report.Confirmations;
-import io.mailflowkb.rules.report.FindingOrder;
-import io.mailflowkb.rules.report.HostSummaries;
-import io.mailflowkb.rules.report.MailFlows;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -58,6 +38,7 @@ public final class Engine {
     private final KieBase kieBase;
     private volatile KieSessionsPool pool;
     private volatile RunConstants constants;
+    private volatile DiagnosisAssembly assembly;
 
     public Engine(Knowledge knowledge) {
         this.knowledge = knowledge;
@@ -96,6 +77,16 @@ public final class Engine {
         return c;
     }
 
+    /** Made with the constants (the same benign race). */
+    private DiagnosisAssembly assembly(RunConstants constants) {
+        DiagnosisAssembly a = assembly;
+        if (a == null) {
+            a = new DiagnosisAssembly(knowledge, constants);
+            assembly = a;
+        }
+        return a;
+    }
+
     /**
      * What one run produced: the diagnosis, and with {@code traced} the rules that fired and why other findings did
      * not ({@link Trace#NONE} otherwise).
@@ -131,61 +122,15 @@ public final class Engine {
             session.fireAllRules(MAX_FIRINGS);
 
             SessionOutput out = SessionOutput.of(session.getObjects());
-            // Working memory has no stable order: sort hits (each rendered once) so the same input gives
-            // byte-identical output.
-            List<Rendered> rendered = new ArrayList<>(out.hits.size());
-            for (FindingHit h : out.hits) {
-                List<Evidence> lines = render(h);
-                rendered.add(new Rendered(h.findingId(), lines, sortKey(lines)));
-            }
-            rendered.sort(Comparator.comparing(Rendered::findingId).thenComparing(Rendered::sortKey));
-            Map<String, Set<Evidence>> evidence = new TreeMap<>();
-            for (Rendered r : rendered) {
-                evidence.computeIfAbsent(r.findingId(), k -> new LinkedHashSet<>()).addAll(r.lines());
-            }
-            // Correlation notes (root cause, confidence) come last, in a stable order.
-            out.notes.forEach((id, texts) -> {
-                Set<Evidence> lines = evidence.get(id);
-                if (lines != null) {
-                    texts.forEach(t -> lines.add(Evidence.note(t)));
-                }
-            });
-            List<Finding> findings = new ArrayList<>(evidence.size());
-            for (Map.Entry<String, Set<Evidence>> e : evidence.entrySet()) {
-                CompiledFinding f = constants.findings().get(e.getKey());
-                if (f == null) {
-                    continue;
-                }
-                List<FindingHit> own = out.hitsByFinding.getOrDefault(e.getKey(), List.of());
-                Confidence confidence = out.lowered.contains(e.getKey()) ? Confidence.LOWER : Confidence.HIGH;
-                List<String> causes = new ArrayList<>();
-                for (String note : out.notes.getOrDefault(e.getKey(), Set.of())) {
-                    String cause = FindingNote.rootCauseIn(note);
-                    if (cause != null && evidence.containsKey(cause)) {
-                        causes.add(cause);
-                    }
-                }
-                findings.add(toFinding(f, EvidenceRenderer.citeEachLineOnce(e.getValue()), own, out.baseline,
-                        confidence, causes, out.raised.get(e.getKey()), constants.references().get(f.id())));
-            }
-            List<Finding> ordered = FindingOrder.sort(findings);
-            List<MissingEvidence> missing = new ArrayList<>();
-            for (CompiledMissingEvidence m : knowledge.missingEvidence()) {
-                if (out.missingIds.contains(m.id())) {
-                    missing.add(new MissingEvidence(m.definition().what(), m.definition().why(), m.definition().how()));
-                }
-            }
-            Confirmations.Result confirmed = Confirmations.of(bundle, out.confirmable);
-            Diagnosis diagnosis = new Diagnosis(HostSummaries.of(bundle, knowledge.exchangeBuilds()), ordered, null,
-                    confirmed.confirmed(), confirmed.notExamined(), MailFlows.of(bundle, ordered, logFlows(out.hits)), missing,
-                    bundle.inputs());
+            DiagnosisAssembly.Assembled assembled = assembly(constants).assemble(bundle, out);
+            Diagnosis diagnosis = assembled.diagnosis();
             if (!traced) {
                 return new Result(diagnosis, Trace.NONE);
             }
             List<NotFired> notFired = new ArrayList<>();
             List<Object> facts = new ArrayList<>(session.getObjects());
             for (CompiledFinding f : knowledge.findings()) {
-                if (!evidence.containsKey(f.id())) {
+                if (!assembled.fired().contains(f.id())) {
                     notFired.add(WhyNot.explain(f, facts));
                 }
             }
@@ -210,49 +155,5 @@ public final class Engine {
             return Matched.collection(c.size());
         }
         return Matched.fact(String.valueOf(o));
-    }
-
-    /** Per finding, the directions of the log facts that proved it (over all its hits). */
-    private static Map<String, Set<String>> logFlows(List<FindingHit> hits) {
-        Map<String, Set<String>> out = new TreeMap<>();
-        for (FindingHit h : hits) {
-            out.computeIfAbsent(h.findingId(), k -> new java.util.TreeSet<>()).addAll(MailFlows.directionsOf(h.facts()));
-        }
-        return out;
-    }
-
-    private record Rendered(String findingId, List<Evidence> lines, String sortKey) {
-    }
-
-    /**
-     * Exactly {@code lines.toString()} (the order the output has always had), without the record's toString:
-     * that goes through String.format in JDK 17 and was a tenth of a warm diagnosis.
-     */
-    static String sortKey(List<Evidence> lines) {
-        StringBuilder b = new StringBuilder(64 * lines.size() + 2).append('[');
-        for (int i = 0; i < lines.size(); i++) {
-            Evidence e = lines.get(i);
-            b.append(i == 0 ? "" : ", ").append("Evidence[source=").append(e.source()).append(", fact=")
-                    .append(e.fact()).append(']');
-        }
-        return b.append(']').toString();
-    }
-
-    private static List<Evidence> render(FindingHit h) {
-        List<Evidence> lines = new ArrayList<>();
-        h.facts().forEach(f -> lines.addAll(EvidenceRenderer.render(f)));
-        return lines;
-    }
-
-    private static Finding toFinding(CompiledFinding f, List<Evidence> evidence, List<FindingHit> hits,
-                                     ExchangeBaseline baseline, Confidence confidence, List<String> causedBy,
-                                     Severity raised, List<Reference> refs) {
-        FindingDefinition d = f.definition();
-        List<RemediationStep> steps = RemediationPlan.steps(d.remediation(), hits, baseline);
-        Severity severity = raised != null && raised.compareTo(d.severity()) < 0 ? raised : d.severity();
-        List<Object> matched = new ArrayList<>();
-        hits.forEach(h -> matched.addAll(h.facts()));
-        return new Finding(d.id(), severity, d.title(), d.summary(), d.direction(), null, causedBy, evidence, steps,
-                refs, f.rule(), confidence, FixResolution.resolve(d.fix(), matched));
     }
 }

@@ -1,0 +1,144 @@
+package io.mailflowkb.rules.engine;
+
+import io.mailflowkb.model.bundle.FactBundle;
+import io.mailflowkb.model.finding.Confidence;
+import io.mailflowkb.model.finding.Diagnosis;
+import io.mailflowkb.model.finding.Evidence;
+import io.mailflowkb.model.finding.Finding;
+import io.mailflowkb.model.finding.MissingEvidence;
+import io.mailflowkb.model.finding.Reference;
+import io.mailflowkb.model.finding.RemediationStep;
+import io.mailflowkb.model.finding.Severity;
+import io.mailflowkb.model.knowledge.FindingDefinition;
+import io.mailflowkb.rules.derive.ExchangeBaseline;
+import io.mailflowkb.rules.fix.FixResolution;
+import io.mailflowkb.rules.knowledge.CompiledFinding;
+import io.mailflowkb.rules.knowledge.CompiledMissingEvidence;
+import io.mailflowkb.rules.knowledge.Knowledge;
+import io.mailflowkb.rules.report.Confirmations;
+import io.mailflowkb.rules.report.FindingOrder;
+import io.mailflowkb.rules.report.HostSummaries;
+import io.mailflowkb.rules.report.MailFlows;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What a finished session's output becomes: the findings with their evidence, steps and fixes, in report order,
+ * and the rest of the {@link Diagnosis} (host, confirmations, mail flows, missing evidence). One per knowledge,
+ * shared by concurrent runs.
+ */
+final class DiagnosisAssembly {
+
+    private final Knowledge knowledge;
+    private final RunConstants constants;
+
+    DiagnosisAssembly(Knowledge knowledge, RunConstants constants) {
+        this.knowledge = knowledge;
+        this.constants = constants;
+    }
+
+    /** The diagnosis, and the ids of the findings whose rules fired (for {@code --explain}'s "why not"). */
+    record Assembled(Diagnosis diagnosis, Set<String> fired) {
+    }
+
+    Assembled assemble(FactBundle bundle, SessionOutput out) {
+        // Working memory has no stable order: sort hits (each rendered once) so the same input gives
+        // byte-identical output.
+        List<Rendered> rendered = new ArrayList<>(out.hits.size());
+        for (FindingHit h : out.hits) {
+            List<Evidence> lines = render(h);
+            rendered.add(new Rendered(h.findingId(), lines, sortKey(lines)));
+        }
+        rendered.sort(Comparator.comparing(Rendered::findingId).thenComparing(Rendered::sortKey));
+        Map<String, Set<Evidence>> evidence = new TreeMap<>();
+        for (Rendered r : rendered) {
+            evidence.computeIfAbsent(r.findingId(), k -> new LinkedHashSet<>()).addAll(r.lines());
+        }
+        // Correlation notes (root cause, confidence) come last, in a stable order.
+        out.notes.forEach((id, texts) -> {
+            Set<Evidence> lines = evidence.get(id);
+            if (lines != null) {
+                texts.forEach(t -> lines.add(Evidence.note(t)));
+            }
+        });
+        List<Finding> findings = new ArrayList<>(evidence.size());
+        for (Map.Entry<String, Set<Evidence>> e : evidence.entrySet()) {
+            CompiledFinding f = constants.findings().get(e.getKey());
+            if (f == null) {
+                continue;
+            }
+            List<FindingHit> own = out.hitsByFinding.getOrDefault(e.getKey(), List.of());
+            Confidence confidence = out.lowered.contains(e.getKey()) ? Confidence.LOWER : Confidence.HIGH;
+            List<String> causes = new ArrayList<>();
+            for (String note : out.notes.getOrDefault(e.getKey(), Set.of())) {
+                String cause = FindingNote.rootCauseIn(note);
+                if (cause != null && evidence.containsKey(cause)) {
+                    causes.add(cause);
+                }
+            }
+            findings.add(toFinding(f, EvidenceRenderer.citeEachLineOnce(e.getValue()), own, out.baseline,
+                    confidence, causes, out.raised.get(e.getKey()), constants.references().get(f.id())));
+        }
+        List<Finding> ordered = FindingOrder.sort(findings);
+        List<MissingEvidence> missing = new ArrayList<>();
+        for (CompiledMissingEvidence m : knowledge.missingEvidence()) {
+            if (out.missingIds.contains(m.id())) {
+                missing.add(new MissingEvidence(m.definition().what(), m.definition().why(), m.definition().how()));
+            }
+        }
+        Confirmations.Result confirmed = Confirmations.of(bundle, out.confirmable);
+        Diagnosis diagnosis = new Diagnosis(HostSummaries.of(bundle, knowledge.exchangeBuilds()), ordered, null,
+                confirmed.confirmed(), confirmed.notExamined(), MailFlows.of(bundle, ordered, logFlows(out.hits)),
+                missing, bundle.inputs());
+        return new Assembled(diagnosis, evidence.keySet());
+    }
+
+    /** Per finding, the directions of the log facts that proved it (over all its hits). */
+    private static Map<String, Set<String>> logFlows(List<FindingHit> hits) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        for (FindingHit h : hits) {
+            out.computeIfAbsent(h.findingId(), k -> new java.util.TreeSet<>()).addAll(MailFlows.directionsOf(h.facts()));
+        }
+        return out;
+    }
+
+    private record Rendered(String findingId, List<Evidence> lines, String sortKey) {
+    }
+
+    /**
+     * Exactly {@code lines.toString()} (the order the output has always had), without the record's toString:
+     * that goes through String.format in JDK 17 and was a tenth of a warm diagnosis.
+     */
+    static String sortKey(List<Evidence> lines) {
+        StringBuilder b = new StringBuilder(64 * lines.size() + 2).append('[');
+        for (int i = 0; i < lines.size(); i++) {
+            Evidence e = lines.get(i);
+            b.append(i == 0 ? "" : ", ").append("Evidence[source=").append(e.source()).append(", fact=")
+                    .append(e.fact()).append(']');
+        }
+        return b.append(']').toString();
+    }
+
+    private static List<Evidence> render(FindingHit h) {
+        List<Evidence> lines = new ArrayList<>();
+        h.facts().forEach(f -> lines.addAll(EvidenceRenderer.render(f)));
+        return lines;
+    }
+
+    private static Finding toFinding(CompiledFinding f, List<Evidence> evidence, List<FindingHit> hits,
+                                     ExchangeBaseline baseline, Confidence confidence, List<String> causedBy,
+                                     Severity raised, List<Reference> refs) {
+        FindingDefinition d = f.definition();
+        List<RemediationStep> steps = RemediationPlan.steps(d.remediation(), hits, baseline);
+        Severity severity = raised != null && raised.compareTo(d.severity()) < 0 ? raised : d.severity();
+        List<Object> matched = new ArrayList<>();
+        hits.forEach(h -> matched.addAll(h.facts()));
+        return new Finding(d.id(), severity, d.title(), d.summary(), d.direction(), null, causedBy, evidence, steps,
+                refs, f.rule(), confidence, FixResolution.resolve(d.fix(), matched));
+    }
+}
