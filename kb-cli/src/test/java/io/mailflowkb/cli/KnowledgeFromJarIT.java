@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kb.jar loads its shipped knowledge from the build-time form without opening itself as a zip file system (reading
- * the central directory of a 7,000-entry jar was a tenth of a cold diagnosis); only reading an example's inputs,
- * which are paths inside the jar, opens it. Seen from outside, in the jar's own JVM: the JDK's zip file system class
+ * the central directory of a 7,000-entry jar was a tenth of a cold diagnosis); an example's input files are read
+ * from the jar's directory too, and only an example whose input is a folder opens it. Seen from outside, in the jar's own JVM: the JDK's zip file system class
  * is loaded or not ({@code -Xlog:class+load}), and the diagnosis is the same either way.
  */
 class KnowledgeFromJarIT {
@@ -49,10 +49,30 @@ class KnowledgeFromJarIT {
         ShadedJarIT.Run example = ShadedJarIT.java("-Xlog:class+load=info:file=" + log, "-jar", ShadedJarIT.jar(),
                 "diagnose", "--example", "tls12-client-disabled", "--format", "json");
         assertThat(example.exit()).as(example.err()).isEqualTo(ExitCode.FINDINGS);
-        assertThat(loadedClasses(log)).anyMatch(l -> l.contains(ZIP_FILE_SYSTEM));
+        assertThat(loadedClasses(log)).noneMatch(l -> l.contains(ZIP_FILE_SYSTEM));
+        assertThat(example.out()).contains("\"source\": \"knowledge/tls-deprecation/findings/tls12-client-disabled/"
+                + "examples/tls12-client-disabled.yaml\"");
         ShadedJarIT.Run onDisk = ShadedJarIT.java("-jar", ShadedJarIT.jar(), "diagnose", EXAMPLE_BUNDLE.toString(),
                 "--format", "json");
         assertThat(findings(example.out())).contains("\"tls12-client-disabled\"").isEqualTo(findings(onDisk.out()));
+    }
+
+    @Test
+    void rawExportsOfAnExampleAreReadFromTheJarAndAFolderInputOpensIt() throws Exception {
+        Path files = tmp.resolve("files.log");
+        ShadedJarIT.Run exports = ShadedJarIT.java("-Xlog:class+load=info:file=" + files, "-jar", ShadedJarIT.jar(),
+                "diagnose", "--example", "tls12-client-disabled-export", "--format", "json");
+        assertThat(exports.exit()).as(exports.err()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(loadedClasses(files)).noneMatch(l -> l.contains(ZIP_FILE_SYSTEM));
+        assertThat(exports.out()).contains("\"id\": \"tls12-client-disabled\"")
+                .contains("\"source\": \"knowledge/tls-deprecation/examples/raw/");
+
+        Path folder = tmp.resolve("folder.log");
+        ShadedJarIT.Run logs = ShadedJarIT.java("-Xlog:class+load=info:file=" + folder, "-jar", ShadedJarIT.jar(),
+                "diagnose", "--example", "starttls-not-offered-send-log", "--format", "json");
+        assertThat(logs.exit()).as(logs.err()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(loadedClasses(folder)).anyMatch(l -> l.contains(ZIP_FILE_SYSTEM));
+        assertThat(logs.out()).contains("\"id\": \"starttls-not-offered\"");
     }
 
     /** The whole diagnosis but its inputs[] (which name the file as it was read: inside the jar or on disk). */

@@ -13,6 +13,7 @@ import io.mailflowkb.model.spi.SymptomSet;
 import io.mailflowkb.plugins.input.ContentDetection;
 import io.mailflowkb.plugins.input.EvidenceWalker;
 import io.mailflowkb.plugins.input.WalkLimits;
+import io.mailflowkb.plugins.input.WalkedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One path the user named (positionally, or with {@code --registry}/{@code --logs}/{@code --events}), read in
@@ -50,15 +52,28 @@ final class EvidenceRun {
         this.options = options;
     }
 
+    /** How one input is walked: a path, or a file held in memory. */
+    private interface Walk {
+        void walk(EvidenceWalker walker, Consumer<WalkedFile> visitor);
+    }
+
     /** @param kind the option's kind, or {@code null} for a positional path */
     FactBundle run(Path path, String name, InputKind kind) {
+        return run(path, name, kind, !Files.isDirectory(path), (walker, visitor) -> walker.walk(path, name, visitor));
+    }
+
+    /** One loose file held in memory, named {@code name}: an example input read from kb.jar. */
+    FactBundle run(String name, byte[] content, InputKind kind) {
+        return run(null, name, kind, true, (walker, visitor) -> walker.walk(name, content, visitor));
+    }
+
+    private FactBundle run(Path path, String name, InputKind kind, boolean loose, Walk walk) {
         ProgressLine progress = ProgressLine.onTerminal();
         CollectingSink sink = new CollectingSink("input", progress);
         Map<FactCollector, List<EvidenceFile>> claimed = new LinkedHashMap<>();
         List<FactBundle> bundles = new ArrayList<>();
-        boolean loose = !Files.isDirectory(path);
         try (EvidenceWalker walker = new EvidenceWalker(WalkLimits.from(options), sink)) {
-            walker.walk(path, name, f -> assign(f, kind, loose && f.name().equals(name), claimed, bundles, sink));
+            walk.walk(walker, f -> assign(f, kind, loose && f.name().equals(name), claimed, bundles, sink));
             for (Map.Entry<FactCollector, List<EvidenceFile>> e : claimed.entrySet()) {
                 FactCollector c = e.getKey();
                 InputKind as = kind != null && c.accepts().contains(kind) ? kind : fileKind(c);

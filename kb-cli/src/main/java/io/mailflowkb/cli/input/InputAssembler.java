@@ -14,12 +14,14 @@ import io.mailflowkb.plugins.input.ContentDetection;
 import io.mailflowkb.plugins.input.EvidenceWalker;
 import io.mailflowkb.plugins.input.WalkedFile;
 import io.mailflowkb.rules.knowledge.KnowledgeExample;
+import io.mailflowkb.rules.knowledge.KnowledgeSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -175,23 +177,47 @@ public final class InputAssembler {
         return b.withInputs(List.of(self));
     }
 
-    /** Reads an example's inputs: {@code .yaml}/{@code .json} bundles, or {@code kind:path} raw artifacts. */
+    /**
+     * Reads an example's inputs: {@code .yaml}/{@code .json} bundles, or {@code kind:path} raw artifacts, raw ones
+     * kind by kind (registry, logs, events) after the bundles. A file packaged in kb.jar is read from the jar's
+     * directory ({@link KnowledgeExample#packagedInput}); a folder, or an example on disk, is read through its path.
+     */
     public FactBundle readExample(KnowledgeExample example) {
         FactBundle merged = FactBundle.builder().build();
-        InputOptions raw = new InputOptions();
+        Map<InputKind, List<ExampleInput>> raw = new EnumMap<>(InputKind.class);
         for (String input : example.definition().inputs()) {
             int colon = input.indexOf(':');
             String kind = colon > 0 ? input.substring(0, colon) : "bundle";
-            Path p = example.input(colon > 0 ? input.substring(colon + 1) : input); // refuses paths out of its folder
+            String relative = colon > 0 ? input.substring(colon + 1) : input;
+            KnowledgeSource.PackagedFile packaged = example.packagedInput(relative);
+            // refuses paths out of its folder
+            ExampleInput in = new ExampleInput(packaged == null ? example.input(relative) : null, packaged);
             switch (kind) {
-                case "bundle" -> merged = merged.plus(readBundle(p));
-                case "registry" -> raw.registry.add(p);
-                case "logs" -> raw.logs.add(p);
-                case "events" -> raw.events.add(p);
+                case "bundle" -> merged = merged.plus(packaged == null ? readBundle(in.path())
+                        : named(BundleCodec.read(packaged.content(), packaged.name()), packaged.name()));
+                case "registry" -> raw.computeIfAbsent(InputKind.REGISTRY, k -> new ArrayList<>()).add(in);
+                case "logs" -> raw.computeIfAbsent(InputKind.LOGS, k -> new ArrayList<>()).add(in);
+                case "events" -> raw.computeIfAbsent(InputKind.EVENTS, k -> new ArrayList<>()).add(in);
                 default -> throw new InvalidInputException(input, null, "unknown example input kind '" + kind + "'");
             }
         }
-        return raw.isEmpty() ? merged : merged.plus(collect(raw));
+        if (raw.isEmpty()) {
+            return merged;
+        }
+        EvidenceRun run = new EvidenceRun(catalog, symptoms, options);
+        FactBundle collected = FactBundle.builder().build();
+        for (Map.Entry<InputKind, List<ExampleInput>> kind : raw.entrySet()) { // EnumMap: registry, logs, events
+            for (ExampleInput in : kind.getValue()) {
+                collected = collected.plus(in.packaged() != null
+                        ? run.run(in.packaged().name(), in.packaged().content(), kind.getKey())
+                        : run.run(in.path(), displayName(in.path()), kind.getKey()));
+            }
+        }
+        return merged.plus(collected);
+    }
+
+    /** One raw input of an example: a path, or a file read from kb.jar. */
+    private record ExampleInput(Path path, KnowledgeSource.PackagedFile packaged) {
     }
 
     /** Runs one file or folder through its collector, into a sink of its own so every input names its collector. */

@@ -121,7 +121,7 @@ final class ArchiveWalker implements Closeable {
      * inflated: a plain file goes to the visitor; a nested archive is spooled, still compressed, and walked one
      * level deeper, its ratio judged against its own compressed size.
      */
-    private void member(String name, long size, WalkedFile.Opener opener, String what, Consumer<WalkedFile> visitor,
+    void member(String name, long size, WalkedFile.Opener opener, String what, Consumer<WalkedFile> visitor,
                         int depth) {
         byte[] head;
         try (InputStream in = opener.open()) {

@@ -2,6 +2,7 @@ package io.mailflowkb.plugins.input;
 
 import io.mailflowkb.model.InvalidInputException;
 import io.mailflowkb.model.spi.FactSink;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,6 +76,15 @@ public final class EvidenceWalker implements Closeable {
         } else {
             file(root, display, visitor, 0, true);
         }
+    }
+
+    /**
+     * Walks one named file held in memory (an example input read from kb.jar without opening the jar as a file
+     * system) as {@link #walk} walks a loose file: plain content goes to the visitor, a zip or gzip is opened (by
+     * way of a temporary copy, as nested archives are) and walked within the same caps.
+     */
+    public void walk(String display, byte[] content, Consumer<WalkedFile> visitor) {
+        archives.member(display, content.length, () -> new ByteArrayInputStream(content), "file", visitor, 0);
     }
 
     /**

@@ -40,6 +40,16 @@ public record KnowledgeExample(ExampleDefinition definition, KnowledgeSource sou
     }
 
     /**
+     * One input's content read straight from kb.jar, named as {@link #input} names it once the leading {@code /} is
+     * dropped ({@code knowledge/...}), when this example is packaged in a jar whose folder is not open as a file
+     * system; {@code null} when the input must be read as a {@link #input path} (a folder on disk or open already,
+     * an input that is a folder, or one that is not a plain path inside the knowledge folder).
+     */
+    public KnowledgeSource.PackagedFile packagedInput(String relative) {
+        return source.packagedFile(folder, relative);
+    }
+
+    /**
      * The path of one input, resolved against {@link #baseDir}.
      *
      * @throws ExampleInputOutsideException when it (or, for a symbolic link, what it points at) is outside

@@ -1,6 +1,7 @@
 package io.mailflowkb.rules.knowledge;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,11 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * A folder of knowledge files: the shipped one (inside the jar, or a checkout's {@code knowledge/} folder standing in
@@ -158,6 +163,55 @@ public final class KnowledgeSource {
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the shipped knowledge in " + jar, e);
         }
+    }
+
+    /** A regular file of the jar's packaged folder, read from the jar's directory: its name as cited and its bytes. */
+    public record PackagedFile(String name, byte[] content) {
+    }
+
+    /**
+     * The file {@code relative} to {@code folder} (both {@code /}-separated, relative to the root) when this is a
+     * jar's packaged folder that has not been opened as a file system: read through {@link ZipFile}, which shares
+     * the directory the class loader has read already, so reading an example's input costs no file system over the
+     * jar (opening one is a sixth of a cold {@code kb diagnose --example}, docs/perf.md). {@code null} when the
+     * folder is on disk or open already, when the path is absolute or leaves the folder, or when it names no regular
+     * file (a folder, nothing): the caller then resolves it as a path, which refuses what leaves the folder.
+     */
+    PackagedFile packagedFile(String folder, String relative) {
+        String inside = jar == null || root != null ? null : insideRoot(folder, relative);
+        if (inside == null) {
+            return null;
+        }
+        String entryName = RESOURCE + "/" + inside;
+        try (ZipFile zip = new ZipFile(Path.of(jar).toFile())) {
+            ZipEntry entry = zip.getEntry(entryName);
+            if (entry == null || entry.isDirectory() || !entry.getName().equals(entryName)) {
+                return null; // getEntry also answers "name/" for "name": a folder is walked as a path
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return new PackagedFile(entryName, in.readAllBytes());
+            }
+        } catch (IOException | RuntimeException e) {
+            return null; // read as a path, which reports what is wrong with the file's name
+        }
+    }
+
+    /** {@code folder/relative} with {@code .} and {@code ..} resolved; {@code null} when absolute or outside. */
+    static String insideRoot(String folder, String relative) {
+        if (relative.isEmpty() || relative.startsWith("/")) {
+            return null;
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (String part : (folder.isEmpty() ? relative : folder + "/" + relative).split("/")) {
+            if (part.equals("..")) {
+                if (parts.pollLast() == null) {
+                    return null;
+                }
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                parts.addLast(part);
+            }
+        }
+        return parts.isEmpty() ? null : String.join("/", parts);
     }
 
     /** How rules from it are cited: {@code knowledge} for the shipped folder, the path for user folders. */
