@@ -36,24 +36,41 @@ public record ProtocolState(String protocol, String role, State state, Basis bas
     public static List<ProtocolState> deriveAll(List<?> values, List<?> keys, HostProfile host,
                                                 WindowsReleases releases) {
         WindowsRelease release = host == null ? null : releases.identify(host.windowsBuild(), host.windowsProduct());
-        List<ProtocolState> out = new ArrayList<>(ProtocolSlot.ALL.size());
-        for (ProtocolSlot slot : ProtocolSlot.ALL) {
-            String key = slot.key();
-            List<RegistryValue> under = new ArrayList<>(4);
-            for (Object o : values) {
-                RegistryValue v = (RegistryValue) o;
-                if (v.sameKey(key)) {
-                    under.add(v);
+        List<ProtocolSlot> slots = ProtocolSlot.ALL;
+        List<List<RegistryValue>> under = new ArrayList<>(slots.size());
+        for (int i = 0; i < slots.size(); i++) {
+            under.add(new ArrayList<>(2));
+        }
+        // Slot keys differ from each other ignoring case, so a value is under one slot at most; an export lists a
+        // key's values together, so the same key text usually follows and its slot is known.
+        String lastKey = null;
+        int lastSlot = -1;
+        for (Object o : values) {
+            RegistryValue v = (RegistryValue) o;
+            if (!v.key().equals(lastKey)) {
+                lastKey = v.key();
+                lastSlot = -1;
+                for (int i = 0; i < slots.size() && lastSlot < 0; i++) {
+                    if (v.sameKey(slots.get(i).key())) {
+                        lastSlot = i;
+                    }
                 }
             }
+            if (lastSlot >= 0) {
+                under.get(lastSlot).add(v);
+            }
+        }
+        List<ProtocolState> out = new ArrayList<>(slots.size());
+        for (int i = 0; i < slots.size(); i++) {
+            ProtocolSlot slot = slots.get(i);
             List<RegistryKey> covering = new ArrayList<>(2);
             for (Object o : keys) {
                 RegistryKey k = (RegistryKey) o;
-                if (k.covers(key)) {
+                if (k.covers(slot.key())) {
                     covering.add(k);
                 }
             }
-            out.add(derive(slot, under, covering, release));
+            out.add(derive(slot, under.get(i), covering, release));
         }
         return out;
     }

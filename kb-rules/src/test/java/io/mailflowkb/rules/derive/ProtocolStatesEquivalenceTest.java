@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code sameKey(slot.key())} and the keys that {@code covers(slot.key())}, each in the order given (one filtered
  * collect per slot). Seeded random exports: every slot's key in other spellings (lower case, the long root, a
  * trailing backslash), keys that only look alike (the long s, the Kelvin sign), parents with and without their
- * subtree, deleted keys, duplicate values (the last one decides), values that are no number, and hosts whose
- * release is known by name, by build only, or not at all.
+ * subtree, deleted keys, runs of values under one key text, duplicate values (the last one decides), values that
+ * are no number, and hosts whose release is known by name, by build only, or not at all.
  */
 class ProtocolStatesEquivalenceTest {
 
@@ -82,11 +82,13 @@ class ProtocolStatesEquivalenceTest {
         for (int i = 0; i < 200; i++) {
             List<RegistryValue> vs = new ArrayList<>();
             int n = r.nextInt(20);
+            String key = key(r);
             for (int k = 0; k < n; k++) {
                 Provenance at = Provenance.of("r" + seed + ".reg", k + 1);
                 String name = NAMES[r.nextInt(NAMES.length)];
-                vs.add(r.nextInt(10) == 0 ? new RegistryValue(key(r), name, "REG_SZ", "1", at)
-                        : RegistryValue.dword(key(r), name, r.nextInt(8) == 0 ? 0xffffffffL : r.nextInt(3), at));
+                key = r.nextBoolean() ? key : key(r); // an export lists a key's values together, mostly
+                vs.add(r.nextInt(10) == 0 ? new RegistryValue(key, name, "REG_SZ", "1", at)
+                        : RegistryValue.dword(key, name, r.nextInt(8) == 0 ? 0xffffffffL : r.nextInt(3), at));
             }
             List<RegistryKey> ks = new ArrayList<>();
             int m = r.nextInt(4);
