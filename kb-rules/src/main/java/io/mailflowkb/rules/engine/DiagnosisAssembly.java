@@ -21,6 +21,7 @@ import io.mailflowkb.rules.report.HostSummaries;
 import io.mailflowkb.rules.report.MailFlows;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,19 @@ final class DiagnosisAssembly {
 
     private final Knowledge knowledge;
     private final RunConstants constants;
+    /** Per finding id what its findings are made of besides the evidence, ready for every run. */
+    private final Map<String, Parts> parts = new HashMap<>();
+
+    /** A finding's definition with its references, its step plan and its fix values made ready once. */
+    private record Parts(CompiledFinding finding, List<Reference> references, RemediationPlan plan,
+                         FixResolution fix) {
+    }
 
     DiagnosisAssembly(Knowledge knowledge, RunConstants constants) {
         this.knowledge = knowledge;
         this.constants = constants;
+        constants.findings().forEach((id, f) -> parts.put(id, new Parts(f, constants.references().get(id),
+                new RemediationPlan(f.definition().remediation()), FixResolution.of(f.definition().fix()))));
     }
 
     /** The diagnosis, and the ids of the findings whose rules fired (for {@code --explain}'s "why not"). */
@@ -68,7 +78,7 @@ final class DiagnosisAssembly {
         });
         List<Finding> findings = new ArrayList<>(evidence.size());
         for (Map.Entry<String, Set<Evidence>> e : evidence.entrySet()) {
-            CompiledFinding f = constants.findings().get(e.getKey());
+            Parts f = parts.get(e.getKey());
             if (f == null) {
                 continue;
             }
@@ -82,7 +92,7 @@ final class DiagnosisAssembly {
                 }
             }
             findings.add(toFinding(f, EvidenceRenderer.citeEachLineOnce(e.getValue()), own, out.baseline,
-                    confidence, causes, out.raised.get(e.getKey()), constants.references().get(f.id())));
+                    confidence, causes, out.raised.get(e.getKey())));
         }
         List<Finding> ordered = FindingOrder.sort(findings);
         List<MissingEvidence> missing = new ArrayList<>();
@@ -130,15 +140,22 @@ final class DiagnosisAssembly {
         return lines;
     }
 
-    private static Finding toFinding(CompiledFinding f, List<Evidence> evidence, List<FindingHit> hits,
+    private static Finding toFinding(Parts f, List<Evidence> evidence, List<FindingHit> hits,
                                      ExchangeBaseline baseline, Confidence confidence, List<String> causedBy,
-                                     Severity raised, List<Reference> refs) {
-        FindingDefinition d = f.definition();
-        List<RemediationStep> steps = RemediationPlan.steps(d.remediation(), hits, baseline);
+                                     Severity raised) {
+        FindingDefinition d = f.finding().definition();
+        List<RemediationStep> steps = f.plan().steps(hits, baseline);
         Severity severity = raised != null && raised.compareTo(d.severity()) < 0 ? raised : d.severity();
-        List<Object> matched = new ArrayList<>();
-        hits.forEach(h -> matched.addAll(h.facts()));
+        List<Object> matched;
+        if (hits.size() == 1) {
+            matched = hits.get(0).facts();
+        } else {
+            matched = new ArrayList<>();
+            for (FindingHit h : hits) {
+                matched.addAll(h.facts());
+            }
+        }
         return new Finding(d.id(), severity, d.title(), d.summary(), d.direction(), null, causedBy, evidence, steps,
-                refs, f.rule(), confidence, FixResolution.resolve(d.fix(), matched));
+                f.references(), f.finding().rule(), confidence, f.fix().values(matched));
     }
 }
