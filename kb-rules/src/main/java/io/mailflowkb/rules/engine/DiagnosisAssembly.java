@@ -57,42 +57,27 @@ final class DiagnosisAssembly {
     }
 
     Assembled assemble(FactBundle bundle, SessionOutput out) {
-        // Working memory has no stable order: sort hits (each rendered once) so the same input gives
-        // byte-identical output.
-        List<Rendered> rendered = new ArrayList<>(out.hits.size());
-        for (FindingHit h : out.hits) {
-            List<Evidence> lines = render(h);
-            rendered.add(new Rendered(h.findingId(), lines, sortKey(lines)));
-        }
-        rendered.sort(Comparator.comparing(Rendered::findingId).thenComparing(Rendered::sortKey));
-        Map<String, Set<Evidence>> evidence = new TreeMap<>();
-        for (Rendered r : rendered) {
-            evidence.computeIfAbsent(r.findingId(), k -> new LinkedHashSet<>()).addAll(r.lines());
-        }
-        // Correlation notes (root cause, confidence) come last, in a stable order.
-        out.notes.forEach((id, texts) -> {
-            Set<Evidence> lines = evidence.get(id);
-            if (lines != null) {
-                texts.forEach(t -> lines.add(Evidence.note(t)));
-            }
-        });
-        List<Finding> findings = new ArrayList<>(evidence.size());
-        for (Map.Entry<String, Set<Evidence>> e : evidence.entrySet()) {
-            Parts f = parts.get(e.getKey());
+        List<String> ids = new ArrayList<>(out.hitsByFinding.keySet());
+        ids.sort(null);
+        Set<String> fired = out.hitsByFinding.keySet();
+        List<Finding> findings = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Parts f = parts.get(id);
             if (f == null) {
                 continue;
             }
-            List<FindingHit> own = out.hitsByFinding.getOrDefault(e.getKey(), List.of());
-            Confidence confidence = out.lowered.contains(e.getKey()) ? Confidence.LOWER : Confidence.HIGH;
+            List<FindingHit> own = out.hitsByFinding.get(id);
+            Set<String> notes = out.notes.getOrDefault(id, Set.of());
+            Confidence confidence = out.lowered.contains(id) ? Confidence.LOWER : Confidence.HIGH;
             List<String> causes = new ArrayList<>();
-            for (String note : out.notes.getOrDefault(e.getKey(), Set.of())) {
+            for (String note : notes) {
                 String cause = FindingNote.rootCauseIn(note);
-                if (cause != null && evidence.containsKey(cause)) {
+                if (cause != null && fired.contains(cause)) {
                     causes.add(cause);
                 }
             }
-            findings.add(toFinding(f, EvidenceRenderer.citeEachLineOnce(e.getValue()), own, out.baseline,
-                    confidence, causes, out.raised.get(e.getKey())));
+            findings.add(toFinding(f, FindingEvidence.of(own, notes), own, out.baseline, confidence, causes,
+                    out.raised.get(id)));
         }
         List<Finding> ordered = FindingOrder.sort(findings);
         List<MissingEvidence> missing = new ArrayList<>();
@@ -105,7 +90,7 @@ final class DiagnosisAssembly {
         Diagnosis diagnosis = new Diagnosis(HostSummaries.of(bundle, knowledge.exchangeBuilds()), ordered, null,
                 confirmed.confirmed(), confirmed.notExamined(), MailFlows.of(bundle, ordered, logFlows(out.hits)),
                 missing, bundle.inputs());
-        return new Assembled(diagnosis, evidence.keySet());
+        return new Assembled(diagnosis, fired);
     }
 
     /** Per finding, the directions of the log facts that proved it (over all its hits). */
@@ -115,29 +100,6 @@ final class DiagnosisAssembly {
             out.computeIfAbsent(h.findingId(), k -> new java.util.TreeSet<>()).addAll(MailFlows.directionsOf(h.facts()));
         }
         return out;
-    }
-
-    private record Rendered(String findingId, List<Evidence> lines, String sortKey) {
-    }
-
-    /**
-     * Exactly {@code lines.toString()} (the order the output has always had), without the record's toString:
-     * that goes through String.format in JDK 17 and was a tenth of a warm diagnosis.
-     */
-    static String sortKey(List<Evidence> lines) {
-        StringBuilder b = new StringBuilder(64 * lines.size() + 2).append('[');
-        for (int i = 0; i < lines.size(); i++) {
-            Evidence e = lines.get(i);
-            b.append(i == 0 ? "" : ", ").append("Evidence[source=").append(e.source()).append(", fact=")
-                    .append(e.fact()).append(']');
-        }
-        return b.append(']').toString();
-    }
-
-    private static List<Evidence> render(FindingHit h) {
-        List<Evidence> lines = new ArrayList<>();
-        h.facts().forEach(f -> lines.addAll(EvidenceRenderer.render(f)));
-        return lines;
     }
 
     private static Finding toFinding(Parts f, List<Evidence> evidence, List<FindingHit> hits,
