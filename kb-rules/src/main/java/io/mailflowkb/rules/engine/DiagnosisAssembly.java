@@ -26,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * What a finished session's output becomes: the findings with their evidence, steps and fixes, in report order,
@@ -88,17 +87,21 @@ final class DiagnosisAssembly {
         }
         Confirmations.Result confirmed = Confirmations.of(bundle, out.confirmable);
         Diagnosis diagnosis = new Diagnosis(HostSummaries.of(bundle, knowledge.exchangeBuilds()), ordered, null,
-                confirmed.confirmed(), confirmed.notExamined(), MailFlows.of(bundle, ordered, logFlows(out.hits)),
+                confirmed.confirmed(), confirmed.notExamined(), MailFlows.of(bundle, ordered, logFlows(out.hitsByFinding)),
                 missing, bundle.inputs());
         return new Assembled(diagnosis, fired);
     }
 
     /** Per finding, the directions of the log facts that proved it (over all its hits). */
-    private static Map<String, Set<String>> logFlows(List<FindingHit> hits) {
-        Map<String, Set<String>> out = new TreeMap<>();
-        for (FindingHit h : hits) {
-            out.computeIfAbsent(h.findingId(), k -> new java.util.TreeSet<>()).addAll(MailFlows.directionsOf(h.facts()));
-        }
+    private static Map<String, Set<String>> logFlows(Map<String, List<FindingHit>> hitsByFinding) {
+        Map<String, Set<String>> out = new HashMap<>();
+        hitsByFinding.forEach((id, hits) -> {
+            Set<String> directions = MailFlows.directionsOf(hits.get(0).facts());
+            for (int i = 1; i < hits.size(); i++) {
+                directions.addAll(MailFlows.directionsOf(hits.get(i).facts()));
+            }
+            out.put(id, directions);
+        });
         return out;
     }
 
