@@ -47,7 +47,8 @@ final class DiagnosisAssembly {
     DiagnosisAssembly(Knowledge knowledge, RunConstants constants) {
         this.knowledge = knowledge;
         this.constants = constants;
-        constants.findings().forEach((id, f) -> parts.put(id, new Parts(f, constants.references().get(id),
+        // references copied once into the form Finding keeps (its List.copyOf then copies nothing)
+        constants.findings().forEach((id, f) -> parts.put(id, new Parts(f, List.copyOf(constants.references().get(id)),
                 new RemediationPlan(f.definition().remediation()), FixResolution.of(f.definition().fix()))));
     }
 
