@@ -88,8 +88,8 @@ final class DiagnosisAssembly {
         }
         Confirmations.Result confirmed = Confirmations.of(bundle, out.confirmable);
         Diagnosis diagnosis = new Diagnosis(HostSummaries.of(bundle, knowledge.exchangeBuilds()), ordered, null,
-                confirmed.confirmed(), confirmed.notExamined(), MailFlows.of(bundle, ordered, logFlows(out.hitsByFinding)),
-                missing, bundle.inputs());
+                confirmed.confirmed(), confirmed.notExamined(),
+                MailFlows.of(bundle, ordered, logFlows(out.hitsByFinding)), missing, bundle.inputs());
         return new Assembled(diagnosis, fired);
     }
 

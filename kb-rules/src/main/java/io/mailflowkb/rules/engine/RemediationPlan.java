@@ -41,7 +41,7 @@ final class RemediationPlan {
         this.definitions = definitions;
     }
 
-    /** The steps for these hits (what {@link #steps(List, List, ExchangeBaseline)} gives, from the cache when it can). */
+    /** The steps for these hits: what {@link #steps(List, List, ExchangeBaseline)} gives, made once where it can. */
     List<RemediationStep> steps(List<FindingHit> hits, ExchangeBaseline baseline) {
         boolean local = hits.isEmpty();
         boolean peer = false;

@@ -32,7 +32,8 @@ public final class FixResolution {
             }
             Map<String, RegistryFix> byVersion = new HashMap<>();
             for (String p : e.protocols()) {
-                byVersion.put(p, new RegistryFix(e.key().replace(FixDefinition.VERSION, p), e.name(), value, p, choice));
+                String key = e.key().replace(FixDefinition.VERSION, p);
+                byVersion.put(p, new RegistryFix(key, e.name(), value, p, choice));
             }
             return new Entry(null, Map.copyOf(byVersion));
         }

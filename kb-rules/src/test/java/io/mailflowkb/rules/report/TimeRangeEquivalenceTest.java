@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code timeRange} did before (each time normalised with {@code OffsetDateTime}, then parsed again for its
  * instant), over seeded random times as inputs write them and near misses of the shape: leap days, 24:00, second
  * 60, fractions of 0 to 10 digits, a lower-case {@code t} or {@code z}, years 0000 and 9999, offsets, local times,
- * blanks and padding. And {@link HostSummaries#range} (each time parsed once) against the stream it replaced (min and max with a comparator
- * that parsed both sides at each comparison), over seeded random lists of times as {@link HostSummaries#normalised}
- * gives them: UTC, local, duplicates, equal instants written differently, and text that is not a time.
+ * blanks and padding. And {@link HostSummaries#range} (each time parsed once) against the stream it replaced (min
+ * and max with a comparator that parsed both sides at each comparison), over seeded random lists of times as
+ * {@link HostSummaries#normalised} gives them: UTC, local, duplicates, equal instants written differently, and text
+ * that is not a time.
  */
 class TimeRangeEquivalenceTest {
 
