@@ -3,6 +3,8 @@ package io.mailflowkb.cli;
 import io.mailflowkb.cli.input.CollectorCatalog;
 import io.mailflowkb.cli.input.InputAssembler;
 import io.mailflowkb.cli.input.InputOptions;
+import io.mailflowkb.cli.model.Binding;
+import io.mailflowkb.cli.model.StandardHelp;
 import io.mailflowkb.cli.render.Format;
 import io.mailflowkb.cli.render.fix.FixScript;
 import io.mailflowkb.model.bundle.FactBundle;
@@ -11,6 +13,7 @@ import io.mailflowkb.model.fix.FixChoice;
 import io.mailflowkb.cli.render.ReportContext;
 import io.mailflowkb.cli.render.TraceRenderer;
 import io.mailflowkb.rules.Diagnostician;
+import io.mailflowkb.rules.StartupMarks;
 import io.mailflowkb.rules.report.Baselines;
 import io.mailflowkb.rules.knowledge.KnowledgeExample;
 import java.nio.file.Path;
@@ -20,22 +23,46 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Diagnose the evidence of one server and say what is wrong and how to fix it.",
+/**
+ * {@code kb diagnose}. Its picocli model is written in code ({@link #commandLine}), not read from annotations: this
+ * is the command of every diagnosis, and on a cold JVM picocli's annotation reflection cost about three times what
+ * building the same model in code does (docs/perf.md, Start-up). Help, parsing and completion are as the annotations
+ * made them; {@code CodedModelTest} checks each option lands in its field.
+ */
+final class DiagnoseCommand implements Callable<Integer> {
+
+    CommandSpec spec;
+    List<Path> paths = new ArrayList<>();
+    InputOptions inputs = new InputOptions();
+    List<Path> knowledge = new ArrayList<>();
+    Format format;
+    Path batchDir;
+    Path baseline;
+    Path output;
+    FixScript.Format fixScript;
+    String legacyTls;
+    boolean normaliseValues;
+    boolean explain;
+    String example;
+
+    /** The command line of {@code kb diagnose} bound to {@code c}'s fields, options in help order. */
+    static CommandLine commandLine(DiagnoseCommand c) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(c).name("diagnose");
+        spec.usageMessage().sortOptions(false)
+                .description("Diagnose the evidence of one server and say what is wrong and how to fix it.",
                 "", "PATH is an evidence folder or .zip, any single export or log, or a fact bundle: each file's kind "
                 + "is detected from its content (registry exports, reg query output, protocol and tracking logs, "
                 + "queue text, NDRs, event exports, message trace exports, bundles; UTF-16 or UTF-8 or ANSI) and "
                 + "every file is listed in inputs. Evidence paths and --registry, --logs, --events, --probe are "
                 + "combined with at most one bundle into one diagnosis; several bundles (or --batch DIR) are "
                 + "diagnosed one by one (JSON Lines with --format json).",
-                ""},
-        footerHeading = "%nExamples:%n",
-        footer = {"  kb diagnose evidence.zip                           the collector's zip, as it is",
+                "")
+                .footerHeading("%nExamples:%n")
+                .footer("  kb diagnose evidence.zip                           the collector's zip, as it is",
                 "  kb diagnose evidence\\ queue.txt schannel.reg      a folder and loose files",
                 "  kb diagnose --example                              list the bundled examples",
                 "  kb diagnose --example tls12-client-disabled --format json",
@@ -46,73 +73,68 @@ import picocli.CommandLine.Parameters;
                 "  kb diagnose --batch bundles/ --format json | jq -c '{bundle, ids: [.findings[].id]}'",
                 "  kb diagnose a.yaml b.yaml --format json                     JSON Lines, one per bundle",
                 "  kb diagnose after.yaml --baseline before.json               what the fix resolved",
-                "", "Exit codes: 0 nothing at warning or above; 1 a warning or critical finding; 2 bad usage or input."})
-final class DiagnoseCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Evidence folder, .zip or .gz, any single export "
-            + "or log (kind detected from content), or a fact bundle (.yaml or .json) from `kb collect`.")
-    List<Path> paths = new ArrayList<>();
-
-    @Mixin
-    InputOptions inputs;
-
-    @Option(names = "--knowledge", paramLabel = "DIR",
-            description = "Extra knowledge folder (YAML) that adds, overrides or disables findings; repeatable.")
-    List<Path> knowledge = new ArrayList<>();
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), json, markdown (for tickets) or html (one self-contained page). "
-                    + "Valid values: ${COMPLETION-CANDIDATES}", converter = FormatConverter.class,
-            completionCandidates = FormatConverter.Candidates.class)
-    Format format;
-
-    @Option(names = "--batch", paramLabel = "DIR",
-            description = "Diagnose every server in DIR, one by one, after any bundle arguments: each *.yaml, *.yml "
+                "", "Exit codes: 0 nothing at warning or above; 1 a warning or critical finding; 2 bad usage or input.");
+        spec.addPositional(Binding.of(() -> c.paths, v -> c.paths = v).bind(PositionalParamSpec.builder()
+                .paramLabel("PATH").arity("0..*").description("Evidence folder, .zip or .gz, any single export "
+                + "or log (kind detected from content), or a fact bundle (.yaml or .json) from `kb collect`."),
+                List.class, Path.class).build());
+        spec.addMixin("inputs", c.inputs.mixin());
+        spec.addOption(Binding.of(() -> c.knowledge, v -> c.knowledge = v).bind(OptionSpec.builder("--knowledge")
+                .paramLabel("DIR")
+                .description("Extra knowledge folder (YAML) that adds, overrides or disables findings; repeatable."),
+                List.class, Path.class).build());
+        spec.addOption(Binding.of(() -> c.format, v -> c.format = v).bind(OptionSpec.builder("--format")
+                .paramLabel("FORMAT").defaultValue("text")
+                .description("text (default), json, markdown (for tickets) or html (one self-contained page). "
+                        + "Valid values: ${COMPLETION-CANDIDATES}")
+                .converters(new FormatConverter()).completionCandidates(new FormatConverter.Candidates()),
+                Format.class).build());
+        spec.addOption(Binding.of(() -> c.batchDir, v -> c.batchDir = v).bind(OptionSpec.builder("--batch")
+                .paramLabel("DIR")
+                .description("Diagnose every server in DIR, one by one, after any bundle arguments: each *.yaml, *.yml "
                     + "or *.json bundle, evidence folder and evidence .zip (not recursive, sorted by name). Markdown and "
-                    + "HTML start with a fleet summary. Exit code is the worst of all.")
-    Path batchDir;
-
-    @Option(names = "--baseline", paramLabel = "PREVIOUS.json",
-            description = "Compare with an earlier --format json result of the same server: each finding is new or "
-                    + "still-present, and the report lists what was resolved since then.")
-    Path baseline;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE (atomically).")
-    Path output;
-
-    @Option(names = "--fix-script", paramLabel = "reg|ps1", converter = FixFormatConverter.class,
-            description = "Also write a script that sets the registry values the findings call for (only those that "
+                    + "HTML start with a fleet summary. Exit code is the worst of all."), Path.class).build());
+        spec.addOption(Binding.of(() -> c.baseline, v -> c.baseline = v).bind(OptionSpec.builder("--baseline")
+                .paramLabel("PREVIOUS.json")
+                .description("Compare with an earlier --format json result of the same server: each finding is new or "
+                    + "still-present, and the report lists what was resolved since then."), Path.class).build());
+        spec.addOption(Binding.of(() -> c.output, v -> c.output = v).bind(OptionSpec.builder("-o", "--output")
+                .paramLabel("FILE").description("Write the result to FILE (atomically)."), Path.class).build());
+        spec.addOption(Binding.of(() -> c.fixScript, v -> c.fixScript = v).bind(OptionSpec.builder("--fix-script")
+                .paramLabel("reg|ps1").converters(new FixFormatConverter())
+                .description("Also write a script that sets the registry values the findings call for (only those that "
                     + "differ), with a backup and a rollback script beside it. -o FILE then names the script; the report "
-                    + "goes to stdout (HTML and Markdown reports embed the script).")
-    FixScript.Format fixScript;
-
-    @Option(names = "--legacy-tls", paramLabel = "on|off",
-            description = "With --fix-script: your decision for TLS 1.0/1.1, which only you can make (Exchange Online "
+                    + "goes to stdout (HTML and Markdown reports embed the script)."), FixScript.Format.class).build());
+        spec.addOption(Binding.of(() -> c.legacyTls, v -> c.legacyTls = v).bind(OptionSpec.builder("--legacy-tls")
+                .paramLabel("on|off")
+                .description("With --fix-script: your decision for TLS 1.0/1.1, which only you can make (Exchange Online "
                     + "does not need them off; legacy partners may need them on). A Client/Server mismatch or a half "
                     + "disabled TLS 1.0/1.1 is then fixed to on (Enabled 1, DisabledByDefault 0) or off (Enabled 0, "
-                    + "DisabledByDefault 1) for both roles. Without it those values are left out, and kb says so.")
-    String legacyTls;
-
-    @Option(names = "--normalise-values",
-            description = "With --fix-script: also rewrite values that already work but are not Microsoft's documented "
-                    + "0/1 (e.g. Enabled=0xffffffff becomes 1). Without it such values are left alone.")
-    boolean normaliseValues;
-
-    @Option(names = "--explain",
-            description = "Also show which rules fired on which facts, and why each other finding did not fire (text, json).")
-    boolean explain;
-
-    @Option(names = "--example", paramLabel = "NAME", arity = "0..1", fallbackValue = "",
-            description = "Diagnose a bundled example; without NAME, list the examples one per line.")
-    String example;
+                    + "DisabledByDefault 1) for both roles. Without it those values are left out, and kb says so."),
+                String.class).build());
+        spec.addOption(Binding.of(() -> c.normaliseValues, v -> c.normaliseValues = v)
+                .bind(OptionSpec.builder("--normalise-values")
+                .description("With --fix-script: also rewrite values that already work but are not Microsoft's "
+                    + "documented 0/1 (e.g. Enabled=0xffffffff becomes 1). Without it such values are left alone."),
+                boolean.class).build());
+        spec.addOption(Binding.of(() -> c.explain, v -> c.explain = v).bind(OptionSpec.builder("--explain")
+                .description("Also show which rules fired on which facts, and why each other finding did not fire "
+                    + "(text, json)."), boolean.class).build());
+        spec.addOption(Binding.of(() -> c.example, v -> c.example = v).bind(OptionSpec.builder("--example")
+                .paramLabel("NAME").arity("0..1").fallbackValue("")
+                .description("Diagnose a bundled example; without NAME, list the examples one per line."),
+                String.class).build());
+        StandardHelp.addTo(spec);
+        c.spec = spec;
+        return new CommandLine(spec);
+    }
 
     @Override
     public Integer call() {
+        StartupMarks.mark("cli: parsed");
         var out = spec.commandLine().getOut();
         Diagnostician kb = Diagnostician.start(knowledge);
+        StartupMarks.mark("cli: knowledge ready");
         if ("".equals(example)) {
             kb.knowledge().examples().stream().filter(KnowledgeExample::shipped)
                     .forEach(e -> out.println(e.name()));
@@ -122,6 +144,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         CollectorCatalog catalog = CollectorCatalog.load(inputs.pluginPath);
         InputAssembler assembler = new InputAssembler(catalog, kb.compiledSymptoms(), inputs.collectorOptions);
+        StartupMarks.mark("cli: collectors loaded");
         List<Path> bundles = new ArrayList<>();
         List<Path> evidence = new ArrayList<>();
         for (Path p : paths) {
@@ -136,7 +159,9 @@ final class DiagnoseCommand implements Callable<Integer> {
             KnowledgeExample e = kb.knowledge().example(example).orElseThrow(() ->
                     new CommandLine.ParameterException(spec.commandLine(), "no example named '" + example
                             + "' (kb diagnose --example lists them)"));
-            return single(kb, assembler.readExample(e));
+            FactBundle read = assembler.readExample(e);
+            StartupMarks.mark("cli: example read");
+            return single(kb, read);
         }
         if (bundles.size() > 1 || batchDir != null) {
             if (fixScript != null || explain || baseline != null) {
@@ -202,10 +227,12 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         context = context.withTextWidth(Output.textWidth(reportFile));
         String text = format.renderer(format == Format.TEXT && Output.colorWanted(reportFile), context).render(d);
+        StartupMarks.mark("cli: rendered");
         if (explained != null) {
             text = TraceRenderer.append(text, format, explained.trace());
         }
         Output.write(text, reportFile, spec.commandLine().getOut());
+        StartupMarks.mark("cli: written");
         // a finding at warning or above that was not re-examined may still be there: not a clean run
         boolean unexamined = d.comparison() != null && d.comparison().notReexamined().stream()
                 .anyMatch(f -> f.severity().failsRun());

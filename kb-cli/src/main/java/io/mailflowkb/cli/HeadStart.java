@@ -2,6 +2,7 @@ package io.mailflowkb.cli;
 
 import io.mailflowkb.cli.render.JsonRenderer;
 import io.mailflowkb.rules.Diagnostician;
+import io.mailflowkb.rules.StartupMarks;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -28,7 +29,10 @@ final class HeadStart {
             Diagnostician.preload();
         }
         if (plan.contains(Work.JSON_SERIALIZERS)) {
-            Thread t = new Thread(JsonRenderer::prepare, "kb-json-serializers");
+            Thread t = new Thread(() -> {
+                JsonRenderer.prepare();
+                StartupMarks.mark("json: serializers ready");
+            }, "kb-json-serializers");
             t.setDaemon(true); // a run that ends early (a usage error) must not wait for it
             t.start();
         }
