@@ -125,9 +125,14 @@ public final class RegistryPaths {
     /** The path without the well-known prefixes, for evidence lines: {@code SCHANNEL TLS 1.2\Client}. */
     public static String shortName(String path) {
         String c = canonical(path);
-        if (c.regionMatches(true, 0, SCHANNEL_PROTOCOLS + "\\", 0, SCHANNEL_PROTOCOLS.length() + 1)) {
-            return "SCHANNEL " + c.substring(SCHANNEL_PROTOCOLS.length() + 1);
+        // exports write the prefix in this case: startsWith answers first, far cheaper than regionMatches ignoring
+        // case (a few percent of a warm diagnosis, one call per registry evidence line); it implies the same answer
+        if (c.startsWith(PROTOCOLS_PREFIX)
+                || c.regionMatches(true, 0, PROTOCOLS_PREFIX, 0, PROTOCOLS_PREFIX.length())) {
+            return "SCHANNEL " + c.substring(PROTOCOLS_PREFIX.length());
         }
         return c;
     }
+
+    private static final String PROTOCOLS_PREFIX = SCHANNEL_PROTOCOLS + "\\";
 }

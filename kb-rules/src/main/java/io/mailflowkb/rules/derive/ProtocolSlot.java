@@ -6,14 +6,14 @@ import java.util.List;
 
 /**
  * One SChannel protocol role whose effective state the rules derive: {@code TLS 1.2} / {@code client}.
- * The engine inserts all of them so a derivation exists for every slot, registry or not.
+ * {@link ProtocolState#deriveAll} derives a state for every slot of {@link #ALL}, registry or not.
  */
 public record ProtocolSlot(String protocol, String role) {
 
     public static final List<String> PROTOCOLS = List.of("TLS 1.0", "TLS 1.1", "TLS 1.2", "TLS 1.3");
     public static final List<String> ROLES = List.of("client", "server");
     public static final List<ProtocolSlot> ALL;
-    /** key() of each slot in ALL: the engine inserts those instances and rules ask for their key per match. */
+    /** key() of each slot in ALL: the derivation asks for each key per registry value. */
     private static final String[] ALL_KEYS;
 
     static {

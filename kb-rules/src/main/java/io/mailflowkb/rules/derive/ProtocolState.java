@@ -27,9 +27,63 @@ public record ProtocolState(String protocol, String role, State state, Basis bas
                             boolean nonStandard, String windows, String reason, List<RegistryValue> values,
                             Provenance source, boolean covered) {
 
+    /**
+     * The state of every slot of {@link ProtocolSlot#ALL}, in that order, from all the registry values and keys of the
+     * inputs (in session order): each slot gets the values under its key and the keys that cover it, in the order
+     * given, which is what one filtered collect per slot gave the rule that derived them one by one. One rule firing
+     * instead of eight, and the Windows release identified once instead of per slot.
+     */
+    public static List<ProtocolState> deriveAll(List<?> values, List<?> keys, HostProfile host,
+                                                WindowsReleases releases) {
+        WindowsRelease release = host == null ? null : releases.identify(host.windowsBuild(), host.windowsProduct());
+        List<ProtocolSlot> slots = ProtocolSlot.ALL;
+        List<List<RegistryValue>> under = new ArrayList<>(slots.size());
+        for (int i = 0; i < slots.size(); i++) {
+            under.add(new ArrayList<>(2));
+        }
+        // Slot keys differ from each other ignoring case, so a value is under one slot at most; an export lists a
+        // key's values together, so the same key text usually follows and its slot is known.
+        String lastKey = null;
+        int lastSlot = -1;
+        for (Object o : values) {
+            RegistryValue v = (RegistryValue) o;
+            if (!v.key().equals(lastKey)) {
+                lastKey = v.key();
+                lastSlot = -1;
+                for (int i = 0; i < slots.size() && lastSlot < 0; i++) {
+                    if (v.sameKey(slots.get(i).key())) {
+                        lastSlot = i;
+                    }
+                }
+            }
+            if (lastSlot >= 0) {
+                under.get(lastSlot).add(v);
+            }
+        }
+        List<ProtocolState> out = new ArrayList<>(slots.size());
+        for (int i = 0; i < slots.size(); i++) {
+            ProtocolSlot slot = slots.get(i);
+            List<RegistryKey> covering = new ArrayList<>(2);
+            for (Object o : keys) {
+                RegistryKey k = (RegistryKey) o;
+                if (k.covers(slot.key())) {
+                    covering.add(k);
+                }
+            }
+            out.add(derive(slot, under.get(i), covering, release));
+        }
+        return out;
+    }
+
     /** Derives the state from the values under the slot's key, the keys that cover it, the host and its release. */
     public static ProtocolState derive(ProtocolSlot slot, List<?> values, List<?> coveringKeys, HostProfile host,
                                        WindowsReleases releases) {
+        return derive(slot, values, coveringKeys,
+                host == null ? null : releases.identify(host.windowsBuild(), host.windowsProduct()));
+    }
+
+    private static ProtocolState derive(ProtocolSlot slot, List<?> values, List<?> coveringKeys,
+                                        WindowsRelease release) {
         RegistryValue enabled = null;
         RegistryValue disabledByDefault = null;
         for (Object o : values) {
@@ -43,7 +97,6 @@ public record ProtocolState(String protocol, String role, State state, Basis bas
                 disabledByDefault = v;
             }
         }
-        WindowsRelease release = host == null ? null : releases.identify(host.windowsBuild(), host.windowsProduct());
         String windows = release == null ? null : release.displayName();
         WindowsRelease.OsDefault osDefault = release == null ? WindowsRelease.OsDefault.UNKNOWN
                 : release.defaultFor(slot.protocol());

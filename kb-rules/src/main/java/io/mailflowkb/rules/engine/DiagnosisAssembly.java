@@ -21,11 +21,11 @@ import io.mailflowkb.rules.report.HostSummaries;
 import io.mailflowkb.rules.report.MailFlows;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * What a finished session's output becomes: the findings with their evidence, steps and fixes, in report order,
@@ -36,10 +36,20 @@ final class DiagnosisAssembly {
 
     private final Knowledge knowledge;
     private final RunConstants constants;
+    /** Per finding id what its findings are made of besides the evidence, ready for every run. */
+    private final Map<String, Parts> parts = new HashMap<>();
+
+    /** A finding's definition with its references, its step plan and its fix values made ready once. */
+    private record Parts(CompiledFinding finding, List<Reference> references, RemediationPlan plan,
+                         FixResolution fix) {
+    }
 
     DiagnosisAssembly(Knowledge knowledge, RunConstants constants) {
         this.knowledge = knowledge;
         this.constants = constants;
+        // references copied once into the form Finding keeps (its List.copyOf then copies nothing)
+        constants.findings().forEach((id, f) -> parts.put(id, new Parts(f, List.copyOf(constants.references().get(id)),
+                new RemediationPlan(f.definition().remediation()), FixResolution.of(f.definition().fix()))));
     }
 
     /** The diagnosis, and the ids of the findings whose rules fired (for {@code --explain}'s "why not"). */
@@ -47,42 +57,27 @@ final class DiagnosisAssembly {
     }
 
     Assembled assemble(FactBundle bundle, SessionOutput out) {
-        // Working memory has no stable order: sort hits (each rendered once) so the same input gives
-        // byte-identical output.
-        List<Rendered> rendered = new ArrayList<>(out.hits.size());
-        for (FindingHit h : out.hits) {
-            List<Evidence> lines = render(h);
-            rendered.add(new Rendered(h.findingId(), lines, sortKey(lines)));
-        }
-        rendered.sort(Comparator.comparing(Rendered::findingId).thenComparing(Rendered::sortKey));
-        Map<String, Set<Evidence>> evidence = new TreeMap<>();
-        for (Rendered r : rendered) {
-            evidence.computeIfAbsent(r.findingId(), k -> new LinkedHashSet<>()).addAll(r.lines());
-        }
-        // Correlation notes (root cause, confidence) come last, in a stable order.
-        out.notes.forEach((id, texts) -> {
-            Set<Evidence> lines = evidence.get(id);
-            if (lines != null) {
-                texts.forEach(t -> lines.add(Evidence.note(t)));
-            }
-        });
-        List<Finding> findings = new ArrayList<>(evidence.size());
-        for (Map.Entry<String, Set<Evidence>> e : evidence.entrySet()) {
-            CompiledFinding f = constants.findings().get(e.getKey());
+        List<String> ids = new ArrayList<>(out.hitsByFinding.keySet());
+        ids.sort(null);
+        Set<String> fired = out.hitsByFinding.keySet();
+        List<Finding> findings = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Parts f = parts.get(id);
             if (f == null) {
                 continue;
             }
-            List<FindingHit> own = out.hitsByFinding.getOrDefault(e.getKey(), List.of());
-            Confidence confidence = out.lowered.contains(e.getKey()) ? Confidence.LOWER : Confidence.HIGH;
+            List<FindingHit> own = out.hitsByFinding.get(id);
+            Set<String> notes = out.notes.getOrDefault(id, Set.of());
+            Confidence confidence = out.lowered.contains(id) ? Confidence.LOWER : Confidence.HIGH;
             List<String> causes = new ArrayList<>();
-            for (String note : out.notes.getOrDefault(e.getKey(), Set.of())) {
+            for (String note : notes) {
                 String cause = FindingNote.rootCauseIn(note);
-                if (cause != null && evidence.containsKey(cause)) {
+                if (cause != null && fired.contains(cause)) {
                     causes.add(cause);
                 }
             }
-            findings.add(toFinding(f, EvidenceRenderer.citeEachLineOnce(e.getValue()), own, out.baseline,
-                    confidence, causes, out.raised.get(e.getKey()), constants.references().get(f.id())));
+            findings.add(toFinding(f, FindingEvidence.of(own, notes), own, out.baseline, confidence, causes,
+                    out.raised.get(id)));
         }
         List<Finding> ordered = FindingOrder.sort(findings);
         List<MissingEvidence> missing = new ArrayList<>();
@@ -93,52 +88,40 @@ final class DiagnosisAssembly {
         }
         Confirmations.Result confirmed = Confirmations.of(bundle, out.confirmable);
         Diagnosis diagnosis = new Diagnosis(HostSummaries.of(bundle, knowledge.exchangeBuilds()), ordered, null,
-                confirmed.confirmed(), confirmed.notExamined(), MailFlows.of(bundle, ordered, logFlows(out.hits)),
-                missing, bundle.inputs());
-        return new Assembled(diagnosis, evidence.keySet());
+                confirmed.confirmed(), confirmed.notExamined(),
+                MailFlows.of(bundle, ordered, logFlows(out.hitsByFinding)), missing, bundle.inputs());
+        return new Assembled(diagnosis, fired);
     }
 
     /** Per finding, the directions of the log facts that proved it (over all its hits). */
-    private static Map<String, Set<String>> logFlows(List<FindingHit> hits) {
-        Map<String, Set<String>> out = new TreeMap<>();
-        for (FindingHit h : hits) {
-            out.computeIfAbsent(h.findingId(), k -> new java.util.TreeSet<>()).addAll(MailFlows.directionsOf(h.facts()));
-        }
+    private static Map<String, Set<String>> logFlows(Map<String, List<FindingHit>> hitsByFinding) {
+        Map<String, Set<String>> out = new HashMap<>();
+        hitsByFinding.forEach((id, hits) -> {
+            Set<String> directions = MailFlows.directionsOf(hits.get(0).facts());
+            for (int i = 1; i < hits.size(); i++) {
+                directions.addAll(MailFlows.directionsOf(hits.get(i).facts()));
+            }
+            out.put(id, directions);
+        });
         return out;
     }
 
-    private record Rendered(String findingId, List<Evidence> lines, String sortKey) {
-    }
-
-    /**
-     * Exactly {@code lines.toString()} (the order the output has always had), without the record's toString:
-     * that goes through String.format in JDK 17 and was a tenth of a warm diagnosis.
-     */
-    static String sortKey(List<Evidence> lines) {
-        StringBuilder b = new StringBuilder(64 * lines.size() + 2).append('[');
-        for (int i = 0; i < lines.size(); i++) {
-            Evidence e = lines.get(i);
-            b.append(i == 0 ? "" : ", ").append("Evidence[source=").append(e.source()).append(", fact=")
-                    .append(e.fact()).append(']');
-        }
-        return b.append(']').toString();
-    }
-
-    private static List<Evidence> render(FindingHit h) {
-        List<Evidence> lines = new ArrayList<>();
-        h.facts().forEach(f -> lines.addAll(EvidenceRenderer.render(f)));
-        return lines;
-    }
-
-    private static Finding toFinding(CompiledFinding f, List<Evidence> evidence, List<FindingHit> hits,
+    private static Finding toFinding(Parts f, List<Evidence> evidence, List<FindingHit> hits,
                                      ExchangeBaseline baseline, Confidence confidence, List<String> causedBy,
-                                     Severity raised, List<Reference> refs) {
-        FindingDefinition d = f.definition();
-        List<RemediationStep> steps = RemediationPlan.steps(d.remediation(), hits, baseline);
+                                     Severity raised) {
+        FindingDefinition d = f.finding().definition();
+        List<RemediationStep> steps = f.plan().steps(hits, baseline);
         Severity severity = raised != null && raised.compareTo(d.severity()) < 0 ? raised : d.severity();
-        List<Object> matched = new ArrayList<>();
-        hits.forEach(h -> matched.addAll(h.facts()));
+        List<Object> matched;
+        if (hits.size() == 1) {
+            matched = hits.get(0).facts();
+        } else {
+            matched = new ArrayList<>();
+            for (FindingHit h : hits) {
+                matched.addAll(h.facts());
+            }
+        }
         return new Finding(d.id(), severity, d.title(), d.summary(), d.direction(), null, causedBy, evidence, steps,
-                refs, f.rule(), confidence, FixResolution.resolve(d.fix(), matched));
+                f.references(), f.finding().rule(), confidence, f.fix().values(matched));
     }
 }

@@ -119,6 +119,7 @@ public final class Engine {
     public Result run(FactBundle bundle, boolean traced) {
         KieSession session = session(traced);
         List<Firing> fired = new ArrayList<>();
+        RunConstants constants = constants();
         try {
             if (traced) {
                 session.addEventListener(new DefaultAgendaEventListener() {
@@ -126,7 +127,9 @@ public final class Engine {
                     public void afterMatchFired(AfterMatchFiredEvent event) {
                         List<Matched> on = new ArrayList<>();
                         for (Object o : event.getMatch().getObjects()) {
-                            on.add(matched(o));
+                            if (!constants.isInserted(o)) { // the knowledge's tables are no evidence
+                                on.add(matched(o));
+                            }
                         }
                         fired.add(new Firing(event.getMatch().getRule().getName(), on));
                     }
@@ -138,7 +141,6 @@ public final class Engine {
                     session.insert(f);
                 }
             });
-            RunConstants constants = constants();
             constants.inserts().forEach(session::insert);
             session.fireAllRules(MAX_FIRINGS);
 

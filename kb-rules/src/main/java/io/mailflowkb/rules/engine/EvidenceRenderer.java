@@ -44,10 +44,18 @@ final class EvidenceRenderer {
 
     static List<Evidence> render(Object fact) {
         List<Evidence> out = new ArrayList<>();
+        render(fact, out);
+        return out;
+    }
+
+    /** {@link #render(Object)}, appending to {@code out}. */
+    static void render(Object fact, List<Evidence> out) {
         if (fact instanceof UnexplainedFailure u) {
-            out.addAll(render(u.fact()));
+            render(u.fact(), out);
         } else if (fact instanceof ProtocolState s) {
-            s.values().forEach(v -> out.add(registry(v)));
+            for (RegistryValue v : s.values()) {
+                out.add(registry(v));
+            }
             if (s.basis() != ProtocolState.Basis.REGISTRY || s.values().isEmpty()) {
                 out.add(at(Kind.CONCLUSION, s.source(), null, s.describe()));
             }
@@ -55,7 +63,9 @@ final class EvidenceRenderer {
             out.add(at(Kind.PROBE, p.source(), null, p.describe()));
             if (p.unreachable()) {
                 // what was tried, each with its exact reason
-                p.probes().forEach(r -> out.add(at(Kind.PROBE, r.source(), null, r.describe())));
+                for (ProbeResult r : p.probes()) {
+                    out.add(at(Kind.PROBE, r.source(), null, r.describe()));
+                }
             }
         } else if (fact instanceof ConnectorCertificate c) {
             out.add(at(Kind.CONNECTOR, c.source(), c.connector(), c.describe()));
@@ -63,12 +73,17 @@ final class EvidenceRenderer {
             out.add(at(Kind.CONNECTOR, c.source(), c.connector(), c.describe()));
         } else if (fact instanceof Derived d) {
             // Derived facts: the registry values they came from, then what was concluded from them.
-            d.values().forEach(v -> out.add(registry(v)));
+            for (RegistryValue v : d.values()) {
+                out.add(registry(v));
+            }
             out.add(at(Kind.CONCLUSION, d.source(), null, d.describe()));
         } else if (fact instanceof Symptom s) {
-            out.add(aggregated(s.samples(), s.withCount(1).describe(), s.count(), s.firstSeen(), s.lastSeen(), false));
+            // the sample's log line is the text; the fact in words only when a sample has none
+            String text = s.samples().get(0).detail() != null ? null : s.withCount(1).describe();
+            out.add(aggregated(s.samples(), text, s.count(), s.firstSeen(), s.lastSeen(), false));
         } else if (fact instanceof TlsOutcome t) {
-            out.add(aggregated(t.samples(), t.withCount(1).describe(), t.count(), t.firstSeen(), t.lastSeen(), false));
+            String text = t.samples().get(0).detail() != null ? null : t.withCount(1).describe();
+            out.add(aggregated(t.samples(), text, t.count(), t.firstSeen(), t.lastSeen(), false));
         } else if (fact instanceof EventRecord e) {
             // an event sample's detail names the record, not the data that matters (alert, error state)
             out.add(aggregated(e.samples(), e.provider() + " event " + e.eventId()
@@ -80,7 +95,6 @@ final class EvidenceRenderer {
         } else if (fact instanceof Fact f) {
             out.add(at(kindOf(f), f.source(), objectOf(f), f.describe()));
         }
-        return out;
     }
 
     /**
@@ -134,6 +148,7 @@ final class EvidenceRenderer {
      * One line for an aggregated fact. A sample's own detail (the log line) says more than the aggregate, so it is
      * the text, unless {@code describeFirst} (events: the detail only names the record). Further places are named
      * by file and line, and by record where several records share a line (wevtutil writes all events on one).
+     * {@code described} may be {@code null} where the sample's detail is the text.
      */
     private static Evidence aggregated(List<Provenance> samples, String described, long count, String first,
                                        String last, boolean describeFirst) {
@@ -149,9 +164,11 @@ final class EvidenceRenderer {
             more.add(last == null || last.equals(first) ? "at " + first : "first " + first + ", last " + last);
         }
         if (samples.size() > 1) {
-            List<String> places = samples.subList(1, Math.min(samples.size(), 1 + MORE_PLACES)).stream()
-                    .map(EvidenceRenderer::place).toList();
-            more.add("also " + String.join(", ", places) + (samples.size() > 1 + MORE_PLACES ? ", ..." : ""));
+            StringBuilder places = new StringBuilder("also ");
+            for (int i = 1; i < Math.min(samples.size(), 1 + MORE_PLACES); i++) {
+                places.append(i == 1 ? "" : ", ").append(place(samples.get(i)));
+            }
+            more.add(places.append(samples.size() > 1 + MORE_PLACES ? ", ..." : "").toString());
         }
         if (!more.isEmpty()) {
             b.append(" [").append(String.join("; ", more)).append(']');

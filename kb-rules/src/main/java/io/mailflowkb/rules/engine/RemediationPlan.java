@@ -23,10 +23,56 @@ import java.util.TreeSet;
  *       build is unknown or below the TLS 1.2 baseline; otherwise the step that fixes this finding on this
  *       server comes first ("Do this first") and the generic one after the specific ones.</li>
  * </ul>
+ * One plan per finding definition: without a probed peer among the evidence the steps are the same for every
+ * diagnosis with the same two answers (evidence about this server, updates first), so they are made once.
  */
 final class RemediationPlan {
 
-    private RemediationPlan() {
+    private final List<StepDefinition> definitions;
+    /**
+     * The steps when no evidence is a probed peer, by {@link #variant}: they then depend only on whether some
+     * evidence is about this server and whether updates go first, so each of the four is made once (a warm
+     * diagnosis made them per finding, a stream per step). Immutable, shared by concurrent runs (a benign race).
+     */
+    @SuppressWarnings("unchecked")
+    private final List<RemediationStep>[] withoutPeers = new List[4];
+
+    RemediationPlan(List<StepDefinition> definitions) {
+        this.definitions = definitions;
+    }
+
+    /** The steps for these hits: what {@link #steps(List, List, ExchangeBaseline)} gives, made once where it can. */
+    List<RemediationStep> steps(List<FindingHit> hits, ExchangeBaseline baseline) {
+        boolean local = hits.isEmpty();
+        boolean peer = false;
+        for (FindingHit h : hits) {
+            for (Object f : h.facts()) {
+                if (targetOf(f) != null) {
+                    peer = true;
+                } else {
+                    local = true;
+                }
+            }
+        }
+        if (peer) {
+            return steps(definitions, hits, baseline);
+        }
+        boolean updatesFirst = updatesFirst(baseline);
+        int variant = variant(local, updatesFirst);
+        List<RemediationStep> steps = withoutPeers[variant];
+        if (steps == null) {
+            steps = List.copyOf(ordered(definitions, local, new TreeSet<>(), new TreeSet<>(), updatesFirst));
+            withoutPeers[variant] = steps;
+        }
+        return steps;
+    }
+
+    private static int variant(boolean local, boolean updatesFirst) {
+        return (local ? 2 : 0) + (updatesFirst ? 1 : 0);
+    }
+
+    private static boolean updatesFirst(ExchangeBaseline baseline) {
+        return baseline == null || baseline.tls12() != io.mailflowkb.rules.derive.TlsSupport.SUPPORTED;
     }
 
     static List<RemediationStep> steps(List<StepDefinition> definitions, List<FindingHit> hits,
@@ -45,7 +91,12 @@ final class RemediationPlan {
                 }
             }
         }
-        boolean updatesFirst = baseline == null || baseline.tls12() != io.mailflowkb.rules.derive.TlsSupport.SUPPORTED;
+        return ordered(definitions, local, peers, targets, updatesFirst(baseline));
+    }
+
+    private static List<RemediationStep> ordered(List<StepDefinition> definitions, boolean local,
+                                                 TreeSet<String> peers, TreeSet<String> targets,
+                                                 boolean updatesFirst) {
         List<StepDefinition> specific = new ArrayList<>();
         List<StepDefinition> generic = new ArrayList<>();
         for (StepDefinition s : definitions) {

@@ -10,8 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.drools.core.base.accumulators.CountAccumulateFunction;
+import org.drools.model.AlphaIndex;
 import org.drools.model.DSL;
 import org.drools.model.Declaration;
+import org.drools.model.Index;
 import org.drools.model.Model;
 import org.drools.model.PatternDSL;
 import org.drools.model.Rule;
@@ -30,6 +32,8 @@ final class RuleTranslator {
     /** Knowledge rules run after every shipped derivation (salience 1000) and before correlations (-100). */
     static final int FINDING_SALIENCE = 0;
     static final int MISSING_SALIENCE = -10;
+    /** Where the alpha index ids of knowledge constraints start: above any property position of a fact class. */
+    static final int INDEX_IDS = 10_000;
 
     private RuleTranslator() {
     }
@@ -60,7 +64,7 @@ final class RuleTranslator {
             Declaration<Object> var = declaration(p);
             PatternDSL.PatternDef<Object> def = PatternDSL.pattern(var);
             for (CompiledConstraint c : p.constraints()) {
-                def = def.expr(c.id(), c::test);
+                def = indexed(def, p, c);
             }
             if (p.absent()) {
                 items.add(DSL.not(def));
@@ -78,6 +82,28 @@ final class RuleTranslator {
         return PatternDSL.rule(PACKAGE, name)
                 .attribute(Rule.Attribute.SALIENCE, salience)
                 .build(items.toArray(RuleItemBuilder[]::new));
+    }
+
+    /**
+     * The constraint as an alpha node; a text equality also tells Drools how to read its key, so three or more alpha
+     * nodes testing one field against different texts (the symptom ids above all) become one hash lookup per fact
+     * instead of one opaque lambda each. Drools groups the alpha nodes below one type by the index id alone
+     * and reads every fact of the group with the first node's reader, so the id must be the same for every knowledge
+     * constraint on a field (one reader: {@code indexKey}) and never one the shipped DRL uses for its own, raw reader
+     * of a field of the same type (those are property positions, small numbers): {@link #INDEX_IDS} plus the field's
+     * position in its fact type.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static PatternDSL.PatternDef<Object> indexed(PatternDSL.PatternDef<Object> def, CompiledPattern p,
+                                                         CompiledConstraint c) {
+        Object operand = c.indexOperand();
+        if (operand == null) {
+            return def.expr(c.id(), c::test);
+        }
+        int field = INDEX_IDS + new ArrayList<>(p.type().fields().keySet()).indexOf(c.fieldName());
+        AlphaIndex<Object, Object> index = PatternDSL.alphaIndexedBy((Class) String.class,
+                Index.ConstraintType.EQUAL, field, c::indexKey, operand);
+        return def.expr(c.id(), c::test, index);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,8 +3,7 @@ package io.mailflowkb.rules.engine;
 import io.mailflowkb.model.finding.Reference;
 import io.mailflowkb.model.knowledge.SymptomDefinition;
 import io.mailflowkb.rules.derive.ExchangeBaselines;
-import io.mailflowkb.rules.derive.FailureSymptom;
-import io.mailflowkb.rules.derive.ProtocolSlot;
+import io.mailflowkb.rules.derive.FailureSymptoms;
 import io.mailflowkb.rules.knowledge.CompiledFinding;
 import io.mailflowkb.rules.knowledge.Knowledge;
 import java.util.ArrayList;
@@ -18,8 +17,10 @@ import java.util.Map;
  * each session gets besides the bundle's facts, in the order they were always inserted, and per finding id its
  * compiled finding and its references. All immutable, shared by concurrent runs (each session has its own handles).
  *
- * @param inserts    the protocol slots, a FailureSymptom per failure symptom, the root-cause links, the Exchange
- *                   build baselines and the Windows release table
+ * @param inserts    the failure symptoms' ids (one fact), the root-cause links, the Exchange build baselines and the
+ *                   Windows release table: tables the rules read, not evidence, so {@code --explain} leaves them out
+ *                   of what a firing matched (the protocol slots are no facts since the eight derivations became
+ *                   one)
  * @param findings   per id the first compiled finding with it (what {@link Knowledge#finding} answers)
  * @param references per id that finding's references, as the report holds them
  */
@@ -27,9 +28,9 @@ record RunConstants(List<Object> inserts, Map<String, CompiledFinding> findings,
                     Map<String, List<Reference>> references) {
 
     static RunConstants of(Knowledge knowledge) {
-        List<Object> inserts = new ArrayList<>(ProtocolSlot.ALL);
-        knowledge.symptoms().stream().filter(SymptomDefinition::isFailure)
-                .forEach(d -> inserts.add(new FailureSymptom(d.id())));
+        List<Object> inserts = new ArrayList<>();
+        inserts.add(new FailureSymptoms(knowledge.symptoms().stream().filter(SymptomDefinition::isFailure)
+                .map(SymptomDefinition::id).collect(java.util.stream.Collectors.toSet())));
         inserts.addAll(knowledge.rootCauses()); // causedBy links, for correlate-findings.drl
         inserts.add(new ExchangeBaselines(knowledge.exchangeBuilds())); // the build table's baselines
         inserts.add(knowledge.windowsReleases()); // the Windows release table, for the OS defaults
@@ -42,5 +43,15 @@ record RunConstants(List<Object> inserts, Map<String, CompiledFinding> findings,
             }
         }
         return new RunConstants(List.copyOf(inserts), Map.copyOf(findings), Map.copyOf(references));
+    }
+
+    /** Whether {@code o} is one of {@link #inserts} (the same object, not an equal one). */
+    boolean isInserted(Object o) {
+        for (Object i : inserts) {
+            if (i == o) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -7,37 +7,80 @@ import io.mailflowkb.rules.derive.ProtocolMismatch;
 import io.mailflowkb.rules.derive.ProtocolState;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Turns a finding's knowledge {@code fix} entries into the values that fix it on this server
  * ({@link io.mailflowkb.model.finding.Finding#fix()}): entries for every version as written, and version-dependent
- * entries once per TLS version the finding's evidence is about, with {@code <version>} replaced.
+ * entries once per TLS version the finding's evidence is about, with {@code <version>} replaced. One resolution per
+ * finding: an entry's value, choice and per-version key are the same in every diagnosis, so they are made once.
  */
 public final class FixResolution {
 
-    private FixResolution() {
-    }
+    /** One entry made ready: its value and choice read once, its fix per TLS version named once. */
+    private record Entry(RegistryFix everyVersion, Map<String, RegistryFix> byVersion) {
 
-    /** The values for a finding whose matched facts are {@code facts}. */
-    public static List<RegistryFix> resolve(List<FixDefinition> entries, Collection<?> facts) {
-        if (entries.isEmpty()) {
-            return List.of();
-        }
-        Set<String> protocols = protocols(facts);
-        List<RegistryFix> out = new ArrayList<>();
-        for (FixDefinition e : entries) {
+        static Entry of(FixDefinition e) {
             long value = e.dword();
             FixChoice choice = e.choice() == null ? null : FixChoice.of(e.choice());
             if (!e.versionDependent()) {
-                out.add(new RegistryFix(e.key(), e.name(), value, null, choice));
+                return new Entry(new RegistryFix(e.key(), e.name(), value, null, choice), Map.of());
+            }
+            Map<String, RegistryFix> byVersion = new HashMap<>();
+            for (String p : e.protocols()) {
+                String key = e.key().replace(FixDefinition.VERSION, p);
+                byVersion.put(p, new RegistryFix(key, e.name(), value, p, choice));
+            }
+            return new Entry(null, Map.copyOf(byVersion));
+        }
+    }
+
+    private final List<FixDefinition> entries;
+    /** The entries made ready on first use (a one-shot run resolves few findings); a benign race. */
+    private List<Entry> ready;
+
+    private FixResolution(List<FixDefinition> entries) {
+        this.entries = entries;
+    }
+
+    /** A resolution for one finding's entries, made once and asked for each diagnosis. */
+    public static FixResolution of(List<FixDefinition> entries) {
+        return new FixResolution(entries);
+    }
+
+    /**
+     * The values for a finding whose matched facts are {@code facts}: each entry for every version as written, each
+     * version-dependent one per TLS version the facts are about that it lists, in the entries' order.
+     */
+    public List<RegistryFix> values(Collection<?> facts) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        List<Entry> r = ready;
+        if (r == null) {
+            List<Entry> made = new ArrayList<>(entries.size());
+            entries.forEach(e -> made.add(Entry.of(e)));
+            r = List.copyOf(made);
+            ready = r;
+        }
+        Set<String> protocols = null;
+        List<RegistryFix> out = new ArrayList<>();
+        for (Entry e : r) {
+            if (e.everyVersion() != null) {
+                out.add(e.everyVersion());
                 continue;
             }
+            if (protocols == null) {
+                protocols = protocols(facts);
+            }
             for (String p : protocols) {
-                if (e.protocols().contains(p)) {
-                    out.add(new RegistryFix(e.key().replace(FixDefinition.VERSION, p), e.name(), value, p, choice));
+                RegistryFix fix = e.byVersion().get(p);
+                if (fix != null) {
+                    out.add(fix);
                 }
             }
         }

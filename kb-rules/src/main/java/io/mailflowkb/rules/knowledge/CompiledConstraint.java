@@ -48,6 +48,34 @@ public final class CompiledConstraint {
         return op;
     }
 
+    /** The name of the field this tests, e.g. {@code protocol}. */
+    public String fieldName() {
+        return field.name();
+    }
+
+    /**
+     * For a text equality, which the rule engine may answer by one hash lookup per fact instead of one test per
+     * constraint: the value {@link #indexKey} of a fact equals exactly when {@link #test} passes. {@code null} for
+     * every other test: Drools hashes text and primitive values only (a closed-vocabulary constant is an object to it),
+     * and numbers stay out (a Long operand and another boxed number of the same value fail the test but might hash
+     * alike).
+     */
+    public Object indexOperand() {
+        return op == Operator.EQUALS && field.kind() == FieldKind.TEXT
+                ? operands.get(0) // lower case: PatternCompiler lowers text operands
+                : null;
+    }
+
+    /**
+     * The fact's text as {@link #indexOperand} is compared: lower-cased as {@link #test} compares it ({@code lowerEquals}
+     * is {@code toLowerCase(Locale.ROOT).equals}); {@code null} when the field has no value (which passes no equality).
+     */
+    @SuppressWarnings("unchecked")
+    public Object indexKey(Object fact) {
+        Object value = ((FactField<Object>) field).getter().apply(fact);
+        return value == null ? null : Operator.lower(value);
+    }
+
     /** Whether the fact passes this test. */
     @SuppressWarnings("unchecked")
     public boolean test(Object fact) {

@@ -36,14 +36,23 @@ public final class Confirmations {
     public static Result of(FactBundle bundle, Collection<?> sessionObjects) {
         List<Confirmation> out = new ArrayList<>();
         List<String> notExamined = new ArrayList<>();
-        Map<String, ProtocolState> states = new TreeMap<>();
+        // the last state of each TLS 1.2 role (a map by "protocol/role" kept the last one too); the first baseline
+        ProtocolState client = null;
+        ProtocolState server = null;
+        ExchangeBaseline baseline = null;
         for (Object o : sessionObjects) {
             if (o instanceof ProtocolState s) {
-                states.put(s.protocol() + "/" + s.role(), s);
+                if ("TLS 1.2".equals(s.protocol())) {
+                    if ("client".equals(s.role())) {
+                        client = s;
+                    } else if ("server".equals(s.role())) {
+                        server = s;
+                    }
+                }
+            } else if (baseline == null && o instanceof ExchangeBaseline b) {
+                baseline = b;
             }
         }
-        ProtocolState client = states.get("TLS 1.2/client");
-        ProtocolState server = states.get("TLS 1.2/server");
         boolean clientOn = client != null && client.state() == ProtocolState.State.ENABLED;
         boolean serverOn = server != null && server.state() == ProtocolState.State.ENABLED;
         if (clientOn || serverOn) {
@@ -54,16 +63,17 @@ public final class Confirmations {
             if (serverOn) {
                 on.add(server);
             }
-            boolean byDefault = on.stream().anyMatch(s -> s.basis() == ProtocolState.Basis.OS_DEFAULT);
+            boolean byDefault = false;
+            for (ProtocolState s : on) {
+                byDefault |= s.basis() == ProtocolState.Basis.OS_DEFAULT;
+            }
             String windows = on.get(0).windows();
             out.add(new Confirmation("TLS 1.2 " + (clientOn && serverOn ? "Client and Server" : clientOn ? "Client"
                     : "Server") + " enabled" + (byDefault && windows != null ? " (the " + windows + " default applies "
                     + "where no value is set)" : ""), span(on)));
         }
         HostProfile host = bundle.host() == null ? HostProfile.UNKNOWN : bundle.host();
-        // the one the rules derived (from the knowledge's build table), not a second derivation
-        ExchangeBaseline baseline = sessionObjects.stream().filter(ExchangeBaseline.class::isInstance)
-                .map(ExchangeBaseline.class::cast).findFirst().orElse(null);
+        // the baseline is the one the rules derived (from the knowledge's build table), not a second derivation
         if (baseline != null && baseline.tls12() == TlsSupport.SUPPORTED && host.exchangeBuild() != null) {
             out.add(new Confirmation("Exchange build " + host.exchangeBuild() + " can use TLS 1.2 on SMTP",
                     host.source().source().startsWith("(") ? "the host profile" : host.source().location()));
@@ -128,11 +138,21 @@ public final class Confirmations {
                 at.add(v.source());
             }
         }
-        Set<String> sources = new TreeSet<>();
-        at.forEach(p -> sources.add(p.source()));
-        if (sources.size() == 1 && at.stream().allMatch(p -> p.line() != null)) {
-            int min = at.stream().mapToInt(Provenance::line).min().orElseThrow();
-            int max = at.stream().mapToInt(Provenance::line).max().orElseThrow();
+        // one file and every place with a line: that file's span of lines
+        boolean oneFile = !at.isEmpty();
+        boolean lines = true;
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (Provenance p : at) {
+            oneFile &= p.source().equals(at.get(0).source());
+            if (p.line() == null) {
+                lines = false;
+            } else {
+                min = Math.min(min, p.line());
+                max = Math.max(max, p.line());
+            }
+        }
+        if (oneFile && lines) {
             return at.get(0).source() + ":" + (min == max ? String.valueOf(min) : min + "-" + max);
         }
         Set<String> each = new TreeSet<>();

@@ -20,6 +20,12 @@ public final class FindingOrder {
     }
 
     public static List<Finding> sort(List<Finding> findings) {
+        if (noCauses(findings)) {
+            // nothing waits for anything: the ready set is all of them, taken in ORDER
+            List<Finding> out = new ArrayList<>(findings);
+            out.sort(Finding.ORDER);
+            return out;
+        }
         Map<String, Finding> byId = new HashMap<>();
         findings.forEach(f -> byId.put(f.id(), f));
         Map<String, Integer> waitingFor = new HashMap<>();
@@ -36,7 +42,11 @@ public final class FindingOrder {
             waitingFor.put(f.id(), causes);
         }
         PriorityQueue<Finding> ready = new PriorityQueue<>(Finding.ORDER);
-        findings.stream().filter(f -> waitingFor.get(f.id()) == 0).forEach(ready::add);
+        for (Finding f : findings) {
+            if (waitingFor.get(f.id()) == 0) {
+                ready.add(f);
+            }
+        }
         List<Finding> out = new ArrayList<>();
         Set<String> placed = new HashSet<>();
         while (!ready.isEmpty()) {
@@ -53,6 +63,35 @@ public final class FindingOrder {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether no finding names a cause and no two share an id: the sort is then {@link Finding#ORDER} itself (with a
+     * shared id the queue keeps the first it polls, which a plain sort does not decide the same way).
+     */
+    private static boolean noCauses(List<Finding> findings) {
+        for (Finding f : findings) {
+            if (!f.causedBy().isEmpty()) {
+                return false;
+            }
+        }
+        if (findings.size() > 32) {
+            Set<String> ids = new HashSet<>();
+            for (Finding f : findings) {
+                if (!ids.add(f.id())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            for (int j = i + 1; j < findings.size(); j++) {
+                if (java.util.Objects.equals(findings.get(i).id(), findings.get(j).id())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether {@code to} is among the causes of {@code from}, directly or through other causes. */

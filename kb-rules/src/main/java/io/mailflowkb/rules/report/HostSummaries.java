@@ -2,7 +2,6 @@ package io.mailflowkb.rules.report;
 
 import io.mailflowkb.model.bundle.FactBundle;
 import io.mailflowkb.model.fact.EventRecord;
-import io.mailflowkb.model.fact.Fact;
 import io.mailflowkb.model.fact.HostProfile;
 import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.fact.TlsOutcome;
@@ -15,7 +14,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -80,12 +78,21 @@ public final class HostSummaries {
      * local ({@code 2024-03-01T10:05:00}) and is ordered as if it were UTC: the inputs do not say the offset.
      */
     static String[] timeRange(FactBundle bundle) {
-        List<String> times = new ArrayList<>();
-        // only these three kinds carry times (times(Fact)); the range does not depend on the order
-        bundle.symptoms().forEach(f -> times(f).forEach(t -> times.add(normalised(t))));
-        bundle.tlsOutcomes().forEach(f -> times(f).forEach(t -> times.add(normalised(t))));
-        bundle.events().forEach(f -> times(f).forEach(t -> times.add(normalised(t))));
-        return range(times);
+        Range range = new Range();
+        // only these three kinds carry times; the range does not depend on the order
+        for (Symptom s : bundle.symptoms()) {
+            range.addTime(s.firstSeen());
+            range.addTime(s.lastSeen());
+        }
+        for (TlsOutcome t : bundle.tlsOutcomes()) {
+            range.addTime(t.firstSeen());
+            range.addTime(t.lastSeen());
+        }
+        for (EventRecord e : bundle.events()) {
+            range.addTime(e.firstSeen());
+            range.addTime(e.lastSeen());
+        }
+        return range.ends();
     }
 
     /**
@@ -93,12 +100,36 @@ public final class HostSummaries {
      * not at each comparison (a comparator over {@link #instant} parsed both sides every time).
      */
     static String[] range(List<String> times) {
-        String from = null;
-        String to = null;
-        java.time.Instant fromAt = null;
-        java.time.Instant toAt = null;
+        Range range = new Range();
         for (String t : times) {
-            java.time.Instant at = instant(t);
+            range.add(t, instant(t));
+        }
+        return range.ends();
+    }
+
+    /** The earliest and latest time so far, each with the instant it is ordered by ({@code null}: not a time). */
+    static final class Range {
+        private String from;
+        private String to;
+        private java.time.Instant fromAt;
+        private java.time.Instant toAt;
+
+        /** A time as an input wrote it ({@code null} or blank: none): normalised, each parsed once. */
+        void addTime(String written) {
+            if (written == null || written.isBlank()) {
+                return;
+            }
+            String t = written.strip();
+            long seconds = utcSeconds(t);
+            if (seconds != NOT_PLAIN_UTC) {
+                add(t.substring(0, 19) + "Z", java.time.Instant.ofEpochSecond(seconds));
+            } else {
+                String n = normalised(t);
+                add(n, instant(n));
+            }
+        }
+
+        void add(String t, java.time.Instant at) {
             if (from == null || BY_INSTANT.compare(at, fromAt) < 0 || BY_INSTANT.compare(at, fromAt) == 0
                     && t.compareTo(from) < 0) {
                 from = t;
@@ -110,7 +141,54 @@ public final class HostSummaries {
                 toAt = at;
             }
         }
-        return new String[] {from, to};
+
+        String[] ends() {
+            return new String[] {from, to};
+        }
+    }
+
+    private static final long NOT_PLAIN_UTC = Long.MIN_VALUE;
+
+    /**
+     * The epoch second of a time in the shape protocol logs, wevtutil and the manifest write,
+     * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with a valid date and time, truncated to the second; else
+     * {@link #NOT_PLAIN_UTC}, and {@link #normalised} and {@link #instant} decide as before. For such a time
+     * {@code normalised} gives its first 19 characters and {@code Z}, and {@code instant} of that this second.
+     */
+    static long utcSeconds(String t) {
+        int n = t.length();
+        if (n < 20 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+                || t.charAt(13) != ':' || t.charAt(16) != ':') {
+            return NOT_PLAIN_UTC;
+        }
+        if (n > 20 && (t.charAt(19) != '.' || n == 21 || n > 30 || !digits(t, 20, n - 1))) {
+            return NOT_PLAIN_UTC;
+        }
+        if (!digits(t, 0, 4) || !digits(t, 5, 7) || !digits(t, 8, 10) || !digits(t, 11, 13) || !digits(t, 14, 16)
+                || !digits(t, 17, 19)) {
+            return NOT_PLAIN_UTC;
+        }
+        int year = Integer.parseInt(t, 0, 4, 10);
+        int month = Integer.parseInt(t, 5, 7, 10);
+        int day = Integer.parseInt(t, 8, 10, 10);
+        int hour = Integer.parseInt(t, 11, 13, 10);
+        int minute = Integer.parseInt(t, 14, 16, 10);
+        int second = Integer.parseInt(t, 17, 19, 10);
+        if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
+                || hour > 23 || minute > 59 || second > 59) {
+            return NOT_PLAIN_UTC;
+        }
+        return java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3_600 + minute * 60 + second;
+    }
+
+    private static boolean digits(String t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Comparator<java.time.Instant> BY_INSTANT = Comparator.nullsLast(Comparator.naturalOrder());
@@ -129,26 +207,6 @@ public final class HostSummaries {
     }
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
-
-    private static List<String> times(Fact f) {
-        List<String> out = new ArrayList<>();
-        if (f instanceof Symptom s) {
-            add(out, s.firstSeen(), s.lastSeen());
-        } else if (f instanceof TlsOutcome t) {
-            add(out, t.firstSeen(), t.lastSeen());
-        } else if (f instanceof EventRecord e) {
-            add(out, e.firstSeen(), e.lastSeen());
-        }
-        return out;
-    }
-
-    private static void add(List<String> out, String... times) {
-        for (String t : times) {
-            if (t != null && !t.isBlank()) {
-                out.add(t.strip());
-            }
-        }
-    }
 
     /** Times compare as instants (a local time as if UTC); text that is not a time sorts after them, by its text. */
     private static java.time.Instant instant(String t) {

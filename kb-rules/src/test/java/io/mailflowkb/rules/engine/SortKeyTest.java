@@ -30,7 +30,7 @@ class SortKeyTest {
                         : 1 + r.nextInt(9), null,
                         r.nextInt(5) == 0 ? "" : "SCHANNEL TLS 1." + r.nextInt(4) + ", fact=]" + r.nextInt(3)));
             }
-            assertEquals(lines.toString(), DiagnosisAssembly.sortKey(lines));
+            assertEquals(lines.toString(), FindingEvidence.sortKey(lines));
         }
     }
 }
