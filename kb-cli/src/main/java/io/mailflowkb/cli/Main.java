@@ -34,7 +34,7 @@ public final class Main implements Runnable {
      * model of every registered command up front (reflection over all options), so a run of one named command
      * registers only that one; help, completion and anything unknown get all of them (docs/perf.md, start-up). The
      * names are written here, not read from each class's {@code @Command} (reading it parses every class's
-     * annotations; {@code SubcommandNamesTest} checks they agree).
+     * annotations; {@code CodedModelTest} checks they agree).
      */
     static final Map<String, Supplier<CommandLine>> SUBCOMMANDS = subcommands();
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What every diagnosis with the same knowledge needs and none changes, made once instead of per run (a warm
@@ -30,7 +31,7 @@ record RunConstants(List<Object> inserts, Map<String, CompiledFinding> findings,
     static RunConstants of(Knowledge knowledge) {
         List<Object> inserts = new ArrayList<>();
         inserts.add(new FailureSymptoms(knowledge.symptoms().stream().filter(SymptomDefinition::isFailure)
-                .map(SymptomDefinition::id).collect(java.util.stream.Collectors.toSet())));
+                .map(SymptomDefinition::id).collect(Collectors.toSet())));
         inserts.addAll(knowledge.rootCauses()); // causedBy links, for correlate-findings.drl
         inserts.add(new ExchangeBaselines(knowledge.exchangeBuilds())); // the build table's baselines
         inserts.add(knowledge.windowsReleases()); // the Windows release table, for the OS defaults

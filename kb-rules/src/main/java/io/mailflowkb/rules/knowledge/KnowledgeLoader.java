@@ -111,7 +111,7 @@ public final class KnowledgeLoader {
                     // YAML: unknown keys are reported and skipped, so the rest of the file is still checked
                     KnowledgeFile parsed = form.get(cited);
                     loader.add(parsed != null ? parsed : KnowledgeReader.read(file, cited, loader.problems), cited,
-                            folderOf(source.root().relativize(file).toString().replace('\\', '/')), source);
+                            folderOf(source.relative(file)), source);
                 } catch (KnowledgeException e) {
                     loader.problems.addAll(e.problems());
                 }

@@ -271,7 +271,12 @@ public final class KnowledgeSource {
 
     /** How a file is named in citations: {@code knowledge/tls-deprecation/findings/tls12-client-disabled/finding.yaml}. */
     public String cite(Path file) {
-        return cite(root().relativize(file).toString().replace('\\', '/'));
+        return cite(relative(file));
+    }
+
+    /** The path of {@code file} relative to the root, {@code /}-separated. */
+    String relative(Path file) {
+        return root().relativize(file).toString().replace('\\', '/');
     }
 
     /** How the file at {@code relative} (to the root, {@code /}-separated) is named in citations. */
