@@ -2,8 +2,6 @@ package io.mailflowkb.rules;
 
 import io.mailflowkb.rules.engine.Engine;
 import io.mailflowkb.rules.knowledge.Knowledge;
-import io.mailflowkb.rules.knowledge.KnowledgeLoader;
-import io.mailflowkb.rules.knowledge.KnowledgeSource;
 import io.mailflowkb.rules.knowledge.PrebuiltKnowledge;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -78,47 +75,8 @@ final class EngineBuild {
                     // not lost: the load decodes again where it needs the form, and throws it there
                 }
             }, "kb-knowledge-form");
-            offer(shippedInBackground(() -> !PrebuiltKnowledge.decoded()));
+            offer(inBackground(() -> loadKnowledge(List.of()), EngineBuild::buildEngineAhead));
         }
-    }
-
-    /**
-     * The shipped knowledge and its rule engine on a background thread, the shipped rules' model made between finding
-     * the folders and loading the knowledge when {@code formPending} says the load would wait there (see
-     * {@link #loadShippedKnowledge}).
-     */
-    static EngineBuild shippedInBackground(BooleanSupplier formPending) {
-        AtomicReference<Engine.ShippedPart> shipped = new AtomicReference<>();
-        return inBackground(() -> loadShippedKnowledge(formPending, shipped), k -> {
-            Engine.ShippedPart ahead = shipped.get();
-            return buildEngineAhead(ahead != null ? new Engine(k, ahead) : new Engine(k));
-        });
-    }
-
-    /**
-     * The shipped knowledge, as {@link Diagnostician#loadKnowledge} loads it, for the preload: once the folders are
-     * found the load needs the build-time form, which the other thread is still decoding on a cold start (about half
-     * of the knowledge's time); rather than wait for it, this thread makes the shipped rules' model then, which the
-     * rule engine after the knowledge needs anyway (its first use also initialises the JDK's SecureRandom, behind the
-     * executable model's UUIDs, and the lambda class spinning). When the form is ready already nothing waits, and the
-     * model is made with the rule engine as before, so the knowledge is never later than it was.
-     */
-    private static Knowledge loadShippedKnowledge(BooleanSupplier formPending,
-                                                  AtomicReference<Engine.ShippedPart> shipped) {
-        StartupMarks.mark("knowledge: start");
-        List<KnowledgeSource> sources = KnowledgeSource.forFolders(List.of());
-        StartupMarks.mark("knowledge: folders found");
-        if (formPending.getAsBoolean()) {
-            try {
-                shipped.set(Engine.shippedRules());
-                StartupMarks.mark("rule engine: shipped rules made");
-            } catch (RuntimeException | Error e) {
-                // not the knowledge's failure: the rule engine makes them again after it, and throws it there
-            }
-        }
-        Knowledge k = KnowledgeLoader.load(sources, StartupMarks::mark);
-        StartupMarks.mark("knowledge: loaded");
-        return k;
     }
 
     /** {@code knowledge} as given, the rule engine made of it by {@code build} on a background thread. */
@@ -221,10 +179,7 @@ final class EngineBuild {
     }
 
     private static Engine buildEngine(Knowledge k) {
-        return built(new Engine(k));
-    }
-
-    private static Engine built(Engine e) {
+        Engine e = new Engine(k);
         StartupMarks.mark("rule engine: built");
         return e;
     }
@@ -235,11 +190,7 @@ final class EngineBuild {
      * already waiting, it waits that much longer instead, and makes none).
      */
     private static Engine buildEngineAhead(Knowledge k) {
-        return buildEngineAhead(new Engine(k));
-    }
-
-    private static Engine buildEngineAhead(Engine engine) {
-        Engine e = built(engine);
+        Engine e = buildEngine(k);
         e.prepareSession();
         StartupMarks.mark("rule engine: session made");
         return e;

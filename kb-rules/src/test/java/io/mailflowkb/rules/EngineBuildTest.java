@@ -62,25 +62,6 @@ class EngineBuildTest {
     }
 
     /**
-     * The preload's own build with the shipped rules' model made before the knowledge (as when the form is still being
-     * decoded): every bundle example explained as {@link Diagnostician#load} explains it, and the model made ahead
-     * serves one engine only.
-     */
-    @Test
-    void theShippedRulesMadeAheadOfTheKnowledgeGiveTheSameExplanations() {
-        EngineBuild.offer(EngineBuild.shippedInBackground(() -> true));
-        Diagnostician preloaded = Diagnostician.start(List.of());
-        bundleExamples().map(e -> ShippedExamplesTest.readBundles(e, e.definition().inputs())).forEach(b ->
-                assertThat(preloaded.explain(b)).isEqualTo(loaded.explain(b)));
-
-        Engine.ShippedPart ahead = Engine.shippedRules();
-        Engine first = new Engine(loaded.knowledge(), ahead);
-        assertThat(first).isNotNull();
-        assertThatThrownBy(() -> new Engine(loaded.knowledge(), ahead))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("taken by another engine");
-    }
-
-    /**
      * A background build makes the first session before handing the engine over; whichever run comes first takes it
      * (here an explanation, which adds its listener to it), and the next ones make or pool their own as before.
      */

@@ -15,7 +15,6 @@ import io.mailflowkb.rules.knowledge.Knowledge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.drools.model.Model;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -44,39 +43,7 @@ public final class Engine {
     private volatile DiagnosisAssembly assembly;
 
     public Engine(Knowledge knowledge) {
-        this(knowledge, shippedRules());
-    }
-
-    /** An engine of {@code knowledge} and the shipped rules made ahead by {@link #shippedRules()}. */
-    public Engine(Knowledge knowledge, ShippedPart shipped) {
-        this(knowledge, RuleNetwork.of(shipped.take(), RuleTranslator.translate(knowledge)));
-    }
-
-    /**
-     * The shipped rules' model (the pre-built DRL's rules as Drools objects), made apart from the knowledge so a
-     * background build can make it while it would otherwise wait (docs/perf.md, Start-up, sixth round). For one
-     * engine: the model's rules become that engine's network.
-     */
-    public static ShippedPart shippedRules() {
-        return new ShippedPart(ShippedRules.model());
-    }
-
-    /** What {@link #shippedRules()} made, opaque outside this package (no Drools type leaves it). */
-    public static final class ShippedPart {
-        private Model model;
-
-        private ShippedPart(Model model) {
-            this.model = model;
-        }
-
-        private synchronized Model take() {
-            Model m = model;
-            if (m == null) {
-                throw new IllegalStateException("the shipped rules made ahead were taken by another engine");
-            }
-            model = null;
-            return m;
-        }
+        this(knowledge, RuleNetwork.of(ShippedRules.model(), RuleTranslator.translate(knowledge)));
     }
 
     private Engine(Knowledge knowledge, KieBase kieBase) {

@@ -160,11 +160,6 @@ public final class PrebuiltKnowledge {
         shipped();
     }
 
-    /** Whether the shipped form is decoded already: a load asking for it now would not wait. */
-    public static boolean decoded() {
-        return shipped != null;
-    }
-
     /**
      * Decoded once per JVM. Synchronized because a {@code Diagnostician.preload} thread and the caller's own load may
      * both want it: the second waits for the first instead of decoding it again.
