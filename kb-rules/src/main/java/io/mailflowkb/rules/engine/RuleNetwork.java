@@ -4,6 +4,7 @@ import java.util.List;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.conf.ConfigurationKey;
 import org.kie.api.conf.OptionKey;
 import org.kie.api.conf.OptionsConfiguration;
@@ -34,7 +35,7 @@ final class RuleNetwork {
     /** The KieBase of {@code shipped} and {@code knowledge}, in that order. */
     static KieBase of(Model shipped, Model knowledge) {
         return KieBaseBuilder.createKieBaseFromModel(List.of(shipped, knowledge),
-                org.kie.api.KieServices.get().newKieBaseConfiguration(), PropertyReactivityOff.INSTANCE);
+                KieServices.get().newKieBaseConfiguration(), PropertyReactivityOff.INSTANCE);
     }
 
     /** The same rules built with Drools' default options: what {@link #of} is compared with in tests. */
