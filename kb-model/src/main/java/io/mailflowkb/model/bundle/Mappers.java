@@ -29,6 +29,7 @@ public final class Mappers {
     private static final ObjectMapper JSON = configure(JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .addModule(JdkCollections.module())
+            .addModule(DeclaredTyping.module())
             .build());
 
     /** Built on first use: a JSON-only run (kb diagnose --format json) then never loads SnakeYAML. */
@@ -38,6 +39,7 @@ public final class Mappers {
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
                 .addModule(JdkCollections.module())
+                .addModule(DeclaredTyping.module())
                 .build());
     }
 
