@@ -115,7 +115,6 @@ public final class Diagnostician {
      */
     public Diagnosis diagnose(FactBundle bundle) {
         StartupMarks.mark("diagnose: asked");
-        prepareWhileBuilding();
         Engine engine = build.engine();
         StartupMarks.mark("diagnose: rule engine ready");
         Diagnosis d = engine.run(bundle, false).diagnosis();
@@ -125,20 +124,8 @@ public final class Diagnostician {
 
     /** Diagnoses one bundle and records which rules fired on which facts, and why the other findings did not. */
     public Explained explain(FactBundle bundle) {
-        prepareWhileBuilding();
         Engine.Result r = build.engine().run(bundle, true);
         return new Explained(r.diagnosis(), r.trace());
-    }
-
-    /**
-     * When the rule engine is still being built, makes the part of the first run that needs only the knowledge now,
-     * on this thread, which would otherwise just wait (a few milliseconds off a cold CLI run's critical path).
-     */
-    private void prepareWhileBuilding() {
-        if (!build.engineDone()) {
-            Engine.prepareRun(knowledge());
-            StartupMarks.mark("diagnose: run prepared");
-        }
     }
 
     /**

@@ -78,29 +78,6 @@ class EngineBuildTest {
         }
     }
 
-    /**
-     * The knowledge-only parts of a run made before the engine exists ({@code Engine.prepareRun}, what a caller
-     * waiting for the build does) are what its first run uses: the same explanation and diagnoses, a traced run
-     * first and plain ones after; parts made for other knowledge (an equal load, another instance) change nothing.
-     */
-    @Test
-    void theRunPreparedBeforeTheEngineGivesTheSameExplanationAndDiagnoses() {
-        List<FactBundle> bundles = bundleExamples().limit(3)
-                .map(e -> ShippedExamplesTest.readBundles(e, e.definition().inputs())).toList();
-        Knowledge k = loaded.knowledge();
-        for (Knowledge preparedFor : List.of(k, Diagnostician.loadKnowledge(List.of()))) {
-            Engine.prepareRun(preparedFor);
-            Engine engine = new Engine(k);
-            Engine.Result first = engine.run(bundles.get(0), true);
-            Diagnostician.Explained expected = loaded.explain(bundles.get(0));
-            assertThat(first.diagnosis()).isEqualTo(expected.diagnosis());
-            assertThat(first.trace()).isEqualTo(expected.trace());
-            for (FactBundle b : bundles) {
-                assertThat(engine.run(b, false).diagnosis()).isEqualTo(loaded.diagnose(b));
-            }
-        }
-    }
-
     @Test
     void badUserKnowledgeIsThrownByStartAsLoadThrowsIt() throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("bad"));

@@ -43,12 +43,6 @@ public final class Engine {
     private volatile RunConstants constants;
     private volatile DiagnosisAssembly assembly;
 
-    /** The knowledge-only parts {@link #prepareRun} made, until the first run of an engine of that knowledge. */
-    private static final AtomicReference<Prepared> PREPARED = new AtomicReference<>();
-
-    private record Prepared(Knowledge knowledge, RunConstants constants, DiagnosisAssembly assembly) {
-    }
-
     public Engine(Knowledge knowledge) {
         this.knowledge = knowledge;
         this.kieBase = KieBaseBuilder.createKieBaseFromModel(
@@ -94,30 +88,11 @@ public final class Engine {
         return p.newKieSession();
     }
 
-    /**
-     * Makes what the first run needs of {@code knowledge} alone (its constants and its assembly), before any engine of
-     * it exists: a caller that would otherwise wait for the rule engine to be built makes them meanwhile (the CLI's
-     * first diagnosis, docs/perf.md), and the first run of an engine of the same knowledge takes them.
-     */
-    public static void prepareRun(Knowledge knowledge) {
-        RunConstants c = RunConstants.of(knowledge);
-        PREPARED.set(new Prepared(knowledge, c, new DiagnosisAssembly(knowledge, c)));
-    }
-
-    /**
-     * Made on the first diagnosis, or taken from {@link #prepareRun} (a benign race: two threads may both make equal
-     * ones).
-     */
+    /** Made on the first diagnosis (a benign race: two threads may both make equal ones). */
     private RunConstants constants() {
         RunConstants c = constants;
         if (c == null) {
-            Prepared p = PREPARED.get();
-            if (p != null && p.knowledge() == knowledge && PREPARED.compareAndSet(p, null)) {
-                assembly = p.assembly();
-                c = p.constants();
-            } else {
-                c = RunConstants.of(knowledge);
-            }
+            c = RunConstants.of(knowledge);
             constants = c;
         }
         return c;
