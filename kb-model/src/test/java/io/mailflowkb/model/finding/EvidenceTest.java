@@ -2,9 +2,13 @@ package io.mailflowkb.model.finding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,6 +43,20 @@ class EvidenceTest {
 
     private static Evidence of(Generated g) {
         return new Evidence(g.kind(), g.input(), g.line(), g.object(), g.fact());
+    }
+
+    /** A component added to {@link Evidence} must be added to its written-out equality and to {@code Generated}. */
+    @Test
+    void generatedHasEvidencesComponents() {
+        assertEquals(components(Evidence.class), components(Generated.class));
+    }
+
+    private static List<String> components(Class<? extends Record> type) {
+        List<String> names = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            names.add(c.getName() + ":" + c.getGenericType().getTypeName());
+        }
+        return names;
     }
 
     @ParameterizedTest(name = "seed {0}")
