@@ -15,7 +15,6 @@ import io.mailflowkb.rules.knowledge.Knowledge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -44,9 +43,21 @@ public final class Engine {
     private volatile DiagnosisAssembly assembly;
 
     public Engine(Knowledge knowledge) {
+        this(knowledge, RuleNetwork.of(ShippedRules.model(), RuleTranslator.translate(knowledge)));
+    }
+
+    private Engine(Knowledge knowledge, KieBase kieBase) {
         this.knowledge = knowledge;
-        this.kieBase = KieBaseBuilder.createKieBaseFromModel(
-                List.of(ShippedRules.model(), RuleTranslator.translate(knowledge)));
+        this.kieBase = kieBase;
+    }
+
+    /**
+     * The same rules in a KieBase built with Drools' default options ({@link RuleNetwork#withDroolsDefaults}): the
+     * reference the equivalence tests compare an engine with; never used to diagnose.
+     */
+    public static Engine withDroolsDefaults(Knowledge knowledge) {
+        return new Engine(knowledge,
+                RuleNetwork.withDroolsDefaults(ShippedRules.model(), RuleTranslator.translate(knowledge)));
     }
 
     /**

@@ -13,12 +13,17 @@ import org.drools.core.base.accumulators.CountAccumulateFunction;
 import org.drools.model.AlphaIndex;
 import org.drools.model.DSL;
 import org.drools.model.Declaration;
+import org.drools.model.Drools;
 import org.drools.model.Index;
 import org.drools.model.Model;
 import org.drools.model.PatternDSL;
 import org.drools.model.Rule;
 import org.drools.model.RuleItemBuilder;
 import org.drools.model.Variable;
+import org.drools.model.consequences.ConsequenceBuilder;
+import org.drools.model.functions.BlockN;
+import org.drools.model.functions.Function1;
+import org.drools.model.functions.Predicate1;
 import org.drools.model.impl.ModelImpl;
 
 /**
@@ -72,7 +77,7 @@ final class RuleTranslator {
                 Variable<Long> count = DSL.declarationOf(Long.class);
                 long min = p.atLeast();
                 items.add(DSL.accumulate(def, DSL.accFunction(CountAccumulateFunction::new).as(count)));
-                items.add(PatternDSL.pattern(count).expr("count >= " + min, n -> n >= min));
+                items.add(PatternDSL.pattern(count).expr("count >= " + min, new AtLeast(min)));
             } else {
                 items.add(def);
                 bound.add(var);
@@ -98,12 +103,12 @@ final class RuleTranslator {
                                                          CompiledConstraint c) {
         Object operand = c.indexOperand();
         if (operand == null) {
-            return def.expr(c.id(), c::test);
+            return def.expr(c.id(), new ConstraintTest(c));
         }
         int field = INDEX_IDS + new ArrayList<>(p.type().fields().keySet()).indexOf(c.fieldName());
         AlphaIndex<Object, Object> index = PatternDSL.alphaIndexedBy((Class) String.class,
-                Index.ConstraintType.EQUAL, field, c::indexKey, operand);
-        return def.expr(c.id(), c::test, index);
+                Index.ConstraintType.EQUAL, field, new IndexKey(c), operand);
+        return def.expr(c.id(), new ConstraintTest(c), index);
     }
 
     @SuppressWarnings("unchecked")
@@ -111,24 +116,94 @@ final class RuleTranslator {
         return (Declaration<Object>) (Declaration<?>) DSL.declarationOf(p.type().type());
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static RuleItemBuilder<?> consequence(List<Variable<?>> v, Function<List<Object>, Object> result) {
-        return switch (v.size()) {
-            case 0 -> DSL.execute(drools -> drools.insert(result.apply(List.of())));
-            case 1 -> DSL.on((Variable) v.get(0)).execute((drools, a) ->
-                    ((org.drools.model.Drools) drools).insert(result.apply(List.of(a))));
-            case 2 -> DSL.on((Variable) v.get(0), (Variable) v.get(1)).execute((drools, a, b) ->
-                    ((org.drools.model.Drools) drools).insert(result.apply(Arrays.asList(a, b))));
-            case 3 -> DSL.on((Variable) v.get(0), (Variable) v.get(1), (Variable) v.get(2))
-                    .execute((drools, a, b, c) ->
-                            ((org.drools.model.Drools) drools).insert(result.apply(Arrays.asList(a, b, c))));
-            case 4 -> DSL.on((Variable) v.get(0), (Variable) v.get(1), (Variable) v.get(2), (Variable) v.get(3))
-                    .execute((drools, a, b, c, d) ->
-                            ((org.drools.model.Drools) drools).insert(result.apply(Arrays.asList(a, b, c, d))));
-            case 5 -> DSL.on((Variable) v.get(0), (Variable) v.get(1), (Variable) v.get(2), (Variable) v.get(3),
-                    (Variable) v.get(4)).execute((drools, a, b, c, d, e) ->
-                    ((org.drools.model.Drools) drools).insert(result.apply(Arrays.asList(a, b, c, d, e))));
-            default -> throw new IllegalStateException("more than " + CompiledPattern.MAX_BOUND + " bound patterns");
-        };
+    /** Inserts {@code result} of the bound facts: the consequence of every translated rule. */
+    private static RuleItemBuilder<?> consequence(List<Variable<?>> bound, Function<List<Object>, Object> result) {
+        if (bound.size() > CompiledPattern.MAX_BOUND) {
+            throw new IllegalStateException("more than " + CompiledPattern.MAX_BOUND + " bound patterns");
+        }
+        return new InsertConsequence(bound.toArray(Variable[]::new), new InsertResult(bound.size(), result));
+    }
+
+    /*
+     * The predicates, key readers and consequences below are classes, not lambdas: Drools' functional interfaces are
+     * Serializable, so a lambda of one is linked through LambdaMetafactory.altMetafactory, whose classes neither the
+     * JDK 25 AOT cache nor an AppCDS archive holds: each such call site spun a class with the ClassFile API on every
+     * cold start (about 1 ms each). Classes come from the archive like any other (docs/perf.md, Start-up, sixth round).
+     */
+
+    /** A knowledge constraint as the pattern's test. */
+    private static final class ConstraintTest implements Predicate1<Object> {
+        private final CompiledConstraint constraint;
+
+        ConstraintTest(CompiledConstraint constraint) {
+            this.constraint = constraint;
+        }
+
+        @Override
+        public boolean test(Object fact) {
+            return constraint.test(fact);
+        }
+    }
+
+    /** A text equality's key, as the alpha index reads it from a fact. */
+    private static final class IndexKey implements Function1<Object, Object> {
+        private final CompiledConstraint constraint;
+
+        IndexKey(CompiledConstraint constraint) {
+            this.constraint = constraint;
+        }
+
+        @Override
+        public Object apply(Object fact) {
+            return constraint.indexKey(fact);
+        }
+    }
+
+    /** {@code atLeast}: the count of matching facts is at least the minimum. */
+    private static final class AtLeast implements Predicate1<Long> {
+        private final long min;
+
+        AtLeast(long min) {
+            this.min = min;
+        }
+
+        @Override
+        public boolean test(Long count) {
+            return count >= min;
+        }
+    }
+
+    /** The consequence item of a rule: {@link InsertResult} on the bound variables, with Drools as first argument. */
+    private static final class InsertConsequence extends ConsequenceBuilder.AbstractValidBuilder<InsertConsequence> {
+        InsertConsequence(Variable<?>[] bound, BlockN block) {
+            super(bound);
+            this.block = block;
+            this.usingDrools = true;
+        }
+    }
+
+    /**
+     * Inserts what {@code result} makes of the bound facts ({@code objs[0]} is Drools, then one fact per bound
+     * variable): the list as the lambdas of {@code DSL.on(...).execute} gave it, {@code List.of} for none or one and
+     * {@code Arrays.asList} for more, copied because Drools reuses its argument array from one firing to the next.
+     */
+    private static final class InsertResult implements BlockN {
+        private final int bound;
+        private final Function<List<Object>, Object> result;
+
+        InsertResult(int bound, Function<List<Object>, Object> result) {
+            this.bound = bound;
+            this.result = result;
+        }
+
+        @Override
+        public void execute(Object... objs) {
+            List<Object> facts = switch (bound) {
+                case 0 -> List.of();
+                case 1 -> List.of(objs[1]);
+                default -> Arrays.asList(Arrays.copyOfRange(objs, 1, bound + 1));
+            };
+            ((Drools) objs[0]).insert(result.apply(facts));
+        }
     }
 }

@@ -74,11 +74,19 @@ final class PatternCompiler {
                 constraints.add(cc);
             }
         }
-        // Canonical order: equalities first, then by id, so identical prefixes share alpha nodes (safeguard 3).
-        constraints.sort(Comparator.comparing((CompiledConstraint c) -> c.op() != Operator.EQUALS)
-                .thenComparing(CompiledConstraint::id));
+        constraints.sort(CANONICAL_ORDER);
         return new CompiledPattern(type, constraints, p.absent(), p.atLeast());
     }
+
+    /**
+     * Canonical order: equalities first, then by id, so identical prefixes share alpha nodes (safeguard 3). Written
+     * out rather than {@code Comparator.comparing(...).thenComparing(...)}, whose lambdas are Serializable and so are
+     * spun at run time on every cold start instead of coming from the AOT cache or CDS archive (docs/perf.md).
+     */
+    static final Comparator<CompiledConstraint> CANONICAL_ORDER = (a, b) -> {
+        int equalitiesFirst = Boolean.compare(a.op() != Operator.EQUALS, b.op() != Operator.EQUALS);
+        return equalitiesFirst != 0 ? equalitiesFirst : a.id().compareTo(b.id());
+    };
 
     private CompiledConstraint compile(FactType<?> type, ConstraintDefinition c) {
         FactField<?> field = c.field() == null ? null : type.fields().get(c.field());
