@@ -43,7 +43,9 @@ if defined KB_BUILD if not "%KB_BUILD%"=="0" (
 
 rem C1 only and the serial GC start fastest (docs/perf.md). Like ./kb, each JDK gets its own archive of the
 rem classes a diagnosis loads: JDK 25 and later an ahead-of-time cache (-XX:AOTCache), older ones a CDS archive.
-set "KB_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+rem Reflection through native accessors: JDK 18+ spins a method handle on each method's first Method.invoke,
+rem which a cold JSON report paid per record component; JDK 17 ignores the property (docs/perf.md).
+set "KB_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djdk.reflect.useNativeAccessorOnly=true"
 if defined KB_NO_CDS goto run
 rem The feature version comes from the JDK's release file (JAVA_VERSION="25.0.1"), so no extra JVM start.
 rem "if not defined" is evaluated per line of output, so the first java that "where" lists wins.

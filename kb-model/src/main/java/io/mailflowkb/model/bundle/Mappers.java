@@ -28,6 +28,8 @@ public final class Mappers {
 
     private static final ObjectMapper JSON = configure(JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .addModule(JdkCollections.module())
+            .addModule(DeclaredTyping.module())
             .build());
 
     /** Built on first use: a JSON-only run (kb diagnose --format json) then never loads SnakeYAML. */
@@ -36,6 +38,8 @@ public final class Mappers {
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                .addModule(JdkCollections.module())
+                .addModule(DeclaredTyping.module())
                 .build());
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One fact that proved a finding, or a note the correlation rules attach to it. In JSON it is
@@ -81,6 +82,28 @@ public record Evidence(Kind kind, String input, Integer line, String object, Str
     static Evidence fromJson(@JsonProperty("source") String source, @JsonProperty("fact") String fact) {
         return CORRELATION_SOURCE.equals(source) ? note(fact)
                 : new Evidence(source, fact);
+    }
+
+    /**
+     * The record's own equality, written out: the generated one is linked by {@code invokedynamic}
+     * ({@code ObjectMethods}) on its first call, which cost a cold {@code kb diagnose} a few milliseconds on its
+     * critical path, after the rule engine (the engine compares evidence while assembling findings; docs/perf.md).
+     * Component by component, as the record's; {@code EvidenceTest} checks both against each component.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Evidence e && kind == e.kind && input.equals(e.input)
+                && Objects.equals(line, e.line) && Objects.equals(object, e.object) && fact.equals(e.fact);
+    }
+
+    /** As the record's: each component's hash, combined as {@code 31 * h + next} from 0. */
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(kind);
+        h = 31 * h + input.hashCode();
+        h = 31 * h + Objects.hashCode(line);
+        h = 31 * h + Objects.hashCode(object);
+        return 31 * h + fact.hashCode();
     }
 
     /** The JSON pair as text; the engine sorts evidence lists by it, so it must not change with the components. */
