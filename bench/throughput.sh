@@ -5,7 +5,10 @@
 # usage: bench/throughput.sh [warmupSeconds roundSeconds rounds [threads...]]     (default: 10 3 5 1 <cores>)
 #   THROUGHPUT_BASELINE=/path/to/other/checkout: also runs that checkout's kb-model/kb-rules (e.g. `git archive main`)
 #   the same way, alternating baseline, this checkout, baseline, this checkout (THROUGHPUT_PAIRS, default 2), and
-#   prints the ratios of the medians. Both sides run this checkout's harness (ThroughputMain, its classes put first on
+#   prints the ratios of the medians.
+#   THROUGHPUT_AT_ONCE=1 (with THROUGHPUT_BASELINE): runs each pair's two sides at the same time instead of one after
+#   the other, so both see the same load from other processes (give one thread: `bench/throughput.sh 10 3 9 1`; two
+#   one-thread JVMs fill the two cores); bundles per CPU-second is then the figure to compare, wall is shared. Both sides run this checkout's harness (ThroughputMain, its classes put first on
 #   both class paths), so a change to the harness cannot pass for a change in throughput; each side builds its
 #   bundles with its own ExampleBundles from its own knowledge/ (the same nine example files since 2026-11-30).
 # The Diagnostician loads the shipped knowledge packaged in each checkout's kb-rules/target/classes (the build copies
@@ -41,8 +44,16 @@ base=$(cd "$THROUGHPUT_BASELINE" && pwd)
 basecp="$harness:$(classpath "$base")"
 out=bench/out; mkdir -p "$out"; : > "$out/throughput-base.txt"; : > "$out/throughput-this.txt"
 for _ in $(seq "${THROUGHPUT_PAIRS:-2}"); do
-  run "$base" "$basecp" "$@" | tee -a "$out/throughput-base.txt" | sed 's/^/baseline: /'
-  run "$PWD" "$cp" "$@" | tee -a "$out/throughput-this.txt" | sed 's/^/this:     /'
+  if [ -n "${THROUGHPUT_AT_ONCE:-}" ]; then
+    run "$base" "$basecp" "$@" > "$out/throughput-base.pair" &
+    run "$PWD" "$cp" "$@" > "$out/throughput-this.pair"
+    wait
+    tee -a "$out/throughput-base.txt" < "$out/throughput-base.pair" | sed 's/^/baseline: /'
+    tee -a "$out/throughput-this.txt" < "$out/throughput-this.pair" | sed 's/^/this:     /'
+  else
+    run "$base" "$basecp" "$@" | tee -a "$out/throughput-base.txt" | sed 's/^/baseline: /'
+    run "$PWD" "$cp" "$@" | tee -a "$out/throughput-this.txt" | sed 's/^/this:     /'
+  fi
 done
 python3 - "$out/throughput-base.txt" "$out/throughput-this.txt" <<'PY'
 import re, statistics, sys
@@ -58,7 +69,15 @@ def findings(path):
         m = re.search(r"([0-9.]+) findings each", line)
         if m:
             return float(m.group(1))
+def allocated(path):
+    r = {}
+    for line in open(path):
+        m = re.match(r"threads=(\d+)\s+allocated: ([0-9.]+) KB per bundle", line)
+        if m:
+            r.setdefault(int(m.group(1)), []).append(float(m.group(2)))
+    return r
 b, t = rows(sys.argv[1]), rows(sys.argv[2])
+ba, ta = allocated(sys.argv[1]), allocated(sys.argv[2])
 bf, tf = findings(sys.argv[1]), findings(sys.argv[2])
 print(f"findings per bundle: baseline {bf:.2f}, this {tf:.2f}")
 for n in sorted(b):
@@ -67,5 +86,8 @@ for n in sorted(b):
     print(f"threads={n}: baseline {bw:.0f}/s wall, {bc:.0f}/CPU-s; this {tw:.0f}/s wall, {tc:.0f}/CPU-s; "
           f"ratio this/baseline: wall {tw / bw:.2f}, per CPU-second {tc / bc:.2f}; "
           f"findings per CPU-second: baseline {bc * bf:.0f}, this {tc * tf:.0f}, ratio {tc * tf / (bc * bf):.2f}")
+    if n in ba and n in ta:
+        print(f"threads={n}: allocated per bundle: baseline {statistics.median(ba[n]):.1f} KB, "
+              f"this {statistics.median(ta[n]):.1f} KB")
 PY
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -51,16 +51,20 @@ public final class ThroughputMain {
             warmUp(kb, bundles, n, warmup); // JIT and caches; its numbers are not kept
             double[] perSecond = new double[rounds];
             double[] perCpuSecond = new double[rounds];
+            double[] allocated = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 Round result = measure(kb, bundles, n, round);
                 perSecond[r] = result.perSecond();
                 perCpuSecond[r] = result.perCpuSecond();
+                allocated[r] = result.bytesPerBundle();
             }
             System.out.printf("threads=%d  median %.0f bundles/s wall (%.0f per thread); %.0f bundles per CPU-second "
                             + "of a worker thread; wall rounds: %s%n", n, median(perSecond), median(perSecond) / n,
                     median(perCpuSecond), Arrays.toString(Arrays.stream(perSecond).mapToLong(Math::round).toArray()));
             System.out.printf("threads=%d  findings: %.0f per second wall, %.0f per CPU-second of a worker thread%n", n,
                     median(perSecond) * perBundle, median(perCpuSecond) * perBundle);
+            System.out.printf("threads=%d  allocated: %.1f KB per bundle (the worker threads' own allocation)%n", n,
+                    median(allocated) / 1024);
         }
         // other processes on the machine take cores from the threads: print the load so a reader can judge
         System.out.printf("load average at the end: %s%n", loadAverage());
@@ -79,7 +83,7 @@ public final class ThroughputMain {
      * worker threads actually got. The second figure is what one core does, even when other processes on the
      * machine take turns on the cores (a shared build machine); the first is what this machine delivered.
      */
-    record Round(double perSecond, double perCpuSecond, double cpuSeconds) {
+    record Round(double perSecond, double perCpuSecond, double cpuSeconds, double bytesPerBundle) {
     }
 
     static double median(double[] values) {
@@ -102,7 +106,10 @@ public final class ThroughputMain {
     static Round measure(Diagnostician kb, List<FactBundle> bundles, int threads, double seconds) throws Exception {
         LongAdder done = new LongAdder();
         LongAdder cpuNanos = new LongAdder();
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        LongAdder allocatedBytes = new LongAdder();
+        // what the threads allocate per bundle drives the young collections, which stop every thread at once
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         CountDownLatch start = new CountDownLatch(1);
         long[] endAt = new long[1];
         List<Thread> workers = new ArrayList<>();
@@ -117,6 +124,7 @@ public final class ThroughputMain {
                 int i = offset;
                 long local = 0;
                 long cpu0 = mx.getCurrentThreadCpuTime();
+                long bytes0 = mx.getCurrentThreadAllocatedBytes();
                 while (System.nanoTime() < endAt[0]) {
                     kb.diagnose(bundles.get(i));
                     i = (i + 1) % bundles.size();
@@ -124,6 +132,7 @@ public final class ThroughputMain {
                 }
                 done.add(local);
                 cpuNanos.add(mx.getCurrentThreadCpuTime() - cpu0);
+                allocatedBytes.add(mx.getCurrentThreadAllocatedBytes() - bytes0);
             });
             w.start();
             workers.add(w);
@@ -135,7 +144,8 @@ public final class ThroughputMain {
             w.join();
         }
         double wall = (System.nanoTime() - begin) / 1e9;
-        return new Round(done.sum() / wall, done.sum() / (cpuNanos.sum() / 1e9), cpuNanos.sum() / 1e9);
+        return new Round(done.sum() / wall, done.sum() / (cpuNanos.sum() / 1e9), cpuNanos.sum() / 1e9,
+                allocatedBytes.sum() / (double) Math.max(1, done.sum()));
     }
 
     /**

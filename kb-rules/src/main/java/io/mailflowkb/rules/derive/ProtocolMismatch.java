@@ -49,6 +49,15 @@ public record ProtocolMismatch(String protocol, String kind, String role, String
         return out;
     }
 
+    /**
+     * Whether {@link #compare} finds any mismatch, without making one: the rule's join tests it, so the four pairs
+     * of a run whose roles agree no longer fire (and {@code --explain} no longer lists four empty firings per run).
+     */
+    public static boolean differ(ProtocolState client, ProtocolState server) {
+        return client.usable() != null && server.usable() != null && !client.usable().equals(server.usable())
+                || halfDisabled(client) != null || halfDisabled(server) != null;
+    }
+
     /** Why the role is "Half Disabled" in HealthChecker's terms, or {@code null} when it is not. */
     static String halfDisabled(ProtocolState s) {
         Long enabled = null;
