@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -131,6 +133,8 @@ public final class Engine {
         KieSession session = session(traced);
         List<Firing> fired = new ArrayList<>();
         RunConstants constants = constants();
+        Inserted inserted = new Inserted();
+        session.addEventListener(inserted);
         try {
             if (traced) {
                 session.addEventListener(new DefaultAgendaEventListener() {
@@ -155,14 +159,14 @@ public final class Engine {
             constants.inserts().forEach(session::insert);
             session.fireAllRules(MAX_FIRINGS);
 
-            SessionOutput out = SessionOutput.of(session.getObjects());
+            SessionOutput out = SessionOutput.of(inserted.objects);
             DiagnosisAssembly.Assembled assembled = assembly(constants).assemble(bundle, out);
             Diagnosis diagnosis = assembled.diagnosis();
             if (!traced) {
                 return new Result(diagnosis, Trace.NONE);
             }
             List<NotFired> notFired = new ArrayList<>();
-            List<Object> facts = new ArrayList<>(session.getObjects());
+            List<Object> facts = inserted.objects;
             for (CompiledFinding f : knowledge.findings()) {
                 if (!assembled.fired().contains(f.id())) {
                     notFired.add(WhyNot.explain(f, facts));
@@ -170,7 +174,21 @@ public final class Engine {
             }
             return new Result(diagnosis, new Trace(fired, notFired));
         } finally {
+            session.removeEventListener(inserted); // a pooled session keeps its listeners
             session.dispose();
+        }
+    }
+
+    /**
+     * Every object a run inserted, given or derived, in insert order: the session's own object store keeps only the
+     * facts that matched something ({@link RuleNetwork}), and the diagnosis reads the others too (hits, notes).
+     */
+    private static final class Inserted extends DefaultRuleRuntimeEventListener {
+        final List<Object> objects = new ArrayList<>(64);
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            objects.add(event.getObject());
         }
     }
 

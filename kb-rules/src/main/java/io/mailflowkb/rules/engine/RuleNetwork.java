@@ -4,8 +4,10 @@ import java.util.List;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.conf.ConfigurationKey;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.conf.OptionKey;
 import org.kie.api.conf.OptionsConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
@@ -16,7 +18,7 @@ import org.kie.internal.builder.conf.SingleValueKieBuilderOption;
 
 /**
  * Makes the one KieBase of an {@link Engine}: the shipped rules' model (pre-built DRL) and the translated knowledge's,
- * with property reactivity off.
+ * with property reactivity off and the KieBase immutable.
  *
  * <p>Why off: property reactivity only decides which nodes a {@code modify}/{@code update} of a fact re-evaluates,
  * and no rule here modifies or updates a fact (derivations and findings insert new ones; a session's facts are
@@ -26,6 +28,13 @@ import org.kie.internal.builder.conf.SingleValueKieBuilderOption;
  * {@link KnowledgeBuilderConfiguration}, whose implementation in Drools needs the DRL compiler kb.jar does not ship,
  * so {@link PropertyReactivityOff} answers that one option itself. {@code RuleNetworkEquivalenceTest} checks that
  * diagnoses and explanations are those of a KieBase built with Drools' defaults.
+ *
+ * <p>Why immutable ({@code KieBaseMutabilityOption.DISABLED}): no rule is ever added to a built KieBase, and a
+ * mutable one gives every session Drools' class-aware object store, which a pooled session rebuilds on every run
+ * (about a tenth of a warm diagnosis: docs/perf.md, Throughput, sixth round). An immutable one keeps a plain identity
+ * map instead, and drops from it each fact that matched nothing when it was inserted (Drools' {@code isOrphanHandle}:
+ * such a fact can match nothing later either, as facts here are never modified); so the session's objects are no
+ * longer all it was given and derived, and {@link Engine} takes what a run inserted from its insert events instead.
  */
 final class RuleNetwork {
 
@@ -34,8 +43,10 @@ final class RuleNetwork {
 
     /** The KieBase of {@code shipped} and {@code knowledge}, in that order. */
     static KieBase of(Model shipped, Model knowledge) {
-        return KieBaseBuilder.createKieBaseFromModel(List.of(shipped, knowledge),
-                KieServices.get().newKieBaseConfiguration(), PropertyReactivityOff.INSTANCE);
+        KieBaseConfiguration immutable = KieServices.get().newKieBaseConfiguration();
+        immutable.setOption(KieBaseMutabilityOption.DISABLED);
+        return KieBaseBuilder.createKieBaseFromModel(List.of(shipped, knowledge), immutable,
+                PropertyReactivityOff.INSTANCE);
     }
 
     /** The same rules built with Drools' default options: what {@link #of} is compared with in tests. */
