@@ -26,7 +26,7 @@ public record ExchangeBaseline(String version, String build, TlsSupport tls12, T
         String version = host.exchangeVersion();
         if (version == null && b != null) {
             version = b[0] == 14 ? "2010" : b[0] != 15 ? null : b[1] == 0 ? "2013" : b[1] == 1 ? "2016"
-                    : b[1] == 2 ? (ExchangeBaselines.atLeast(b, table.first(15, 2, "subscription-edition")) ? "SE"
+                    : b[1] == 2 ? (table.atLeast(b, table.first(15, 2, "subscription-edition")) ? "SE"
                     : "2019") : null;
         }
         String build = host.exchangeBuild();
@@ -46,7 +46,7 @@ public record ExchangeBaseline(String version, String build, TlsSupport tls12, T
             case "2019":
                 ExchangeBuildDefinition tls13 = table.first(15, 2, "tls13");
                 boolean known = b != null && tls13 != null;
-                boolean cu15 = known && ExchangeBaselines.atLeast(b, tls13);
+                boolean cu15 = known && table.atLeast(b, tls13);
                 return new ExchangeBaseline(version, build, TlsSupport.SUPPORTED, !known ? TlsSupport.UNKNOWN
                         : cu15 ? TlsSupport.SUPPORTED : TlsSupport.UNSUPPORTED, "Exchange 2019 " + (build == null ? "" : build + " ")
                         + "supports TLS 1.2" + (!known ? "" : cu15 ? "; " + tls13.name() + " or later also TLS 1.3"
@@ -63,9 +63,9 @@ public record ExchangeBaseline(String version, String build, TlsSupport tls12, T
                     return new ExchangeBaseline(version, build, TlsSupport.UNKNOWN, TlsSupport.UNSUPPORTED, "Exchange " + version + " "
                             + build + ": the build table marks no first build that uses TLS 1.2 on SMTP", src);
                 }
-                boolean ok = ExchangeBaselines.atLeast(b, min);
+                boolean ok = table.atLeast(b, min);
                 ExchangeBuildDefinition notTls10Only = table.first(15, minor, "smtp-not-tls10-only");
-                String hard = notTls10Only != null && !ExchangeBaselines.atLeast(b, notTls10Only)
+                String hard = notTls10Only != null && !table.atLeast(b, notTls10Only)
                         ? "; below " + ExchangeBaselines.named(notTls10Only) + " SMTP is even hard-coded to TLS 1.0"
                         : "";
                 return new ExchangeBaseline(version, build, ok ? TlsSupport.SUPPORTED : TlsSupport.UNSUPPORTED, TlsSupport.UNSUPPORTED,

@@ -85,7 +85,7 @@ final class DiagnosisAssembly {
             }
         }
         Confirmations.Result confirmed = Confirmations.of(bundle, out.confirmable);
-        Diagnosis diagnosis = new Diagnosis(HostSummaries.of(bundle, knowledge.exchangeBuilds()), ordered, null,
+        Diagnosis diagnosis = new Diagnosis(HostSummaries.of(bundle, constants.baselines()), ordered, null,
                 confirmed.confirmed(), confirmed.notExamined(),
                 MailFlows.of(bundle, ordered, logFlows(out.hitsByFinding)), missing, bundle.inputs());
         return new Assembled(diagnosis, fired);

@@ -24,16 +24,18 @@ import java.util.stream.Collectors;
  *                   one)
  * @param findings   per id the first compiled finding with it (what {@link Knowledge#finding} answers)
  * @param references per id that finding's references, as the report holds them
+ * @param baselines  the build table with its builds parsed, the one inserted, which the report header reads too
  */
 record RunConstants(List<Object> inserts, Map<String, CompiledFinding> findings,
-                    Map<String, List<Reference>> references) {
+                    Map<String, List<Reference>> references, ExchangeBaselines baselines) {
 
     static RunConstants of(Knowledge knowledge) {
         List<Object> inserts = new ArrayList<>();
         inserts.add(new FailureSymptoms(knowledge.symptoms().stream().filter(SymptomDefinition::isFailure)
                 .map(SymptomDefinition::id).collect(Collectors.toSet())));
         inserts.addAll(knowledge.rootCauses()); // causedBy links, for correlate-findings.drl
-        inserts.add(new ExchangeBaselines(knowledge.exchangeBuilds())); // the build table's baselines
+        ExchangeBaselines baselines = new ExchangeBaselines(knowledge.exchangeBuilds());
+        inserts.add(baselines); // the build table's baselines
         inserts.add(knowledge.windowsReleases()); // the Windows release table, for the OS defaults
         Map<String, CompiledFinding> findings = new HashMap<>();
         Map<String, List<Reference>> references = new HashMap<>();
@@ -43,7 +45,7 @@ record RunConstants(List<Object> inserts, Map<String, CompiledFinding> findings,
                         .map(r -> new Reference(r.title(), r.url())).toList());
             }
         }
-        return new RunConstants(List.copyOf(inserts), Map.copyOf(findings), Map.copyOf(references));
+        return new RunConstants(List.copyOf(inserts), Map.copyOf(findings), Map.copyOf(references), baselines);
     }
 
     /** Whether {@code o} is one of {@link #inserts} (the same object, not an equal one). */

@@ -8,6 +8,8 @@ import io.mailflowkb.model.fact.TlsOutcome;
 import io.mailflowkb.model.finding.HostSummary;
 import io.mailflowkb.model.knowledge.ExchangeBuildDefinition;
 import io.mailflowkb.rules.derive.DottedVersion;
+import io.mailflowkb.rules.derive.ExchangeBaseline;
+import io.mailflowkb.rules.derive.ExchangeBaselines;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,15 +37,18 @@ public final class HostSummaries {
     private HostSummaries() {
     }
 
-    public static HostSummary of(FactBundle bundle, List<ExchangeBuildDefinition> builds) {
+    /** The header, the Exchange build named by {@code table} (the build table, its builds parsed once). */
+    public static HostSummary of(FactBundle bundle, ExchangeBaselines table) {
         HostProfile h = bundle.host() == null ? HostProfile.UNKNOWN : bundle.host();
         String build = h.exchangeBuild();
         ExchangeBuildDefinition exact = null;
         ExchangeBuildDefinition below = null;
         long[] parts = DottedVersion.parse(build);
         if (parts != null && parts.length == 4) {
-            for (ExchangeBuildDefinition b : builds) {
-                long[] row = DottedVersion.parse(b.build());
+            List<ExchangeBuildDefinition> builds = table.rows();
+            for (int i = 0; i < builds.size(); i++) {
+                ExchangeBuildDefinition b = builds.get(i);
+                long[] row = table.build(i);
                 if (row[0] != parts[0] || row[1] != parts[1]) {
                     continue;
                 }
@@ -58,8 +63,7 @@ public final class HostSummaries {
         String product = exact != null ? exact.product() : below != null ? below.product()
                 : h.exchangeVersion() != null ? PRODUCTS.get(h.exchangeVersion()) : null;
         if (product == null && build != null) {
-            String version = io.mailflowkb.rules.derive.ExchangeBaseline.of(h,
-                    new io.mailflowkb.rules.derive.ExchangeBaselines(builds)).version();
+            String version = ExchangeBaseline.of(h, table).version();
             product = version == null ? null : PRODUCTS.get(version);
         }
         String cu = exact != null ? exact.name() : below != null ? "later than " + below.name() : null;

@@ -8,6 +8,7 @@ import io.mailflowkb.model.fact.Provenance;
 import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.finding.HostSummary;
 import io.mailflowkb.rules.Diagnostician;
+import io.mailflowkb.rules.derive.ExchangeBaselines;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class HostSummariesTest {
     static HostSummary of(String version, String build) {
         FactBundle b = FactBundle.builder().add(new HostProfile("Windows Server 2016 Standard", 14393, version, build,
                 null, "EX01", Provenance.of("exchange.reg", 5))).build();
-        return HostSummaries.of(b, kb.knowledge().exchangeBuilds());
+        return HostSummaries.of(b, new ExchangeBaselines(kb.knowledge().exchangeBuilds()));
     }
 
     @Test
@@ -56,7 +57,7 @@ class HostSummariesTest {
                 .add(new Symptom("y", "t", null, null, null, 1, "2024-03-01T11:30:00+02:00", "2024-03-01T12:00:00.001Z",
                         List.of(Provenance.of("b.log", 1))))
                 .build();
-        HostSummary h = HostSummaries.of(b, kb.knowledge().exchangeBuilds());
+        HostSummary h = HostSummaries.of(b, new ExchangeBaselines(kb.knowledge().exchangeBuilds()));
         // both ends in UTC to the second (found in review: the range mixed the inputs' precisions and offsets)
         assertThat(h.evidenceFrom()).isEqualTo("2024-03-01T09:30:00Z");
         assertThat(h.evidenceTo()).isEqualTo("2024-03-01T12:00:00Z");
