@@ -10,8 +10,6 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.util.Collection;
-import java.util.Map;
 
 /**
  * Writes a record by its components' declared types when no value can have another JSON type: every component is
@@ -64,7 +62,8 @@ final class DeclaredTyping extends NopAnnotationIntrospector {
         if (t instanceof Class<?> k) {
             return k.isPrimitive() || closed(k);
         }
-        if (t instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw && jdkContainer(raw)) {
+        if (t instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw
+                && JdkCollections.isJdkContainer(raw)) {
             for (Type argument : p.getActualTypeArguments()) {
                 if (!closed(argument)) {
                     return false;
@@ -73,11 +72,6 @@ final class DeclaredTyping extends NopAnnotationIntrospector {
             return true;
         }
         return false;
-    }
-
-    private static boolean jdkContainer(Class<?> raw) {
-        return raw.getName().startsWith("java.util.")
-                && (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw));
     }
 
     /** A type every value of which is written as that type: no subclass can add or change properties. */

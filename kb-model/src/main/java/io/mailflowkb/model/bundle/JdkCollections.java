@@ -40,11 +40,16 @@ final class JdkCollections extends BasicClassIntrospector {
     @Override
     public BasicBeanDescription forSerialization(SerializationConfig config, JavaType type, MixInResolver r) {
         Class<?> raw = type.getRawClass();
-        if (type.isContainerType() && !type.isArrayType() && raw.getName().startsWith("java.util.")
-                && (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw))
+        if (type.isContainerType() && !type.isArrayType() && isJdkContainer(raw)
                 && (r == null || r.findMixInClassFor(raw) == null)) {
             return BasicBeanDescription.forOtherUse(config, type, _resolveAnnotatedClass(config, type, r));
         }
         return super.forSerialization(config, type, r);
+    }
+
+    /** Whether {@code raw} is one of the JDK's own lists, sets or maps (public or nested classes; none is annotated). */
+    static boolean isJdkContainer(Class<?> raw) {
+        return raw.getName().startsWith("java.util.")
+                && (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw));
     }
 }
