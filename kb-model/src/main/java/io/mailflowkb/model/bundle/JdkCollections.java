@@ -47,7 +47,7 @@ final class JdkCollections extends BasicClassIntrospector {
         return super.forSerialization(config, type, r);
     }
 
-    /** Whether {@code raw} is one of the JDK's own lists, sets or maps (public or nested classes; none is annotated). */
+    /** Whether {@code raw} is one of the JDK's own list, set or map classes (public or nested; none is annotated). */
     static boolean isJdkContainer(Class<?> raw) {
         return raw.getName().startsWith("java.util.")
                 && (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw));
