@@ -16,6 +16,7 @@ import io.mailflowkb.model.finding.Severity;
 import io.mailflowkb.rules.derive.ProtocolMismatch;
 import io.mailflowkb.rules.derive.UnexplainedFailure;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,14 +60,45 @@ public final class MailFlows {
      * receiving, although the finding is filed under "both").
      */
     public static Set<String> directionsOf(List<Object> facts) {
-        Set<String> out = new TreeSet<>();
+        return directions(directionBits(facts));
+    }
+
+    /**
+     * {@link #directionsOf} as bits, one per {@link FlowDirection} ({@code 1 << ordinal}, {@code UNKNOWN} never set),
+     * so the directions of several fact lists combine without a set per list.
+     */
+    public static int directionBits(List<Object> facts) {
+        int bits = 0;
         for (Object o : facts) {
             FlowDirection d = o instanceof Symptom s ? s.direction() : o instanceof TlsOutcome t ? t.direction()
                     : o instanceof UnexplainedFailure u ? u.direction()
                     : o instanceof ProtocolMismatch m ? m.flowDirection() : FlowDirection.UNKNOWN;
             if (d != FlowDirection.UNKNOWN) {
-                out.add(d.id());
+                bits |= 1 << d.ordinal();
             }
+        }
+        return bits;
+    }
+
+    /** The directions' ids for {@link #directionBits}, sorted; one immutable set per combination, made once. */
+    public static Set<String> directions(int bits) {
+        return DIRECTIONS[bits];
+    }
+
+    private static final Set<String>[] DIRECTIONS = directionSets();
+
+    @SuppressWarnings("unchecked")
+    private static Set<String>[] directionSets() {
+        FlowDirection[] all = FlowDirection.values();
+        Set<String>[] out = new Set[1 << all.length];
+        for (int bits = 0; bits < out.length; bits++) {
+            TreeSet<String> ids = new TreeSet<>();
+            for (FlowDirection d : all) {
+                if ((bits & 1 << d.ordinal()) != 0) {
+                    ids.add(d.id());
+                }
+            }
+            out[bits] = Collections.unmodifiableSortedSet(ids);
         }
         return out;
     }
