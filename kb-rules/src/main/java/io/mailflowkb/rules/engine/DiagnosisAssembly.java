@@ -67,7 +67,7 @@ final class DiagnosisAssembly {
             List<FindingHit> own = out.hitsByFinding.get(id);
             Set<String> notes = out.notes.getOrDefault(id, Set.of());
             Confidence confidence = out.lowered.contains(id) ? Confidence.LOWER : Confidence.HIGH;
-            List<String> causes = new ArrayList<>();
+            List<String> causes = notes.isEmpty() ? List.of() : new ArrayList<>();
             for (String note : notes) {
                 String cause = FindingNote.rootCauseIn(note);
                 if (cause != null && fired.contains(cause)) {

@@ -70,21 +70,33 @@ final class FindingEvidence {
      * {@link #bySets} in one pass over the lines kept so far: a text line with a line number is left out when a kept
      * one cites the same place (equal lines cite the same place too), any other line when it equals a kept one. A
      * line equal to one left out earlier is left out for the same reason, so comparing with the kept lines is enough.
+     * Gives {@code lines} itself when none is left out.
      */
     static List<Evidence> distinctCitedOnce(List<Evidence> lines) {
-        List<Evidence> out = new ArrayList<>(lines.size());
-        for (Evidence e : lines) {
+        // the kept lines are lines[0, kept) until the first one left out, then a list of their own: most findings
+        // leave none out, and then the lines themselves are the answer (Finding copies them once)
+        List<Evidence> out = null;
+        int kept = 0;
+        for (int n = 0; n < lines.size(); n++) {
+            Evidence e = lines.get(n);
             boolean cites = citesLine(e);
             boolean seen = false;
-            for (int i = 0; i < out.size() && !seen; i++) {
-                Evidence k = out.get(i);
+            int size = out == null ? kept : out.size();
+            for (int i = 0; i < size && !seen; i++) {
+                Evidence k = out == null ? lines.get(i) : out.get(i);
                 seen = cites ? citesLine(k) && k.line().equals(e.line()) && k.input().equals(e.input()) : k.equals(e);
             }
-            if (!seen) {
-                out.add(e);
+            if (seen && out == null) {
+                out = new ArrayList<>(lines.subList(0, kept));
+            } else if (!seen) {
+                if (out == null) {
+                    kept++;
+                } else {
+                    out.add(e);
+                }
             }
         }
-        return out;
+        return out == null ? lines : out;
     }
 
     /** A text line with a number: {@code file:line} names it, and each is cited once. */

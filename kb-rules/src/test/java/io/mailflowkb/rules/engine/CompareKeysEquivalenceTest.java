@@ -70,6 +70,25 @@ class CompareKeysEquivalenceTest {
         }
     }
 
+    /** Duplicates and repeated places left out as before, whether the answer is the lines themselves or a copy. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void distinctLinesAreThoseOfTheCodeTheyReplace(long seed) {
+        Random r = new Random(seed);
+        for (int i = 0; i < 2_000; i++) {
+            List<Evidence> pool = lines(r);
+            pool.add(line(r));
+            List<Evidence> lines = new ArrayList<>();
+            for (int n = r.nextInt(2 * FindingEvidence.SMALL); n > 0; n--) {
+                lines.add(r.nextInt(3) == 0 ? line(r) : pool.get(r.nextInt(pool.size())));
+            }
+            List<Evidence> copy = List.copyOf(lines);
+            assertEquals(FindingEvidenceBefore.distinctCitedOnce(lines), FindingEvidence.distinctCitedOnce(lines),
+                    lines::toString);
+            assertEquals(copy, lines, "the lines are not changed");
+        }
+    }
+
     private static List<Evidence> lines(Random r) {
         List<Evidence> out = new ArrayList<>();
         for (int n = r.nextInt(4); n > 0; n--) {
