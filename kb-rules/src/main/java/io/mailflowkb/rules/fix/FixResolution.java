@@ -57,10 +57,12 @@ public final class FixResolution {
         private final List<RegistryFix>[] bySet;
 
         @SuppressWarnings("unchecked")
-        Ready(List<Entry> entries) {
+        Ready(List<Entry> entries, List<FixDefinition> definitions) {
             this.entries = entries;
-            Set<String> listed = new TreeSet<>();
-            entries.forEach(e -> listed.addAll(e.byVersion().keySet()));
+            Set<String> listed = new TreeSet<>(); // the versions of byVersion's keys, read from the definitions
+            for (FixDefinition d : definitions) {
+                listed.addAll(d.protocols());
+            }
             this.versions = listed.toArray(new String[0]);
             this.bySet = new List[versions.length <= KEPT ? 1 << versions.length : 0];
         }
@@ -143,8 +145,10 @@ public final class FixResolution {
         Ready r = ready;
         if (r == null) {
             List<Entry> made = new ArrayList<>(entries.size());
-            entries.forEach(e -> made.add(Entry.of(e)));
-            r = new Ready(List.copyOf(made));
+            for (FixDefinition e : entries) {
+                made.add(Entry.of(e));
+            }
+            r = new Ready(List.copyOf(made), entries);
             ready = r;
         }
         return r.values(facts);

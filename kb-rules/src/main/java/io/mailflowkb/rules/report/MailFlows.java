@@ -98,7 +98,7 @@ public final class MailFlows {
                     ids.add(d.id());
                 }
             }
-            out[bits] = Collections.unmodifiableSortedSet(ids);
+            out[bits] = Collections.unmodifiableSet(ids); // sorted, as the TreeSet each hit had
         }
         return out;
     }
