@@ -163,7 +163,7 @@ final class FindingEvidence {
 
         private final List<Evidence> lines;
         private int line;
-        /** Which part of the line is being read: 0 opening, 1 input, 2 line number, 3 {@code , fact=}, 4 fact, 5 close. */
+        /** The part of the line being read: 0 opening, 1 input, 2 line number, 3 {@code , fact=}, 4 fact, 5 close. */
         private int part;
         private String text;
         private int at;

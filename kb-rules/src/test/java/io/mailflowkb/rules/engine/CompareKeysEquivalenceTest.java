@@ -28,7 +28,8 @@ class CompareKeysEquivalenceTest {
 
     private static final String[] INPUTS = {"s.reg", "s.reg:1", "s.re", "s.reg1", "a]", "probe:mx:25", "", "\u00e9.log",
         "\ud83d\udce7.log", "s.reg, fact=x"};
-    private static final String[] FACTS = {"", "x", "x]", "x], Evidence[source=", "SCHANNEL TLS 1.2\\Client Enabled = 0",
+    private static final String[] FACTS = {"", "x", "x]", "x], Evidence[source=",
+        "SCHANNEL TLS 1.2\\Client Enabled = 0",
         "SCHANNEL TLS 1.2\\Client Enabled = 01", ", fact=", "]", "\u00e9", "\ud83d\udce7", "\uffff", "1"};
 
     @ParameterizedTest(name = "seed {0}")

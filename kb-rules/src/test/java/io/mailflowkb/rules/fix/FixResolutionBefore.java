@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** FixResolution as it was before its answers were kept per version set (main ae3f3af), for FixValuesEquivalenceTest. */
+/** FixResolution as it was before its answers were kept per set of versions (main ae3f3af). */
 final class FixResolutionBefore {
 
     /** One entry made ready: its value and choice read once, its fix per TLS version named once. */

@@ -103,7 +103,8 @@ class ReportEquivalenceTest {
             List<Finding> findings = new ArrayList<>();
             Map<String, Set<String>> logFlows = new HashMap<>();
             for (Finding f : findings(r, r.nextInt(6))) {
-                findings.add(new Finding(f.id(), f.severity(), f.title(), null, directions[r.nextInt(directions.length)],
+                Direction direction = directions[r.nextInt(directions.length)];
+                findings.add(new Finding(f.id(), f.severity(), f.title(), null, direction,
                         null, f.causedBy(), f.evidence(), List.of(), List.of(), f.rule(), null));
                 if (r.nextBoolean()) {
                     logFlows.put(f.id(), Set.of(flows[r.nextInt(flows.length)]));
