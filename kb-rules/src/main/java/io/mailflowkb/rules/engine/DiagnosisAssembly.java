@@ -67,7 +67,7 @@ final class DiagnosisAssembly {
             List<FindingHit> own = out.hitsByFinding.get(id);
             Set<String> notes = out.notes.getOrDefault(id, Set.of());
             Confidence confidence = out.lowered.contains(id) ? Confidence.LOWER : Confidence.HIGH;
-            List<String> causes = new ArrayList<>();
+            List<String> causes = notes.isEmpty() ? List.of() : new ArrayList<>();
             for (String note : notes) {
                 String cause = FindingNote.rootCauseIn(note);
                 if (cause != null && fired.contains(cause)) {
@@ -91,15 +91,18 @@ final class DiagnosisAssembly {
         return new Assembled(diagnosis, fired);
     }
 
-    /** Per finding, the directions of the log facts that proved it (over all its hits). */
-    private static Map<String, Set<String>> logFlows(Map<String, List<FindingHit>> hitsByFinding) {
+    /**
+     * Per finding, the directions of the log facts that proved it (over all its hits): one of
+     * {@link MailFlows#directions}' shared sets, not a set per hit.
+     */
+    static Map<String, Set<String>> logFlows(Map<String, List<FindingHit>> hitsByFinding) {
         Map<String, Set<String>> out = new HashMap<>();
         hitsByFinding.forEach((id, hits) -> {
-            Set<String> directions = MailFlows.directionsOf(hits.get(0).facts());
-            for (int i = 1; i < hits.size(); i++) {
-                directions.addAll(MailFlows.directionsOf(hits.get(i).facts()));
+            int bits = 0;
+            for (int i = 0; i < hits.size(); i++) {
+                bits |= MailFlows.directionBits(hits.get(i).facts());
             }
-            out.put(id, directions);
+            out.put(id, MailFlows.directions(bits));
         });
         return out;
     }

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * Turns a finding's knowledge {@code fix} entries into the values that fix it on this server
  * ({@link io.mailflowkb.model.finding.Finding#fix()}): entries for every version as written, and version-dependent
  * entries once per TLS version the finding's evidence is about, with {@code <version>} replaced. One resolution per
- * finding: an entry's value, choice and per-version key are the same in every diagnosis, so they are made once.
+ * finding: an entry's value, choice and per-version key are the same in every diagnosis, so they are made once, and
+ * so are the values for each set of versions.
  */
 public final class FixResolution {
 
@@ -39,9 +40,90 @@ public final class FixResolution {
         }
     }
 
+    /**
+     * The entries made ready, with every answer {@link #values} can give: the values depend only on which of the
+     * versions the entries list the facts are about, so each such set is resolved once (a warm diagnosis made a
+     * sorted set of the versions and a list of the values per finding).
+     */
+    private static final class Ready {
+
+        /** Up to this many listed versions (the knowledge lists at most four) the answers are kept per version set. */
+        private static final int KEPT = 6;
+
+        private final List<Entry> entries;
+        /** The versions the version-dependent entries list, in the order {@link #protocols} gives them. */
+        private final String[] versions;
+        /** Per set of {@link #versions} (bit i: versions[i]), its values once resolved; a benign race. */
+        private final List<RegistryFix>[] bySet;
+
+        @SuppressWarnings("unchecked")
+        Ready(List<Entry> entries, List<FixDefinition> definitions) {
+            this.entries = entries;
+            Set<String> listed = new TreeSet<>(); // the versions of byVersion's keys, read from the definitions
+            for (FixDefinition d : definitions) {
+                listed.addAll(d.protocols());
+            }
+            this.versions = listed.toArray(new String[0]);
+            this.bySet = new List[versions.length <= KEPT ? 1 << versions.length : 0];
+        }
+
+        List<RegistryFix> values(Collection<?> facts) {
+            if (versions.length == 0) {
+                return answer(0);
+            }
+            int set = 0;
+            for (Object f : facts) {
+                String p = f instanceof ProtocolMismatch m ? m.protocol() : f instanceof ProtocolState s ? s.protocol()
+                        : null;
+                if (p != null) {
+                    for (int i = 0; i < versions.length; i++) {
+                        if (versions[i].equals(p)) {
+                            set |= 1 << i;
+                            break;
+                        }
+                    }
+                }
+            }
+            return bySet.length == 0 ? List.copyOf(resolve(protocols(facts))) : answer(set);
+        }
+
+        private List<RegistryFix> answer(int set) {
+            List<RegistryFix> values = bySet[set];
+            if (values == null) {
+                Set<String> protocols = new TreeSet<>();
+                for (int i = 0; i < versions.length; i++) {
+                    if ((set & 1 << i) != 0) {
+                        protocols.add(versions[i]);
+                    }
+                }
+                values = List.copyOf(resolve(protocols));
+                bySet[set] = values;
+            }
+            return values;
+        }
+
+        /** Each entry for every version as written, each version-dependent one per version of {@code protocols}. */
+        private List<RegistryFix> resolve(Set<String> protocols) {
+            List<RegistryFix> out = new ArrayList<>();
+            for (Entry e : entries) {
+                if (e.everyVersion() != null) {
+                    out.add(e.everyVersion());
+                    continue;
+                }
+                for (String p : protocols) {
+                    RegistryFix fix = e.byVersion().get(p);
+                    if (fix != null) {
+                        out.add(fix);
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
     private final List<FixDefinition> entries;
     /** The entries made ready on first use (a one-shot run resolves few findings); a benign race. */
-    private List<Entry> ready;
+    private Ready ready;
 
     private FixResolution(List<FixDefinition> entries) {
         this.entries = entries;
@@ -54,37 +136,22 @@ public final class FixResolution {
 
     /**
      * The values for a finding whose matched facts are {@code facts}: each entry for every version as written, each
-     * version-dependent one per TLS version the facts are about that it lists, in the entries' order.
+     * version-dependent one per TLS version the facts are about that it lists, in the entries' order. Immutable.
      */
     public List<RegistryFix> values(Collection<?> facts) {
         if (entries.isEmpty()) {
             return List.of();
         }
-        List<Entry> r = ready;
+        Ready r = ready;
         if (r == null) {
             List<Entry> made = new ArrayList<>(entries.size());
-            entries.forEach(e -> made.add(Entry.of(e)));
-            r = List.copyOf(made);
+            for (FixDefinition e : entries) {
+                made.add(Entry.of(e));
+            }
+            r = new Ready(List.copyOf(made), entries);
             ready = r;
         }
-        Set<String> protocols = null;
-        List<RegistryFix> out = new ArrayList<>();
-        for (Entry e : r) {
-            if (e.everyVersion() != null) {
-                out.add(e.everyVersion());
-                continue;
-            }
-            if (protocols == null) {
-                protocols = protocols(facts);
-            }
-            for (String p : protocols) {
-                RegistryFix fix = e.byVersion().get(p);
-                if (fix != null) {
-                    out.add(fix);
-                }
-            }
-        }
-        return out;
+        return r.values(facts);
     }
 
     /** The TLS versions the facts are about (SChannel states and Client/Server mismatches), in order. */

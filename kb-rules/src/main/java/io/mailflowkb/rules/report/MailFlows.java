@@ -16,6 +16,7 @@ import io.mailflowkb.model.finding.Severity;
 import io.mailflowkb.rules.derive.ProtocolMismatch;
 import io.mailflowkb.rules.derive.UnexplainedFailure;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,14 +60,45 @@ public final class MailFlows {
      * receiving, although the finding is filed under "both").
      */
     public static Set<String> directionsOf(List<Object> facts) {
-        Set<String> out = new TreeSet<>();
+        return directions(directionBits(facts));
+    }
+
+    /**
+     * {@link #directionsOf} as bits, one per {@link FlowDirection} ({@code 1 << ordinal}, {@code UNKNOWN} never set),
+     * so the directions of several fact lists combine without a set per list.
+     */
+    public static int directionBits(List<Object> facts) {
+        int bits = 0;
         for (Object o : facts) {
             FlowDirection d = o instanceof Symptom s ? s.direction() : o instanceof TlsOutcome t ? t.direction()
                     : o instanceof UnexplainedFailure u ? u.direction()
                     : o instanceof ProtocolMismatch m ? m.flowDirection() : FlowDirection.UNKNOWN;
             if (d != FlowDirection.UNKNOWN) {
-                out.add(d.id());
+                bits |= 1 << d.ordinal();
             }
+        }
+        return bits;
+    }
+
+    /** The directions' ids for {@link #directionBits}, sorted; one immutable set per combination, made once. */
+    public static Set<String> directions(int bits) {
+        return DIRECTIONS[bits];
+    }
+
+    private static final Set<String>[] DIRECTIONS = directionSets();
+
+    @SuppressWarnings("unchecked")
+    private static Set<String>[] directionSets() {
+        FlowDirection[] all = FlowDirection.values();
+        Set<String>[] out = new Set[1 << all.length];
+        for (int bits = 0; bits < out.length; bits++) {
+            TreeSet<String> ids = new TreeSet<>();
+            for (FlowDirection d : all) {
+                if ((bits & 1 << d.ordinal()) != 0) {
+                    ids.add(d.id());
+                }
+            }
+            out[bits] = Collections.unmodifiableSet(ids); // sorted, as the TreeSet each hit had
         }
         return out;
     }
@@ -91,41 +123,50 @@ public final class MailFlows {
                 symptoms += s.count();
             }
         }
-        List<String> explaining = new ArrayList<>();
+        // no list and no join where nothing is to be listed or joined (most runs: one basis, nothing explaining)
+        List<String> explaining = null;
         boolean critical = false;
         for (Finding f : findings) {
             Set<String> seen = logFlows.getOrDefault(f.id(), Set.of());
             boolean applies = seen.isEmpty() ? f.direction() == direction || f.direction() == Direction.BOTH
                     : seen.contains(dir);
             if (f.severity().failsRun() && applies && !aboutProbedPeersOnly(f)) {
+                if (explaining == null) {
+                    explaining = new ArrayList<>();
+                }
                 explaining.add(f.id());
                 critical |= f.severity() == Severity.CRITICAL;
             }
         }
-        List<String> basis = new ArrayList<>();
+        String basis = null;
         if (failed > 0) {
-            basis.add(failed + (failed == 1 ? " session" : " sessions") + " failed TLS");
+            basis = failed + (failed == 1 ? " session" : " sessions") + " failed TLS";
         }
         if (symptoms > 0) {
-            basis.add(symptoms + (symptoms == 1 ? " failure line" : " failure lines") + " in the logs");
+            basis = joined(basis, symptoms + (symptoms == 1 ? " failure line" : " failure lines") + " in the logs");
         }
         if (ok > 0) {
-            basis.add(ok + (ok == 1 ? " session" : " sessions") + " negotiated TLS");
+            basis = joined(basis, ok + (ok == 1 ? " session" : " sessions") + " negotiated TLS");
         }
         State state;
         if (failed > 0 || symptoms > 0 || critical) {
             state = State.FAILS;
-            if (basis.isEmpty()) {
-                basis.add("the configuration findings say it cannot work");
+            if (basis == null) {
+                basis = "the configuration findings say it cannot work";
             }
         } else if (ok > 0) {
             state = State.WORKS;
         } else {
             state = State.UNKNOWN;
-            basis.add("no session with Exchange Online in the inputs");
+            basis = joined(basis, "no session with Exchange Online in the inputs");
         }
-        return new FlowLink(FlowLink.EXCHANGE_ONLINE, direction, state, String.join("; ", basis),
-                state == State.FAILS ? explaining : List.of());
+        return new FlowLink(FlowLink.EXCHANGE_ONLINE, direction, state, basis,
+                state == State.FAILS && explaining != null ? explaining : List.of());
+    }
+
+    /** {@code String.join("; ", ...)} of the basis so far ({@code null}: none) and one more part. */
+    private static String joined(String basis, String part) {
+        return basis == null ? part : basis + "; " + part;
     }
 
     private static FlowLink probed(List<ProbeResult> results, List<Finding> findings) {

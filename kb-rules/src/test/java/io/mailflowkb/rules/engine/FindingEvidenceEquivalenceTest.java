@@ -96,7 +96,7 @@ class FindingEvidenceEquivalenceTest {
         return r.nextInt(3) == 0 ? null : "2024-03-01T10:0" + r.nextInt(3) + ":00Z";
     }
 
-    private static Object fact(Random r, List<Object> pool) {
+    static Object fact(Random r, List<Object> pool) {
         Provenance reg = Provenance.of("s" + r.nextInt(2) + ".reg", 1 + r.nextInt(6));
         String key = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1."
                 + r.nextInt(3) + "\\" + (r.nextBoolean() ? "Client" : "Server");

@@ -9,6 +9,7 @@ import io.mailflowkb.model.fact.PeerClass;
 import io.mailflowkb.model.fact.ProbeResult;
 import io.mailflowkb.model.fact.Provenance;
 import io.mailflowkb.model.fact.RegistryValue;
+import io.mailflowkb.model.fact.Symptom;
 import io.mailflowkb.model.fact.TlsOutcome;
 import io.mailflowkb.model.fact.TlsResult;
 import io.mailflowkb.model.finding.Direction;
@@ -19,8 +20,11 @@ import io.mailflowkb.rules.derive.ExchangeBaseline;
 import io.mailflowkb.rules.derive.ProtocolState;
 import io.mailflowkb.rules.derive.TlsSupport;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +80,38 @@ class ReportEquivalenceTest {
             List<Evidence> facts = f.evidence().stream().filter(e -> e.kind() != Evidence.Kind.CORRELATION).toList();
             boolean before = !facts.isEmpty() && facts.stream().allMatch(e -> e.source().startsWith("probe:"));
             assertEquals(before, MailFlows.aboutProbedPeersOnly(f), f::toString);
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void mailFlowsAreThoseOfTheListsAndJoins(long seed) {
+        Random r = new Random(seed);
+        Direction[] directions = Direction.values();
+        String[][] flows = {{}, {"outbound"}, {"inbound"}, {"inbound", "outbound"}};
+        for (int i = 0; i < 300; i++) {
+            FactBundle base = bundle(r);
+            FactBundle.Builder b = FactBundle.builder();
+            base.facts().forEach(b::add);
+            for (int k = r.nextInt(3); k > 0; k--) {
+                FlowDirection[] dirs = FlowDirection.values();
+                PeerClass[] peers = PeerClass.values();
+                b.add(new Symptom("s", "421", dirs[r.nextInt(dirs.length)], peers[r.nextInt(peers.length)], null,
+                        1 + r.nextInt(3), null, null, List.of(Provenance.of("smtp.log", 1 + r.nextInt(9)))));
+            }
+            FactBundle bundle = b.build();
+            List<Finding> findings = new ArrayList<>();
+            Map<String, Set<String>> logFlows = new HashMap<>();
+            for (Finding f : findings(r, r.nextInt(6))) {
+                Direction direction = directions[r.nextInt(directions.length)];
+                findings.add(new Finding(f.id(), f.severity(), f.title(), null, direction,
+                        null, f.causedBy(), f.evidence(), List.of(), List.of(), f.rule(), null));
+                if (r.nextBoolean()) {
+                    logFlows.put(f.id(), Set.of(flows[r.nextInt(flows.length)]));
+                }
+            }
+            assertEquals(MailFlowsBefore.of(bundle, findings, logFlows), MailFlows.of(bundle, findings, logFlows),
+                    () -> bundle.facts().toList() + " " + findings + " " + logFlows);
         }
     }
 
