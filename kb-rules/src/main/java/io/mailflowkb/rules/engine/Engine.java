@@ -54,12 +54,14 @@ public final class Engine {
     }
 
     /**
-     * The same rules in a KieBase built with Drools' default options ({@link RuleNetwork#withDroolsDefaults}): the
+     * The same rules in a KieBase built with Drools' default options ({@link RuleNetwork#withDroolsDefaults}) and each
+     * pattern's constraints chained in its canonical order ({@link RuleTranslator.ConstraintOrder#AS_WRITTEN}): the
      * reference the equivalence tests compare an engine with; never used to diagnose.
      */
     public static Engine withDroolsDefaults(Knowledge knowledge) {
         return new Engine(knowledge,
-                RuleNetwork.withDroolsDefaults(ShippedRules.model(), RuleTranslator.translate(knowledge)));
+                RuleNetwork.withDroolsDefaults(ShippedRules.model(),
+                        RuleTranslator.translate(knowledge, RuleTranslator.ConstraintOrder.AS_WRITTEN)));
     }
 
     /**

@@ -7,6 +7,7 @@ import io.mailflowkb.rules.knowledge.CompiledPattern;
 import io.mailflowkb.rules.knowledge.Knowledge;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.drools.core.base.accumulators.CountAccumulateFunction;
@@ -43,32 +44,51 @@ final class RuleTranslator {
     private RuleTranslator() {
     }
 
+    /** How a pattern's constraints are chained into alpha nodes; either way every rule tests the same. */
+    enum ConstraintOrder {
+        /** The compiled pattern's own (canonical) order: the reference the equivalence tests build. */
+        AS_WRITTEN,
+        /** {@link SharedFieldsFirst}: the order rules are built in. */
+        SHARED_FIELDS_FIRST
+    }
+
     static Model translate(Knowledge knowledge) {
+        return translate(knowledge, ConstraintOrder.SHARED_FIELDS_FIRST);
+    }
+
+    static Model translate(Knowledge knowledge, ConstraintOrder order) {
+        Comparator<CompiledConstraint> chain = order == ConstraintOrder.AS_WRITTEN ? null
+                : SharedFieldsFirst.of(knowledge);
         ModelImpl model = new ModelImpl();
         for (CompiledFinding f : knowledge.findings()) {
             for (int i = 0; i < f.conditions().size(); i++) {
                 String name = "finding:" + f.id() + (i == 0 ? "" : "#" + (i + 1));
-                model.addRule(rule(name, FINDING_SALIENCE, f.conditions().get(i),
+                model.addRule(rule(name, FINDING_SALIENCE, f.conditions().get(i), chain,
                         facts -> new FindingHit(f.id(), facts)));
             }
         }
         for (CompiledMissingEvidence m : knowledge.missingEvidence()) {
             for (int i = 0; i < m.conditions().size(); i++) {
                 model.addRule(rule("missing:" + m.id() + (i == 0 ? "" : "#" + (i + 1)), MISSING_SALIENCE,
-                        m.conditions().get(i), facts -> new MissingHit(m.id())));
+                        m.conditions().get(i), chain, facts -> new MissingHit(m.id())));
             }
         }
         return model;
     }
 
     private static Rule rule(String name, int salience, List<CompiledPattern> patterns,
-                             Function<List<Object>, Object> result) {
+                             Comparator<CompiledConstraint> chain, Function<List<Object>, Object> result) {
         List<RuleItemBuilder<?>> items = new ArrayList<>();
         List<Variable<?>> bound = new ArrayList<>();
         for (CompiledPattern p : patterns) {
             Declaration<Object> var = declaration(p);
             PatternDSL.PatternDef<Object> def = PatternDSL.pattern(var);
-            for (CompiledConstraint c : p.constraints()) {
+            List<CompiledConstraint> constraints = p.constraints();
+            if (chain != null && constraints.size() > 1) {
+                constraints = new ArrayList<>(constraints);
+                constraints.sort(chain);
+            }
+            for (CompiledConstraint c : constraints) {
                 def = indexed(def, p, c);
             }
             if (p.absent()) {
