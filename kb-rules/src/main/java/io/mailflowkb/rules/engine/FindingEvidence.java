@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One finding's evidence lines from its hits and notes, in report order: the hits' lines in the order of their
@@ -29,7 +30,7 @@ final class FindingEvidence {
         List<Evidence> lines;
         if (hits.size() == 1) {
             lines = render(hits.get(0)); // one hit: no order to decide
-        } else if (hits.size() <= SMALL) {
+        } else {
             // stable: session order between equal texts
             List<List<Evidence>> rendered = new ArrayList<>(hits.size());
             for (FindingHit h : hits) {
@@ -40,25 +41,11 @@ final class FindingEvidence {
             for (int i = 1; i < rendered.size(); i++) {
                 lines.addAll(rendered.get(i));
             }
-        } else {
-            List<Keyed> keyed = new ArrayList<>(hits.size());
-            for (FindingHit h : hits) {
-                List<Evidence> rendered = render(h);
-                keyed.add(new Keyed(rendered, sortKey(rendered)));
-            }
-            keyed.sort((a, b) -> a.key().compareTo(b.key())); // stable: session order between equal texts
-            lines = new ArrayList<>();
-            for (Keyed k : keyed) {
-                lines.addAll(k.lines());
-            }
         }
         for (String t : notes) {
             lines.add(Evidence.note(t));
         }
         return lines.size() <= SMALL ? distinctCitedOnce(lines) : bySets(lines);
-    }
-
-    private record Keyed(List<Evidence> lines, String key) {
     }
 
     /** What the engine did before: a LinkedHashSet of the lines and notes, then each text line cited once. */
@@ -119,10 +106,10 @@ final class FindingEvidence {
     }
 
     /**
-     * {@code sortKey(a).compareTo(sortKey(b))} in sign, without making the two texts (up to {@link #SMALL} hits; a
-     * warm diagnosis made a key of about 150 characters per hit to compare it once or twice). Lines equal in input,
-     * line and fact give the same text, so the comparison starts at the first line where the two lists differ and
-     * walks the texts from there character by character ({@link KeyText}).
+     * {@code sortKey(a).compareTo(sortKey(b))} in sign, without making the two texts (a warm diagnosis made a key of
+     * about 150 characters per hit to compare it once or twice). Lines equal in input, line and fact give the same
+     * text, so the comparison starts at the first line where the two lists differ and walks the texts from there
+     * character by character ({@link KeyText}).
      */
     static int compareKeys(List<Evidence> a, List<Evidence> b) {
         int n = Math.min(a.size(), b.size());
@@ -146,7 +133,7 @@ final class FindingEvidence {
 
     /** Whether two lines give the same text in a sort key (its source and fact; kind and object are not in it). */
     private static boolean sameText(Evidence a, Evidence b) {
-        return a.input().equals(b.input()) && java.util.Objects.equals(a.line(), b.line()) && a.fact().equals(b.fact());
+        return a.input().equals(b.input()) && Objects.equals(a.line(), b.line()) && a.fact().equals(b.fact());
     }
 
     /**

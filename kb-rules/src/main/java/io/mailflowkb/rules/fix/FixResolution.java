@@ -73,8 +73,7 @@ public final class FixResolution {
             }
             int set = 0;
             for (Object f : facts) {
-                String p = f instanceof ProtocolMismatch m ? m.protocol() : f instanceof ProtocolState s ? s.protocol()
-                        : null;
+                String p = protocolOf(f);
                 if (p != null) {
                     for (int i = 0; i < versions.length; i++) {
                         if (versions[i].equals(p)) {
@@ -158,12 +157,16 @@ public final class FixResolution {
     static Set<String> protocols(Collection<?> facts) {
         Set<String> out = new TreeSet<>();
         for (Object f : facts) {
-            if (f instanceof ProtocolMismatch m) {
-                out.add(m.protocol());
-            } else if (f instanceof ProtocolState s) {
-                out.add(s.protocol());
+            String p = protocolOf(f);
+            if (p != null) {
+                out.add(p);
             }
         }
         return out;
+    }
+
+    /** The TLS version a fact is about: an SChannel state's or a Client/Server mismatch's; {@code null} for others. */
+    private static String protocolOf(Object f) {
+        return f instanceof ProtocolMismatch m ? m.protocol() : f instanceof ProtocolState s ? s.protocol() : null;
     }
 }
